@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/internal/app"
+	"github.com/storeops/storeops/internal/platform/config"
+	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/seed"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `usage: storeops [command]
+
+commands:
+  serve         run the HTTP server (default); migrates the database first
+  migrate       apply pending database migrations and exit
+  seed --demo   add the demo chain (idempotent)
+  version       print the version
+
+Configuration comes from STOREOPS_* environment variables (see README.md).`
+
+// run is the whole program, with its environment passed in so tests can drive it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "storeops", version)
+		return nil
+	case "help", "--help", "-h":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	case "serve", "migrate", "seed":
+	default:
+		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+	}
+	gin.SetMode(gin.ReleaseMode)
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stdout)
+	db, err := database.Open(database.Options{Driver: cfg.DBDriver, DSN: cfg.DBDSN, MaxOpenConns: cfg.DBMaxOpenConns})
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	n, err := database.Migrate(ctx, db)
+	if err != nil {
+		return err
+	}
+	log.Info("database migrated", "applied", n, "driver", cfg.DBDriver)
+	switch cmd {
+	case "migrate":
+		return nil
+	case "seed":
+		return runSeed(ctx, args, cfg, db, log)
+	}
+	return serve(ctx, cfg, db, log)
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+func runSeed(ctx context.Context, args []string, cfg config.Config, db *gorm.DB, log *slog.Logger) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	demo := fs.Bool("demo", false, "seed the demo chain")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if !*demo {
+		return errors.New("seed: say what to seed: --demo")
+	}
+	a, err := app.New(app.Deps{Config: cfg, DB: db, Logger: log})
+	if err != nil {
+		return err
+	}
+	res, err := seed.Demo(ctx, a.Org, cfg.DemoPassword)
+	if err != nil {
+		return err
+	}
+	log.Info("demo data seeded", "departments", res.Departments, "stores", res.Stores, "users", res.Users)
+	return nil
+}
+
+func serve(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger) error {
+	a, err := app.New(app.Deps{Config: cfg, DB: db, Logger: log})
+	if err != nil {
+		return err
+	}
+	if cfg.AdminPassword != "" {
+		if created, err := seed.Admin(ctx, a.Org, cfg.AdminPassword); err != nil {
+			return fmt.Errorf("create admin: %w", err)
+		} else if created {
+			log.Info("created user admin from STOREOPS_ADMIN_PASSWORD")
+		}
+	}
+	if cfg.SeedDemo {
+		if users, err := a.Org.CountUsers(ctx); err != nil {
+			return err
+		} else if users == 0 {
+			res, err := seed.Demo(ctx, a.Org, cfg.DemoPassword)
+			if err != nil {
+				return err
+			}
+			log.Info("first start: demo data seeded", "stores", res.Stores, "users", res.Users)
+		}
+	}
+	srv := &http.Server{Addr: cfg.Addr, Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 2 * time.Minute, WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute,
+		MaxHeaderBytes: 64 << 10}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("storeops listening", "url", "http://"+ln.Addr().String(), "version", version, "config", cfg)
+	go sweepSessions(ctx, a, log)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// sweepSessions deletes ended sessions every ten minutes until ctx ends.
+func sweepSessions(ctx context.Context, a *app.App, log *slog.Logger) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := a.Auth.Sweep(ctx); err != nil {
+				log.Warn("session sweep failed", "error", err.Error())
+			} else if n > 0 {
+				log.Info("session sweep", "deleted", n)
+			}
+		}
+	}
+}

@@ -1,0 +1,126 @@
+// Package app is the composition root: it builds every module's service and handlers from
+// the configuration and the database, and assembles the HTTP server's router.
+package app
+
+import (
+	"context"
+	"crypto/subtle"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/api"
+	"github.com/storeops/storeops/frontend"
+	"github.com/storeops/storeops/internal/auth"
+	"github.com/storeops/storeops/internal/org"
+	"github.com/storeops/storeops/internal/platform/audit"
+	"github.com/storeops/storeops/internal/platform/config"
+	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/platform/httpx"
+	"github.com/storeops/storeops/internal/platform/password"
+	"github.com/storeops/storeops/internal/platform/web"
+)
+
+// Deps are what the application is built from.
+type Deps struct {
+	Config config.Config
+	DB     *gorm.DB
+	Logger *slog.Logger
+	Now    func() time.Time
+}
+
+// App holds the services (for the CLI and tests) and the HTTP handler.
+type App struct {
+	Handler http.Handler
+	Routes  []httpx.RouteInfo
+	Org     *org.Service
+	Auth    *auth.Service
+	Audit   *audit.Log
+}
+
+// New builds the application.
+func New(d Deps) (*App, error) {
+	if d.Now == nil {
+		d.Now = func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+	}
+	hasher, err := password.NewHasher(d.Config.BcryptCost)
+	if err != nil {
+		return nil, err
+	}
+	auditLog := audit.New(d.Now)
+	sessions := auth.NewSessions(d.DB, d.Now)
+	orgSvc := org.NewService(d.DB, auditLog, hasher, sessions, d.Now)
+	authSvc := auth.NewService(sessions, orgSvc, hasher, auth.Options{
+		IdleTTL: d.Config.SessionIdleTTL, MaxTTL: d.Config.SessionMaxTTL, Production: d.Config.IsProduction(),
+		Limits: auth.Limits{PerUser: d.Config.LoginMaxPerUser, PerIP: d.Config.LoginMaxPerIP, Window: d.Config.LoginWindow},
+	}, d.Now)
+
+	engine := gin.New()
+	engine.HandleMethodNotAllowed = false
+	if err := engine.SetTrustedProxies(d.Config.TrustedProxies); err != nil {
+		return nil, err
+	}
+	registry := prometheus.NewRegistry()
+	registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if sqlDB, err := d.DB.DB(); err == nil {
+		registry.MustRegister(collectors.NewDBStatsCollector(sqlDB, database.Dialect(d.DB)))
+	}
+	metrics := httpx.NewMetrics(registry)
+	engine.Use(httpx.Recover(d.Logger), httpx.RequestID(), httpx.AccessLog(d.Logger),
+		metrics.Middleware(), httpx.SecurityHeaders(d.Config.CookieSecure))
+
+	root := httpx.NewRouter(&engine.RouterGroup, authSvc, d.Config.MaxBodyBytes)
+	registerSystem(root, d, registry)
+
+	dist, err := fs.Sub(frontend.Dist, "dist")
+	if err != nil {
+		return nil, err
+	}
+	apiGroup := root.Group("/api")
+	web.NewDocs(api.Spec, dist).Register(apiGroup)
+
+	v1 := apiGroup.Group("/v1")
+	dec := httpx.NewDecoder()
+	auth.NewHandler(authSvc, orgSvc, dec, d.Config.CookieSecure).Register(v1)
+	org.NewHandler(orgSvc, dec).Register(v1)
+	audit.NewReader(d.DB).Register(v1)
+
+	spa := web.NewSPA(dist)
+	engine.NoRoute(spa.Serve)
+
+	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog}, nil
+}
+
+// registerSystem adds health, readiness and metrics.
+func registerSystem(r *httpx.Router, d Deps, registry *prometheus.Registry) {
+	r.GET("/healthz", httpx.Public(), func(c *gin.Context) {
+		c.JSON(http.StatusOK, gin.H{"status": "ok"})
+	})
+	r.GET("/readyz", httpx.Public(), func(c *gin.Context) {
+		ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+		defer cancel()
+		if err := database.Ping(ctx, d.DB); err != nil {
+			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "error": "database does not answer"})
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{"status": "ready"})
+	})
+	prom := promhttp.HandlerFor(registry, promhttp.HandlerOpts{Registry: registry})
+	token := d.Config.MetricsToken
+	r.GET("/metrics", httpx.Public(), func(c *gin.Context) {
+		if token != "" && subtle.ConstantTimeCompare([]byte(c.GetHeader("Authorization")), []byte("Bearer "+token)) != 1 {
+			c.Header("WWW-Authenticate", `Bearer realm="metrics"`)
+			c.JSON(http.StatusUnauthorized, httpx.ErrorBody{Error: httpx.ErrorDetail{
+				Code: "unauthenticated", Message: "metrics need the bearer token"}})
+			return
+		}
+		prom.ServeHTTP(c.Writer, c.Request)
+	})
+}

@@ -1,0 +1,171 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/internal/org"
+	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/password"
+)
+
+// Directory is what sign-in needs from the organisation module.
+type Directory interface {
+	CredentialsOf(ctx context.Context, username string) (org.Credentials, error)
+	PrincipalOf(ctx context.Context, userID int64) (*authz.Principal, error)
+	RecordLogin(ctx context.Context, userID int64, at time.Time) error
+}
+
+// Options are the session and throttling settings.
+type Options struct {
+	IdleTTL    time.Duration
+	MaxTTL     time.Duration
+	Limits     Limits
+	Production bool
+}
+
+// Service signs users in and resolves sessions.
+type Service struct {
+	sessions *Sessions
+	users    Directory
+	hasher   *password.Hasher
+	opts     Options
+	now      func() time.Time
+}
+
+// NewService wires sign-in.
+func NewService(sessions *Sessions, users Directory, hasher *password.Hasher, opts Options, now func() time.Time) *Service {
+	return &Service{sessions: sessions, users: users, hasher: hasher, opts: opts, now: now}
+}
+
+// Session is a freshly issued session; Token is shown once and never stored.
+type Session struct {
+	Token     string
+	CSRFToken string
+	ExpiresAt time.Time
+	MaxAge    time.Duration
+	UserID    int64
+}
+
+// ErrThrottled carries how long to wait.
+type ErrThrottled struct{ RetryAfter time.Duration }
+
+func (e *ErrThrottled) Error() string {
+	return fmt.Sprintf("too many failed sign-ins: try again in %d minutes", int(e.RetryAfter.Minutes()+0.5))
+}
+
+// Unwrap makes the error a 429.
+func (e *ErrThrottled) Unwrap() error { return apperr.ErrTooManyRequests }
+
+var errBadCredentials = apperr.New(apperr.ErrUnauthenticated, "invalid_credentials", "wrong username or password")
+
+// Login checks a username and password from ip and opens a session.
+func (s *Service) Login(ctx context.Context, username, pw, ip, userAgent string) (Session, error) {
+	username = strings.ToLower(strings.TrimSpace(username))
+	now := s.now()
+	since := now.Add(-s.opts.Limits.Window)
+	userFails, err := s.sessions.failures(ctx, "username", username, since, true)
+	if err != nil {
+		return Session{}, err
+	}
+	ipFails, err := s.sessions.failures(ctx, "ip", ip, since, false)
+	if err != nil {
+		return Session{}, err
+	}
+	if s.opts.Limits.Throttled(userFails, ipFails) {
+		return Session{}, &ErrThrottled{RetryAfter: s.opts.Limits.Window}
+	}
+	cred, err := s.users.CredentialsOf(ctx, username)
+	if err != nil && !errors.Is(err, apperr.ErrNotFound) {
+		return Session{}, err
+	}
+	if !s.hasher.Matches(cred.PasswordHash, pw) {
+		if err := s.sessions.recordAttempt(ctx, username, ip, false); err != nil {
+			return Session{}, err
+		}
+		return Session{}, errBadCredentials
+	}
+	if err := s.sessions.recordAttempt(ctx, username, ip, true); err != nil {
+		return Session{}, err
+	}
+	if cred.Disabled {
+		return Session{}, apperr.New(apperr.ErrForbidden, "account_disabled", "this account is disabled")
+	}
+	if s.opts.Production && cred.PasswordIsDefault {
+		return Session{}, apperr.New(apperr.ErrForbidden, "password_change_required",
+			"this account still has a default password: an administrator must set a new one")
+	}
+	token, csrf := newToken(), newToken()
+	maxExp := now.Add(s.opts.MaxTTL)
+	row := sessionRow{ID: sessionID(token), UserID: cred.UserID, CSRFToken: csrf, IP: ip,
+		UserAgent: truncate(userAgent, 255), CreatedAt: now, LastSeenAt: now,
+		ExpiresAt: Expiry(now, maxExp, s.opts.IdleTTL), MaxExpiresAt: maxExp}
+	if err := s.sessions.create(ctx, &row); err != nil {
+		return Session{}, err
+	}
+	if err := s.users.RecordLogin(ctx, cred.UserID, now); err != nil {
+		return Session{}, err
+	}
+	return Session{Token: token, CSRFToken: csrf, ExpiresAt: row.ExpiresAt, MaxAge: s.opts.MaxTTL,
+		UserID: cred.UserID}, nil
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+var errNoSession = apperr.New(apperr.ErrUnauthenticated, "unauthenticated", "the session has ended: sign in again")
+
+// Authenticate resolves a token to its principal, sliding the session's expiry. It
+// implements httpx.Authenticator.
+func (s *Service) Authenticate(ctx context.Context, token string, viaCookie bool) (*authz.Principal, error) {
+	if len(token) != 43 {
+		return nil, errNoSession
+	}
+	row, err := s.sessions.find(ctx, sessionID(token))
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errNoSession
+	}
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	if row.RevokedAt != nil || !now.Before(row.ExpiresAt) {
+		return nil, errNoSession
+	}
+	p, err := s.users.PrincipalOf(ctx, row.UserID)
+	if err != nil {
+		return nil, err
+	}
+	if now.Sub(row.LastSeenAt) >= slideEvery {
+		if err := s.sessions.touch(ctx, row.ID, now, Expiry(now, row.MaxExpiresAt, s.opts.IdleTTL)); err != nil {
+			return nil, err
+		}
+	}
+	p.SessionID, p.CSRFToken, p.ViaCookie = row.ID, row.CSRFToken, viaCookie
+	return p, nil
+}
+
+// Logout ends the session of token.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	return s.sessions.revoke(ctx, sessionID(token))
+}
+
+// Sweep removes ended sessions and old login attempts; serve calls it periodically.
+func (s *Service) Sweep(ctx context.Context) (int64, error) {
+	keep := s.opts.Limits.Window
+	if keep < 24*time.Hour {
+		keep = 24 * time.Hour
+	}
+	return s.sessions.sweep(ctx, keep)
+}

@@ -1,0 +1,172 @@
+// Package database opens the SQLite or MySQL database, runs the versioned migrations and
+// offers the small transaction and error helpers every module's store layer uses.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	mysqldriver "github.com/go-sql-driver/mysql"
+	"gorm.io/driver/mysql"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/storeops/storeops/internal/platform/apperr"
+)
+
+// Dialects StoreOps runs on.
+const (
+	SQLite = "sqlite"
+	MySQL  = "mysql"
+)
+
+// Options says how to open a database.
+type Options struct {
+	Driver       string // SQLite or MySQL
+	DSN          string // a file path (SQLite) or a go-sql-driver DSN (MySQL)
+	MaxOpenConns int
+}
+
+// Open connects to the database with the pool, dialect and GORM settings StoreOps relies on:
+// errors translated to gorm's sentinel errors, prepared statements reused on MySQL, UTC times.
+func Open(opts Options) (*gorm.DB, error) {
+	var dialector gorm.Dialector
+	prepare := false
+	switch opts.Driver {
+	case SQLite:
+		dsn, err := sqliteDSN(opts.DSN)
+		if err != nil {
+			return nil, err
+		}
+		dialector = sqlite.Open(dsn)
+	case MySQL:
+		dsn, err := MySQLDSN(opts.DSN)
+		if err != nil {
+			return nil, err
+		}
+		dialector = mysql.New(mysql.Config{DSN: dsn})
+		prepare = true
+	default:
+		return nil, fmt.Errorf("database: unknown driver %q", opts.Driver)
+	}
+	db, err := gorm.Open(dialector, &gorm.Config{
+		TranslateError:         true,
+		PrepareStmt:            prepare,
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+		Logger:                 logger.Discard,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("database: open %s: %w", opts.Driver, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	maxOpen := opts.MaxOpenConns
+	if maxOpen <= 0 {
+		maxOpen = 16
+	}
+	sqlDB.SetMaxOpenConns(maxOpen)
+	sqlDB.SetMaxIdleConns(maxOpen)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	sqlDB.SetConnMaxLifetime(time.Hour)
+	return db, nil
+}
+
+// sqliteDSN turns a file path into a DSN with the pragmas StoreOps needs: WAL for concurrent
+// readers, a busy timeout instead of instant "database is locked", enforced foreign keys and
+// write transactions that take the lock up front (no deadlocked lock upgrades).
+func sqliteDSN(path string) (string, error) {
+	if strings.Contains(path, "?") || strings.HasPrefix(path, "file:") {
+		return path, nil
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return "", fmt.Errorf("database: create %s: %w", dir, err)
+		}
+	}
+	return path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(NORMAL)&_txlock=immediate", nil
+}
+
+// MySQLDSN normalises a MySQL DSN: times parsed as UTC, utf8mb4, and strict SQL mode so that
+// the server refuses rather than truncates bad values.
+func MySQLDSN(dsn string) (string, error) {
+	cfg, err := mysqldriver.ParseDSN(dsn)
+	if err != nil {
+		return "", fmt.Errorf("database: STOREOPS_DB_DSN: %w", err)
+	}
+	cfg.ParseTime = true
+	cfg.Loc = time.UTC
+	if cfg.Params == nil {
+		cfg.Params = map[string]string{}
+	}
+	if _, ok := cfg.Params["charset"]; !ok {
+		cfg.Params["charset"] = "utf8mb4"
+	}
+	if _, ok := cfg.Params["sql_mode"]; !ok {
+		cfg.Params["sql_mode"] = "'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'"
+	}
+	if _, ok := cfg.Params["time_zone"]; !ok {
+		cfg.Params["time_zone"] = "'+00:00'"
+	}
+	return cfg.FormatDSN(), nil
+}
+
+// Dialect names the database behind db: SQLite or MySQL.
+func Dialect(db *gorm.DB) string {
+	if db.Dialector.Name() == "mysql" {
+		return MySQL
+	}
+	return SQLite
+}
+
+// Tx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
+func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
+	return db.WithContext(ctx).Transaction(fn)
+}
+
+// Ping checks that the database answers.
+func Ping(ctx context.Context, db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Close closes the pool.
+func Close(db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// SQLDB returns the underlying pool.
+func SQLDB(db *gorm.DB) (*sql.DB, error) { return db.DB() }
+
+// Translate turns gorm's sentinel errors into apperr kinds, naming what was looked for.
+// Other errors pass through unchanged (and become a logged 500).
+func Translate(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return fmt.Errorf("%s: %w", what, apperr.ErrNotFound)
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return apperr.New(apperr.ErrConflict, "duplicate", what+" already exists")
+	case errors.Is(err, gorm.ErrForeignKeyViolated):
+		return apperr.New(apperr.ErrConflict, "referenced", what+" refers to or is referred to by another record")
+	}
+	return err
+}
