@@ -53,8 +53,7 @@ type StoreJSON struct {
 
 // StoreToJSON converts a store for answers.
 func StoreToJSON(s Store) StoreJSON {
-	return StoreJSON{ID: s.ID, Code: s.Code, Name: s.Name, Region: s.Region, Timezone: s.Timezone,
-		Active: s.Active, Version: s.Version, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
+	return StoreJSON(s)
 }
 
 type createStoreRequest struct {
@@ -128,8 +127,7 @@ func (h *Handler) updateStore(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	s, err := h.svc.UpdateStore(c.Request.Context(), id, StorePatch{Name: req.Name, Region: req.Region,
-		Timezone: req.Timezone, Active: req.Active, Version: req.Version})
+	s, err := h.svc.UpdateStore(c.Request.Context(), id, StorePatch(req))
 	if err != nil {
 		httpx.Fail(c, err)
 		return

@@ -78,8 +78,7 @@ func Models() []any {
 }
 
 func toStore(r storeRow) Store {
-	return Store{ID: r.ID, Code: r.Code, Name: r.Name, Region: r.Region, Timezone: r.Timezone,
-		Active: r.Active, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	return Store(r)
 }
 
 func toDepartment(r departmentRow) Department {

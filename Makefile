@@ -1,0 +1,67 @@
+# StoreOps: `make run` builds everything and serves the demo on http://127.0.0.1:8080;
+# `make test` runs every test suite. See README.md.
+
+GO       ?= go
+BIN      := bin/storeops
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X main.version=$(VERSION)
+MYSQL_TEST_DSN ?= root@tcp(127.0.0.1:3306)/
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all run build frontend test test-go test-frontend test-e2e lint fmt clean
+
+all: build
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend: frontend/node_modules/.installed
+	cd frontend && npm run build
+
+build: frontend
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/storeops
+
+## run: build, migrate, seed the demo chain on first start and serve on 127.0.0.1:8080
+run: build
+	STOREOPS_SEED_DEMO=true ./$(BIN) serve
+
+## test: Go tests on SQLite and MariaDB, front-end unit tests, browser tests
+test: test-go test-frontend test-e2e
+
+# MariaDB tests run when STOREOPS_TEST_MYSQL_DSN is set or a server answers on 127.0.0.1:3306;
+# each test creates its own database and drops it afterwards.
+test-go:
+	@if [ -z "$$STOREOPS_TEST_MYSQL_DSN" ] && (exec 3<>/dev/tcp/127.0.0.1/3306) 2>/dev/null; then \
+		export STOREOPS_TEST_MYSQL_DSN='$(MYSQL_TEST_DSN)'; \
+	fi; \
+	if [ -n "$$STOREOPS_TEST_MYSQL_DSN" ]; then \
+		echo "==> Go tests on SQLite and MariaDB/MySQL"; \
+	else \
+		echo "==> Go tests on SQLite only: SKIPPING MariaDB, nothing answers on 127.0.0.1:3306"; \
+	fi; \
+	$(GO) test -count=1 ./...
+
+test-frontend: frontend/node_modules/.installed
+	cd frontend && npm run test:unit
+
+# Browser tests drive Debian's chromium against the real binary.
+test-e2e: build
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ -n "$$CI" ]; then echo "chromium is required in CI"; exit 1; fi; \
+		echo "==> SKIPPING browser tests: /usr/bin/chromium is missing (apt-get install chromium fonts-wqy-microhei)"; \
+	else \
+		cd frontend && STOREOPS_BIN=$(CURDIR)/$(BIN) npm run test:e2e; \
+	fi
+
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	cd frontend && npm run typecheck
+
+fmt:
+	gofmt -w cmd internal api migrations frontend/embed.go
+
+clean:
+	rm -rf bin frontend/node_modules
+	find frontend/dist -mindepth 1 ! -name .gitkeep -delete

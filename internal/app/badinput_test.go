@@ -1,0 +1,108 @@
+package app_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/testutil"
+)
+
+// TestBadBodiesAreRefusedEverywhere sends malformed JSON, unknown fields, wrong types, a
+// wrong content type and oversized bodies to every route whose spec takes a body. Each must
+// answer 400 or 413 in the error model, never 500, and write nothing (the audit log, which
+// every change writes to, stays as it was).
+func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect)
+		doc, _ := testutil.Spec(t)
+		params := map[string]string{
+			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
+			"user_id":  fmt.Sprint(userID(t, env, "super1")),
+			"file":     "index.html",
+		}
+		auditCount := func() int64 {
+			var n int64
+			env.DB.Table("audit_log").Count(&n)
+			return n
+		}
+		before := auditCount()
+		checked := 0
+		for _, r := range env.App.Routes {
+			op := doc.Paths.Find(specPath(r.Path)).GetOperation(r.Method)
+			if op == nil || op.RequestBody == nil {
+				continue
+			}
+			checked++
+			role := authz.RoleAdmin
+			if !r.Allows(role) {
+				role = r.Roles[0]
+			}
+			c := env.Login(demoUsers[role])
+			path := fill(t, r.Path, params)
+			name := r.Method + " " + r.Path
+			field, wrong := firstField(op)
+			cases := []struct {
+				name, body  string
+				contentType string
+				status      int
+				field       string
+			}{
+				{"malformed", `{"a":`, "application/json", 400, "body"},
+				{"not an object", `[1,2]`, "application/json", 400, "body"},
+				{"unknown field", `{"zz_unknown":1}`, "application/json", 400, "zz_unknown"},
+				{"wrong type", fmt.Sprintf(`{%q:%s}`, field, wrong), "application/json", 400, field},
+				{"trailing data", `{} {}`, "application/json", 400, "body"},
+				{"empty", ``, "application/json", 400, "body"},
+				{"form encoded", `a=1`, "application/x-www-form-urlencoded", 400, "content_type"},
+				{"oversized", `{"x":"` + strings.Repeat("a", int(r.BodyLimit)) + `"}`, "application/json", 413, ""},
+			}
+			for _, tc := range cases {
+				c.Headers = map[string]string{"Content-Type": tc.contentType}
+				res := c.Do(r.Method, path, []byte(tc.body))
+				if res.Status != tc.status {
+					t.Errorf("%s %s: got %d %s, want %d", name, tc.name, res.Status, res.Body, tc.status)
+					continue
+				}
+				if res.ErrorCode() == "" {
+					t.Errorf("%s %s: no error code in %s", name, tc.name, res.Body)
+				}
+				if tc.field != "" && res.Fields()[tc.field] == "" {
+					t.Errorf("%s %s: error does not name field %q: %s", name, tc.name, tc.field, res.Body)
+				}
+			}
+		}
+		if checked == 0 {
+			t.Fatal("no route with a request body was found in the spec")
+		}
+		if after := auditCount(); after != before {
+			t.Errorf("refused requests wrote %d audit entries", after-before)
+		}
+	})
+}
+
+// firstField picks a property of the operation's JSON body and a value of the wrong type.
+func firstField(op *openapi3.Operation) (string, string) {
+	mt := op.RequestBody.Value.Content.Get("application/json")
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return "body", "1"
+	}
+	for _, name := range mt.Schema.Value.Required {
+		p := mt.Schema.Value.Properties[name]
+		if p == nil || p.Value == nil || p.Value.Type == nil {
+			continue
+		}
+		switch {
+		case p.Value.Type.Is("string"):
+			return name, "12345"
+		case p.Value.Type.Is("integer"), p.Value.Type.Is("number"), p.Value.Type.Is("boolean"):
+			return name, `"not-a-number"`
+		case p.Value.Type.Is("array"):
+			return name, `{"a":1}`
+		}
+	}
+	return "body", "1"
+}

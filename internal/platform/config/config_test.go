@@ -1,0 +1,55 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestDefaults(t *testing.T) {
+	c, err := Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "127.0.0.1:8080" || c.DBDriver != "sqlite" || c.DBDSN != "data/storeops.db" ||
+		c.IsProduction() || c.CookieSecure || c.SessionIdleTTL != 12*time.Hour {
+		t.Fatalf("defaults %+v", c)
+	}
+}
+
+func TestProductionDefaultsToSecureCookies(t *testing.T) {
+	c, err := Load(env(map[string]string{"STOREOPS_ENV": "production"}))
+	if err != nil || !c.CookieSecure {
+		t.Fatalf("production: %+v %v", c, err)
+	}
+}
+
+func TestEveryBadVariableIsReported(t *testing.T) {
+	_, err := Load(env(map[string]string{
+		"STOREOPS_DB_DRIVER": "postgres", "STOREOPS_BCRYPT_COST": "many",
+		"STOREOPS_SESSION_IDLE_TTL": "forever", "STOREOPS_ENV": "staging", "STOREOPS_SEED_DEMO": "perhaps",
+	}))
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	for _, name := range []string{"STOREOPS_DB_DRIVER", "STOREOPS_BCRYPT_COST", "STOREOPS_SESSION_IDLE_TTL", "STOREOPS_ENV", "STOREOPS_SEED_DEMO"} {
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("error does not name %s: %v", name, err)
+		}
+	}
+}
+
+func TestMySQLNeedsDSNAndSecretsAreMasked(t *testing.T) {
+	if _, err := Load(env(map[string]string{"STOREOPS_DB_DRIVER": "mysql"})); err == nil {
+		t.Fatal("mysql without DSN accepted")
+	}
+	c, err := Load(env(map[string]string{"STOREOPS_DB_DRIVER": "mysql", "STOREOPS_DB_DSN": "app:s3cret@tcp(db:3306)/storeops"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := c.LogValue().String(); strings.Contains(s, "s3cret") {
+		t.Fatalf("secret logged: %s", s)
+	}
+}

@@ -1,0 +1,100 @@
+package httpx
+
+import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/storeops/storeops/internal/platform/apperr"
+)
+
+type sample struct {
+	Name  string   `json:"name" validate:"required,max=5"`
+	Qty   int      `json:"qty" validate:"gte=0"`
+	Codes []string `json:"codes" validate:"max=2,dive,slug"`
+}
+
+func TestDecodeNamesTheField(t *testing.T) {
+	d := NewDecoder()
+	tests := []struct {
+		name, body, field string
+		kind              error
+	}{
+		{"ok", `{"name":"apple","qty":1}`, "", nil},
+		{"missing required", `{"qty":1}`, "name", apperr.ErrInvalid},
+		{"too long", `{"name":"pineapple"}`, "name", apperr.ErrInvalid},
+		{"wrong type", `{"name":"a","qty":"many"}`, "qty", apperr.ErrInvalid},
+		{"unknown field", `{"name":"a","colour":"red"}`, "colour", apperr.ErrInvalid},
+		{"malformed", `{"name":`, "body", apperr.ErrInvalid},
+		{"two values", `{"name":"a"}{"name":"b"}`, "body", apperr.ErrInvalid},
+		{"bad item", `{"name":"a","codes":["ok","Not OK"]}`, "codes[1]", apperr.ErrInvalid},
+		{"too many items", `{"name":"a","codes":["a","b","c"]}`, "codes", apperr.ErrInvalid},
+		{"null body", `null`, "name", apperr.ErrInvalid},
+		{"array body", `[]`, "body", apperr.ErrInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var s sample
+			err := d.Decode(strings.NewReader(tc.body), &s)
+			if tc.kind == nil {
+				if err != nil {
+					t.Fatalf("want ok, got %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, tc.kind) {
+				t.Fatalf("want %v, got %v", tc.kind, err)
+			}
+			var fe apperr.FieldErrors
+			if !errors.As(err, &fe) || fe[tc.field] == "" {
+				t.Fatalf("want field %q named, got %v", tc.field, err)
+			}
+		})
+	}
+}
+
+func TestDecodeStopsAtTheBodyLimit(t *testing.T) {
+	d := NewDecoder()
+	rec := httptest.NewRecorder()
+	body := `{"name":"` + strings.Repeat("x", 2000) + `"}`
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	req.ContentLength = -1 // chunked: only the reader can enforce the limit
+	req.Body = http.MaxBytesReader(rec, req.Body, 1024)
+	var s sample
+	err := d.DecodeRequest(req, &s)
+	if !errors.Is(err, apperr.ErrTooLarge) {
+		t.Fatalf("want ErrTooLarge, got %v", err)
+	}
+	if status, _ := StatusOf(err); status != http.StatusRequestEntityTooLarge {
+		t.Fatalf("status %d", status)
+	}
+}
+
+func TestStatusOfUnknownErrorRevealsNothing(t *testing.T) {
+	status, body := StatusOf(errors.New("dial tcp 10.0.0.1: secret detail"))
+	if status != 500 || strings.Contains(body.Error.Message, "secret") {
+		t.Fatalf("%d %+v", status, body)
+	}
+}
+
+// FuzzDecode feeds arbitrary bytes to the JSON decoding path: it must never panic and must
+// answer either success or a 400/413 kind, never an unclassified (500) error.
+func FuzzDecode(f *testing.F) {
+	for _, seed := range []string{`{"name":"a","qty":1}`, `{"name":`, `[]`, `null`, `{"codes":["x"]}`,
+		`{"qty":1e400}`, `{"name":"\u0000"}`, "\xef\xbb\xbf{}", `{"name":"a"} trailing`} {
+		f.Add([]byte(seed))
+	}
+	d := NewDecoder()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s sample
+		err := d.Decode(strings.NewReader(string(data)), &s)
+		if err == nil {
+			return
+		}
+		if status, _ := StatusOf(err); status != http.StatusBadRequest && status != http.StatusRequestEntityTooLarge {
+			t.Fatalf("input %q gave status %d: %v", data, status, err)
+		}
+	})
+}
