@@ -54,11 +54,12 @@ type MeJSON struct {
 	StoreID         *int64         `json:"store_id"`
 	Store           *org.StoreJSON `json:"store"`
 	DepartmentCodes []string       `json:"department_codes"`
+	CSRFToken       string         `json:"csrf_token"`
 }
 
-func meJSON(p org.Profile) MeJSON {
+func meJSON(p org.Profile, csrf string) MeJSON {
 	m := MeJSON{ID: p.ID, Username: p.Username, DisplayName: p.DisplayName, Role: string(p.Role),
-		StoreID: p.StoreID, DepartmentCodes: p.DepartmentCodes}
+		StoreID: p.StoreID, DepartmentCodes: p.DepartmentCodes, CSRFToken: csrf}
 	if p.Store != nil {
 		s := org.StoreToJSON(*p.Store)
 		m.Store = &s
@@ -88,7 +89,7 @@ func (h *Handler) login(c *gin.Context) {
 	}
 	h.setCookie(c, sess.Token, int(sess.MaxAge.Seconds()))
 	c.JSON(http.StatusOK, loginResponse{Token: sess.Token, CSRFToken: sess.CSRFToken,
-		ExpiresAt: sess.ExpiresAt, User: meJSON(prof)})
+		ExpiresAt: sess.ExpiresAt, User: meJSON(prof, sess.CSRFToken)})
 }
 
 func (h *Handler) setCookie(c *gin.Context, value string, maxAge int) {
@@ -107,12 +108,13 @@ func (h *Handler) logout(c *gin.Context) {
 }
 
 func (h *Handler) me(c *gin.Context) {
-	prof, err := h.org.ProfileOf(c.Request.Context(), httpx.Principal(c).UserID)
+	p := httpx.Principal(c)
+	prof, err := h.org.ProfileOf(c.Request.Context(), p.UserID)
 	if err != nil {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, meJSON(prof))
+	c.JSON(http.StatusOK, meJSON(prof, p.CSRFToken))
 }
 
 type changePasswordRequest struct {

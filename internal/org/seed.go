@@ -73,3 +73,11 @@ func (s *Service) CountUsers(ctx context.Context) (int64, error) {
 	err := s.db.WithContext(ctx).Model(&userRow{}).Count(&n).Error
 	return n, err
 }
+
+// DepartmentCodes lists the codes of the chain's departments, sorted; other modules check
+// department references against it (the catalogue's products, for one).
+func (s *Service) DepartmentCodes(ctx context.Context) ([]string, error) {
+	codes := []string{}
+	err := s.db.WithContext(ctx).Model(&departmentRow{}).Order("code").Pluck("code", &codes).Error
+	return codes, err
+}

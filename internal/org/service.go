@@ -64,7 +64,7 @@ func (s *Service) CreateStore(ctx context.Context, st Store) (Store, error) {
 			return database.Translate(err, "store "+st.Code)
 		}
 		return s.audit.Write(ctx, tx, audit.Entry{Action: "store.create", EntityType: "store",
-			EntityID: audit.ID(r.ID), StoreID: &r.ID, After: toStore(r)})
+			EntityID: audit.ID(r.ID), StoreID: &r.ID, After: StoreToJSON(toStore(r))})
 	})
 	return toStore(r), err
 }
@@ -104,7 +104,7 @@ func (s *Service) UpdateStore(ctx context.Context, id int64, patch StorePatch) (
 			return err
 		}
 		return s.audit.Write(ctx, tx, audit.Entry{Action: "store.update", EntityType: "store",
-			EntityID: audit.ID(id), StoreID: &id, Before: toStore(before), After: toStore(after)})
+			EntityID: audit.ID(id), StoreID: &id, Before: StoreToJSON(toStore(before)), After: StoreToJSON(toStore(after))})
 	})
 	return toStore(after), err
 }
@@ -145,7 +145,7 @@ func (s *Service) CreateDepartment(ctx context.Context, d Department) (Departmen
 			return database.Translate(err, "department "+d.Code)
 		}
 		return s.audit.Write(ctx, tx, audit.Entry{Action: "department.create", EntityType: "department",
-			EntityID: d.Code, After: toDepartment(r)})
+			EntityID: d.Code, After: DepartmentJSON(toDepartment(r))})
 	})
 	return toDepartment(r), err
 }

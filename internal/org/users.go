@@ -65,7 +65,7 @@ func (s *Service) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 		}
 		created = toUser(r, u.DepartmentCodes)
 		return s.audit.Write(ctx, tx, audit.Entry{Action: "user.create", EntityType: "user",
-			EntityID: audit.ID(r.ID), StoreID: r.StoreID, After: created})
+			EntityID: audit.ID(r.ID), StoreID: r.StoreID, After: UserToJSON(created)})
 	})
 	return created, err
 }
@@ -157,7 +157,7 @@ func (s *Service) UpdateUser(ctx context.Context, p *authz.Principal, id int64, 
 		}
 		after = toUser(r, codes)
 		return s.audit.Write(ctx, tx, audit.Entry{Action: "user.update", EntityType: "user",
-			EntityID: audit.ID(id), StoreID: after.StoreID, Before: before, After: after})
+			EntityID: audit.ID(id), StoreID: after.StoreID, Before: UserToJSON(before), After: UserToJSON(after)})
 	})
 	return after, err
 }

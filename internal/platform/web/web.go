@@ -46,6 +46,11 @@ func (s *SPA) Serve(c *gin.Context) {
 		return
 	}
 	name := strings.TrimPrefix(path.Clean(p), "/")
+	if strings.HasPrefix(name, ".") {
+		// Build metadata such as .vite/manifest.json is not for browsers.
+		httpx.Fail(c, apperr.ErrNotFound)
+		return
+	}
 	if name != "" && name != "index.html" {
 		if b, err := fs.ReadFile(s.files, name); err == nil {
 			if strings.HasPrefix(name, "assets/") {

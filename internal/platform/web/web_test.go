@@ -13,10 +13,11 @@ import (
 func TestSPAServesFilesAndFallsBackToIndex(t *testing.T) {
 	gin.SetMode(gin.ReleaseMode)
 	dist := fstest.MapFS{
-		"index.html":         {Data: []byte("<html>app</html>")},
-		"assets/app-abc.js":  {Data: []byte("console.log(1)")},
-		"favicon.svg":        {Data: []byte("<svg/>")},
-		"apidocs/index.html": {Data: []byte("<html>docs</html>")},
+		"index.html":          {Data: []byte("<html>app</html>")},
+		"assets/app-abc.js":   {Data: []byte("console.log(1)")},
+		"favicon.svg":         {Data: []byte("<svg/>")},
+		".vite/manifest.json": {Data: []byte("{}")},
+		"apidocs/index.html":  {Data: []byte("<html>docs</html>")},
 	}
 	e := gin.New()
 	e.NoRoute(NewSPA(dist).Serve)
@@ -32,6 +33,7 @@ func TestSPAServesFilesAndFallsBackToIndex(t *testing.T) {
 		{"/favicon.svg", 200, "<svg/>", ""},
 		{"/assets/missing.js", 404, `"not_found"`, ""},
 		{"/api/v1/nothing-here", 404, `"not_found"`, ""},
+		{"/.vite/manifest.json", 404, `"not_found"`, ""},
 		{"/../../etc/passwd", 200, "<html>app</html>", "no-cache"},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,91 @@
+// Headless Debian Chromium driven by playwright-core (no downloaded browsers), with
+// helpers for signing in and saving screenshots.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts')
+export const DESKTOP = { width: 1280, height: 800 }
+export const PHONE = { width: 375, height: 667 }
+export const PASSWORD = 'demo1234'
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+/**
+ * Launches Chromium with a fresh profile directory. Call `session()` for a page with
+ * no cookies or storage left from a previous test.
+ */
+export async function launchBrowser(baseURL) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'storeops-chromium-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: DESKTOP,
+    locale: 'zh-CN',
+    baseURL,
+  })
+  const problems = []
+  context.on('weberror', (error) => problems.push(String(error.error())))
+
+  async function session(viewport = DESKTOP) {
+    for (const page of context.pages()) await page.close()
+    await context.clearCookies()
+    const page = await context.newPage()
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(msg.text())
+    })
+    await page.setViewportSize(viewport)
+    await page.goto('/login')
+    await page.evaluate(() => {
+      localStorage.clear()
+      sessionStorage.clear()
+    })
+    await page.reload()
+    await page.getByTestId('login-username').waitFor()
+    return page
+  }
+
+  async function close() {
+    await context.close()
+    await rm(userDataDir, { recursive: true, force: true })
+  }
+
+  return { context, session, close, problems }
+}
+
+/** Fills the login form and submits it. */
+export async function login(page, username, password = PASSWORD) {
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-submit').click()
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true })
+  const path = join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+export const ALL_NAV = ['home', 'users', 'stores', 'audit', 'profile']
+
+/** The nav test ids present on the page, in the order shown. */
+export async function visibleNav(page) {
+  const ids = await page.locator('[data-testid^="nav-"]').evaluateAll((els) =>
+    els.map((el) => el.getAttribute('data-testid')),
+  )
+  return ids.filter((id) => ALL_NAV.includes(id.slice(4))).map((id) => id.slice(4))
+}

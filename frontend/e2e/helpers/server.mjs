@@ -1,0 +1,98 @@
+// Starts the real StoreOps binary for browser tests: a fresh SQLite file in a temp
+// dir, demo data seeded, `serve` on a free loopback port. Stopped by its own PID.
+import { spawn, execFile } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
+import { access, mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+const frontendDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const execFileAsync = promisify(execFile)
+
+/** The binary under test: $STOREOPS_BIN, relative paths taken from frontend/. */
+export function binaryPath() {
+  return resolve(frontendDir, process.env.STOREOPS_BIN || '../bin/storeops')
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolvePort(port))
+    })
+  })
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+async function waitReady(url, child, logFile, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`storeops serve exited with ${child.exitCode}; see ${logFile}`)
+    try {
+      const res = await fetch(url)
+      if (res.status === 200) return
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200)
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms; see ${logFile}`)
+}
+
+/**
+ * Seeds and starts the backend. Returns its base URL and a stop() that ends the
+ * process by PID and removes the temp dir (kept when KEEP_E2E_TMP is set).
+ */
+export async function startServer() {
+  const bin = binaryPath()
+  try {
+    await access(bin)
+  } catch {
+    throw new Error(`StoreOps binary not found at ${bin}: run \`make build\` or set STOREOPS_BIN`)
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'storeops-e2e-'))
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    STOREOPS_DB_DRIVER: 'sqlite',
+    STOREOPS_DB_DSN: join(dir, 'e2e.db'),
+    STOREOPS_ADDR: `127.0.0.1:${port}`,
+    STOREOPS_ENV: 'development',
+  }
+  await execFileAsync(bin, ['seed', '--demo'], { cwd: dir, env, timeout: 120_000 })
+
+  const logFile = join(dir, 'server.log')
+  const log = createWriteStream(logFile)
+  const child = spawn(bin, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout.pipe(log)
+  child.stderr.pipe(log)
+  const exited = new Promise((r) => child.once('exit', r))
+  const baseURL = `http://127.0.0.1:${port}`
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(child.pid, 'SIGTERM')
+      const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 5_000)
+      await exited
+      clearTimeout(timer)
+    }
+    log.end()
+    if (!process.env.KEEP_E2E_TMP) await rm(dir, { recursive: true, force: true })
+  }
+
+  try {
+    await waitReady(`${baseURL}/readyz`, child, logFile)
+  } catch (err) {
+    process.env.KEEP_E2E_TMP = '1'
+    await stop()
+    throw err
+  }
+  return { baseURL, dir, stop }
+}

@@ -1,0 +1,68 @@
+// Phone size (375×667): the menu moves into a drawer, pages do not overflow
+// sideways and dialogs fill the screen.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { startServer } from './helpers/server.mjs'
+import { launchBrowser, login, PHONE, screenshot, visibleNav } from './helpers/browser.mjs'
+
+let server
+let browser
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser(server.baseURL)
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** Waits until CSS transitions (drawer, dialog) have finished. */
+const settle = (page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+
+const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+test('supervisor on a phone: home, drawer menu with their nav only', async () => {
+  const page = await browser.session(PHONE)
+  await screenshot(page, 'login-phone')
+  await login(page, 'super1')
+  await page.getByTestId('home-supervisor').waitFor()
+  await page.getByTestId('dept-seafood').waitFor()
+  assert.deepEqual(await visibleNav(page), [], 'the side menu is hidden on a phone')
+  assert.ok((await pageWidth(page)) <= PHONE.width, 'no sideways scrolling')
+  await screenshot(page, 'home-supervisor-phone')
+
+  await page.getByTestId('nav-toggle').click()
+  await page.getByTestId('nav-profile').waitFor()
+  await settle(page)
+  await screenshot(page, 'nav-drawer-phone')
+  assert.deepEqual(await visibleNav(page), ['home', 'profile'])
+  await page.getByTestId('nav-profile').click()
+  await page.getByTestId('profile-page').waitFor()
+  await page.getByTestId('nav-drawer').waitFor({ state: 'hidden' })
+})
+
+test('admin on a phone: every nav item, tables scroll inside, dialogs are full-screen', async () => {
+  const page = await browser.session(PHONE)
+  await login(page, 'admin')
+  await page.getByTestId('home-admin').waitFor()
+  await page.getByTestId('nav-toggle').click()
+  await page.getByTestId('nav-users').waitFor()
+  assert.deepEqual(await visibleNav(page), ['home', 'users', 'stores', 'audit', 'profile'])
+  await page.getByTestId('nav-users').click()
+  await page.getByTestId('users-table').getByText('super1').waitFor()
+  assert.ok((await pageWidth(page)) <= PHONE.width, 'the table scrolls inside its box')
+  await screenshot(page, 'users-phone')
+
+  const scroller = page.getByTestId('users-table').locator('.el-scrollbar__wrap').first()
+  const widths = await scroller.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }))
+  assert.ok(widths.scroll > widths.client, `the table is wider than the phone and scrolls: ${JSON.stringify(widths)}`)
+
+  await page.getByTestId('user-create').click()
+  await page.locator('.el-dialog.is-fullscreen').waitFor()
+  await settle(page)
+  const box = await page.locator('.el-dialog.is-fullscreen').boundingBox()
+  assert.ok(box && box.width >= PHONE.width - 1 && box.height >= PHONE.height - 1, `full-screen dialog: ${JSON.stringify(box)}`)
+  await screenshot(page, 'user-dialog-phone')
+})

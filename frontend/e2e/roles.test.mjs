@@ -1,0 +1,73 @@
+// Each demo user signs in at a desktop size, sees exactly their navigation and
+// their own home, and is kept out of pages their role may not open.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { startServer } from './helpers/server.mjs'
+import { launchBrowser, login, screenshot, visibleNav } from './helpers/browser.mjs'
+
+const USERS = [
+  { username: 'admin', role: 'admin', nav: ['home', 'users', 'stores', 'audit', 'profile'], forbidden: null },
+  { username: 'manager1', role: 'store_manager', nav: ['home', 'users', 'audit', 'profile'], forbidden: '/stores' },
+  { username: 'super1', role: 'supervisor', nav: ['home', 'profile'], forbidden: '/users' },
+  { username: 'hq1', role: 'hq_promotions', nav: ['home', 'stores', 'profile'], forbidden: '/audit' },
+]
+
+let server
+let browser
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser(server.baseURL)
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('demo users at desktop size', () => {
+  for (const user of USERS) {
+    test(`${user.username} sees the ${user.role} home and nav`, async () => {
+      const page = await browser.session()
+      await login(page, user.username)
+      const home = page.getByTestId(`home-${user.role}`)
+      await home.waitFor()
+      assert.equal(new URL(page.url()).pathname, '/')
+      assert.deepEqual(await visibleNav(page), user.nav)
+      for (const other of ['home-admin', 'home-store_manager', 'home-supervisor', 'home-hq_promotions']) {
+        if (other !== `home-${user.role}`) assert.equal(await page.getByTestId(other).count(), 0, other)
+      }
+      await page.waitForLoadState('networkidle')
+      await assertHomeContent(page, user.role)
+      await screenshot(page, `home-${user.role}-desktop`)
+
+      if (user.forbidden) {
+        await page.goto(user.forbidden)
+        await page.getByTestId('forbidden-page').waitFor()
+        assert.equal(new URL(page.url()).pathname, '/forbidden')
+      }
+    })
+  }
+})
+
+/** Checks the home shows real data from the API for each role. */
+async function assertHomeContent(page, role) {
+  if (role === 'supervisor') {
+    await page.getByTestId('store-card').getByText('上海浦东店').waitFor()
+    for (const [code, name] of [['produce', '果蔬'], ['meat', '肉类'], ['seafood', '水产']]) {
+      assert.match(await page.getByTestId(`dept-${code}`).innerText(), new RegExp(name))
+    }
+    assert.equal(await page.getByTestId('dept-dry').count(), 0)
+  } else if (role === 'store_manager') {
+    await page.getByTestId('store-card').getByText('上海浦东店').waitFor()
+    await page.getByTestId('dept-produce').waitFor()
+    assert.ok((await page.locator('[data-testid^="dept-"]').count()) >= 1)
+  } else if (role === 'hq_promotions') {
+    for (const name of ['上海浦东店', '上海徐汇店', '广州天河店']) await page.getByText(name).first().waitFor()
+  } else {
+    const users = await page.getByTestId('count-users').innerText()
+    const stores = await page.getByTestId('count-stores').innerText()
+    assert.ok(Number(users.replace(/\D/g, '')) >= 4, `users count: ${users}`)
+    assert.match(stores, /3/)
+  }
+}

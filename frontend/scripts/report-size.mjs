@@ -1,0 +1,56 @@
+// Prints the gzipped size of the JavaScript the /login route loads (the entry, its
+// static imports, the login page chunk and its static imports) and of all JS, from
+// dist/.vite/manifest.json. Exits 1 when the login route is over the budget.
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const BUDGET_KB = 250
+const LOGIN_PAGE = 'src/pages/auth/LoginPage.vue'
+const LAYOUT = 'src/layouts/AppLayout.vue'
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+const manifest = JSON.parse(await readFile(join(dist, '.vite', 'manifest.json'), 'utf8'))
+
+/** The manifest keys of `start` and everything it imports statically. */
+function staticClosure(start, seen = new Set()) {
+  if (seen.has(start)) return seen
+  const chunk = manifest[start]
+  if (!chunk) throw new Error(`manifest has no entry for ${start}`)
+  seen.add(start)
+  for (const dep of chunk.imports ?? []) staticClosure(dep, seen)
+  return seen
+}
+
+async function gzipKB(file) {
+  return gzipSync(await readFile(join(dist, file)), { level: 9 }).length / 1024
+}
+
+async function sumKB(files) {
+  let total = 0
+  for (const file of files) total += await gzipKB(file)
+  return total
+}
+
+const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry)
+if (entries.length !== 1) throw new Error(`expected one entry chunk, found ${entries.join(', ')}`)
+
+const loginKeys = new Set([...staticClosure(entries[0]), ...staticClosure(LOGIN_PAGE)])
+const loginFiles = [...new Set([...loginKeys].map((key) => manifest[key].file))].filter((f) => f.endsWith('.js'))
+const allFiles = [...new Set(Object.values(manifest).map((chunk) => chunk.file))].filter((f) => f.endsWith('.js'))
+
+const loginKB = await sumKB(loginFiles)
+const totalKB = await sumKB(allFiles)
+const layoutKB = await sumKB(
+  [...staticClosure(LAYOUT)].map((key) => manifest[key].file).filter((f) => !loginFiles.includes(f)),
+)
+
+console.log(`login route JS: ${loginKB.toFixed(1)} KB gzipped in ${loginFiles.length} files (budget ${BUDGET_KB} KB)`)
+console.log(`signed-in layout adds: ${layoutKB.toFixed(1)} KB gzipped`)
+console.log(`all JS: ${totalKB.toFixed(1)} KB gzipped in ${allFiles.length} files`)
+
+if (loginKB > BUDGET_KB) {
+  console.error(`login route JS is over budget: ${loginKB.toFixed(1)} KB > ${BUDGET_KB} KB`)
+  process.exit(1)
+}

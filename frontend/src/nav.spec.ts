@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { canWrite, NAV_ITEMS, navFor } from './nav'
+import type { Role } from './api/types'
+
+const keys = (role: Role | null) => navFor(role).map((item) => item.key)
+
+describe('navFor', () => {
+  it.each<[Role, string[]]>([
+    ['admin', ['home', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'profile']],
+    ['hq_promotions', ['home', 'stores', 'profile']],
+  ])('shows %s exactly %j', (role, expected) => {
+    expect(keys(role)).toEqual(expected)
+  })
+
+  it('shows nothing when nobody is signed in', () => {
+    expect(keys(null)).toEqual([])
+  })
+
+  it('filters a list given to it', () => {
+    const extra = { ...NAV_ITEMS[0]!, key: 'kpi', roles: ['store_manager'] as const }
+    expect(navFor('store_manager', [extra]).map((i) => i.key)).toEqual(['kpi'])
+    expect(navFor('supervisor', [extra])).toEqual([])
+  })
+
+  it('has unique keys and paths', () => {
+    expect(new Set(NAV_ITEMS.map((i) => i.key)).size).toBe(NAV_ITEMS.length)
+    expect(new Set(NAV_ITEMS.map((i) => i.path)).size).toBe(NAV_ITEMS.length)
+  })
+
+  it('only lets a role write where it may read', () => {
+    for (const item of NAV_ITEMS) {
+      for (const role of item.writeRoles) expect(item.roles).toContain(role)
+    }
+  })
+})
+
+describe('canWrite', () => {
+  it('lets admins edit users and stores', () => {
+    expect(canWrite('users', 'admin')).toBe(true)
+    expect(canWrite('stores', 'admin')).toBe(true)
+  })
+
+  it('keeps store managers on users and HQ on stores read-only', () => {
+    expect(canWrite('users', 'store_manager')).toBe(false)
+    expect(canWrite('stores', 'hq_promotions')).toBe(false)
+  })
+
+  it('is false for unknown pages and signed-out users', () => {
+    expect(canWrite('nope', 'admin')).toBe(false)
+    expect(canWrite('users', null)).toBe(false)
+  })
+})

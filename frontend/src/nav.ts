@@ -1,0 +1,74 @@
+// The application's pages that appear in the side navigation, in one typed list.
+// A later module adds its page here (path, component, roles) and the router and the
+// menu both pick it up; the server still checks every call on its own.
+import type { Component } from 'vue'
+import type { RouteComponent } from 'vue-router'
+import { House, User, Shop, Document, Avatar } from '@element-plus/icons-vue'
+import { ROLES, type Role } from '@/api/types'
+
+export interface NavItem {
+  /** Used for the route name, `data-testid="nav-<key>"` and the label `nav.<key>`. */
+  key: string
+  path: string
+  icon: Component
+  /** Roles that may open the page. */
+  roles: readonly Role[]
+  /** Roles that may change things on the page; the others get it read-only. */
+  writeRoles: readonly Role[]
+  component: () => Promise<RouteComponent>
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    key: 'home',
+    path: '/',
+    icon: House,
+    roles: ROLES,
+    writeRoles: ROLES,
+    component: () => import('@/pages/home/HomePage.vue'),
+  },
+  {
+    key: 'users',
+    path: '/users',
+    icon: User,
+    roles: ['admin', 'store_manager'],
+    writeRoles: ['admin'],
+    component: () => import('@/pages/org/users/UsersPage.vue'),
+  },
+  {
+    key: 'stores',
+    path: '/stores',
+    icon: Shop,
+    roles: ['admin', 'hq_promotions'],
+    writeRoles: ['admin'],
+    component: () => import('@/pages/org/stores/StoresPage.vue'),
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    icon: Document,
+    roles: ['admin', 'store_manager'],
+    writeRoles: [],
+    component: () => import('@/pages/audit/AuditPage.vue'),
+  },
+  {
+    key: 'profile',
+    path: '/profile',
+    icon: Avatar,
+    roles: ROLES,
+    writeRoles: ROLES,
+    component: () => import('@/pages/profile/ProfilePage.vue'),
+  },
+]
+
+/** The navigation entries a role may see, in menu order. */
+export function navFor(role: Role | null, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+  if (!role) return []
+  return items.filter((item) => item.roles.includes(role))
+}
+
+/** Whether a role may change things on the page with this key. */
+export function canWrite(key: string, role: Role | null, items: readonly NavItem[] = NAV_ITEMS): boolean {
+  const item = items.find((candidate) => candidate.key === key)
+  return !!item && !!role && item.writeRoles.includes(role)
+}

@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { CSRF_STORAGE_KEY, useSessionStore } from './session'
+import type { Me } from '@/api/auth'
+
+const me: Me = {
+  id: 3,
+  username: 'super1',
+  display_name: '王主管',
+  role: 'supervisor',
+  store_id: 1,
+  store: { id: 1, code: 'SH01', name: '上海浦东店', region: '华东', timezone: 'Asia/Shanghai' },
+  department_codes: ['produce', 'meat'],
+  csrf_token: 'csrf-me',
+}
+
+const fetchMock = vi.fn<typeof fetch>()
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  fetchMock.mockReset()
+  vi.stubGlobal('fetch', fetchMock)
+  setActivePinia(createPinia())
+})
+
+describe('session store', () => {
+  it('keeps the CSRF token in sessionStorage after login', async () => {
+    fetchMock.mockResolvedValue(json(200, { token: 't', csrf_token: 'csrf-1', expires_at: '2030-01-01T00:00:00Z', user: me }))
+    const session = useSessionStore()
+    await session.login('super1', 'demo1234')
+    expect(session.me?.username).toBe('super1')
+    expect(session.csrfToken).toBe('csrf-1')
+    expect(sessionStorage.getItem(CSRF_STORAGE_KEY)).toBe('csrf-1')
+  })
+
+  it('restores the user from GET /me when the token survived a reload', async () => {
+    sessionStorage.setItem(CSRF_STORAGE_KEY, 'csrf-2')
+    fetchMock.mockResolvedValue(json(200, me))
+    const session = useSessionStore()
+    await expect(session.ensureLoaded()).resolves.toEqual(me)
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/me')
+    await session.ensureLoaded()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('is signed out when GET /me answers 401', async () => {
+    sessionStorage.setItem(CSRF_STORAGE_KEY, 'stale')
+    fetchMock.mockResolvedValue(json(401, { error: { code: 'unauthenticated', message: 'no session' } }))
+    const session = useSessionStore()
+    await expect(session.ensureLoaded()).resolves.toBeNull()
+    expect(session.isSignedIn).toBe(false)
+    expect(sessionStorage.getItem(CSRF_STORAGE_KEY)).toBeNull()
+  })
+
+  it('takes the CSRF token from GET /me in a new tab', async () => {
+    fetchMock.mockResolvedValue(json(200, me))
+    const session = useSessionStore()
+    await expect(session.ensureLoaded()).resolves.toEqual(me)
+    expect(session.csrfToken).toBe('csrf-me')
+    expect(sessionStorage.getItem(CSRF_STORAGE_KEY)).toBe('csrf-me')
+  })
+
+  it('forgets the session on logout even when the server call fails', async () => {
+    fetchMock.mockResolvedValueOnce(json(200, { token: 't', csrf_token: 'csrf-3', expires_at: '', user: me }))
+    fetchMock.mockRejectedValueOnce(new TypeError('offline'))
+    const session = useSessionStore()
+    await session.login('super1', 'demo1234')
+    await expect(session.logout()).rejects.toMatchObject({ code: 'network_error' })
+    expect(session.me).toBeNull()
+    expect(sessionStorage.getItem(CSRF_STORAGE_KEY)).toBeNull()
+  })
+})

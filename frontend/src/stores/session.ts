@@ -1,0 +1,89 @@
+// Session state: the signed-in user and the CSRF token that cookie-authenticated
+// writes must carry. The token lives in sessionStorage so a reload keeps it.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { authApi, type Me } from '@/api/auth'
+import { ApiError } from '@/api/http'
+import type { Role } from '@/api/types'
+
+export const CSRF_STORAGE_KEY = 'storeops.csrf'
+
+function readToken(): string | null {
+  try {
+    return sessionStorage.getItem(CSRF_STORAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+function writeToken(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(CSRF_STORAGE_KEY, token)
+    else sessionStorage.removeItem(CSRF_STORAGE_KEY)
+  } catch {
+    // No storage available: the token stays in memory for this page only.
+  }
+}
+
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Me | null>(null)
+  const csrfToken = ref<string | null>(readToken())
+  /** True once GET /me has been tried since the page loaded. */
+  const checked = ref(false)
+
+  const role = computed<Role | null>(() => me.value?.role ?? null)
+  const isSignedIn = computed(() => me.value !== null)
+
+  function setSession(user: Me, token: string): void {
+    me.value = user
+    csrfToken.value = token
+    writeToken(token)
+    checked.value = true
+  }
+
+  /** Forgets the user and token (after logout or any 401). */
+  function clear(): void {
+    me.value = null
+    csrfToken.value = null
+    writeToken(null)
+    checked.value = true
+  }
+
+  async function login(username: string, password: string): Promise<Me> {
+    const res = await authApi.login({ username, password })
+    setSession(res.user, res.csrf_token)
+    return res.user
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await authApi.logout()
+    } finally {
+      clear()
+    }
+  }
+
+  /**
+   * Loads the user once per page load. GET /me also answers the session's CSRF token, so a
+   * new tab with a valid session cookie can write without signing in again.
+   */
+  async function ensureLoaded(): Promise<Me | null> {
+    if (checked.value) return me.value
+    try {
+      const user = await authApi.me(true)
+      setSession(user, user.csrf_token)
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) throw err
+      clear()
+    }
+    checked.value = true
+    return me.value
+  }
+
+  /** Re-reads /me after the user changed something about themselves. */
+  async function refresh(): Promise<void> {
+    me.value = await authApi.me()
+  }
+
+  return { me, csrfToken, checked, role, isSignedIn, setSession, clear, login, logout, ensureLoaded, refresh }
+})
