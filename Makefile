@@ -31,7 +31,7 @@ test: test-go test-frontend test-e2e
 
 # MariaDB tests run when STOREOPS_TEST_MYSQL_DSN is set or a server answers on 127.0.0.1:3306;
 # each test creates its own database and drops it afterwards.
-test-go:
+test-go: frontend
 	@if [ -z "$$STOREOPS_TEST_MYSQL_DSN" ] && (exec 3<>/dev/tcp/127.0.0.1/3306) 2>/dev/null; then \
 		export STOREOPS_TEST_MYSQL_DSN='$(MYSQL_TEST_DSN)'; \
 	fi; \

@@ -43,6 +43,9 @@ type App struct {
 	Org     *org.Service
 	Auth    *auth.Service
 	Audit   *audit.Log
+	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
+	// and the docs page then answer 503 and 404.
+	FrontendBuilt bool
 }
 
 // New builds the application.
@@ -95,7 +98,8 @@ func New(d Deps) (*App, error) {
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)
 
-	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog}, nil
+	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
+		FrontendBuilt: spa.Built()}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -122,6 +122,13 @@ func TestRouteAccessWalk(t *testing.T) {
 			for _, role := range authz.AllRoles {
 				c := env.Login(demoUsers[role])
 				res := c.Do(r.Method, path, nil)
+				if !env.App.FrontendBuilt && strings.HasPrefix(r.Path, "/api/docs") {
+					// Built by `npm run build`; `make test` builds it before the Go tests.
+					if res.Status != http.StatusNotFound {
+						t.Errorf("%s without a front-end build: got %d, want 404", name, res.Status)
+					}
+					continue
+				}
 				switch {
 				case !r.Allows(role) && res.Status != http.StatusForbidden:
 					t.Errorf("%s as %s: got %d, want 403", name, role, res.Status)
