@@ -29,6 +29,7 @@ commands:
   serve         run the HTTP server (default); migrates the database first
   migrate       apply pending database migrations and exit
   seed --demo   add the demo chain (idempotent)
+  check         verify the stock ledger's invariants; exits non-zero with a report when one breaks
   version       print the version
 
 Configuration comes from STOREOPS_* environment variables (see README.md).`
@@ -46,7 +47,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	case "help", "--help", "-h":
 		fmt.Fprintln(stdout, usage)
 		return nil
-	case "serve", "migrate", "seed":
+	case "serve", "migrate", "seed", "check":
 	default:
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
 	}
@@ -71,6 +72,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return nil
 	case "seed":
 		return runSeed(ctx, args, cfg, db, log)
+	case "check":
+		return runCheck(ctx, cfg, db, log, stdout)
 	}
 	return serve(ctx, cfg, db, log)
 }
@@ -96,7 +99,7 @@ func runSeed(ctx context.Context, args []string, cfg config.Config, db *gorm.DB,
 	if err != nil {
 		return err
 	}
-	res, err := seed.Demo(ctx, a.Org, cfg.DemoPassword)
+	res, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog}, cfg.DemoPassword)
 	if err != nil {
 		return err
 	}
@@ -120,7 +123,7 @@ func serve(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger
 		if users, err := a.Org.CountUsers(ctx); err != nil {
 			return err
 		} else if users == 0 {
-			res, err := seed.Demo(ctx, a.Org, cfg.DemoPassword)
+			res, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog}, cfg.DemoPassword)
 			if err != nil {
 				return err
 			}
@@ -171,4 +174,32 @@ func sweepSessions(ctx context.Context, a *app.App, log *slog.Logger) {
 			}
 		}
 	}
+}
+
+// runCheck verifies the stock ledger and prints every broken invariant.
+func runCheck(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger, stdout io.Writer) error {
+	a, err := app.New(app.Deps{Config: cfg, DB: db, Logger: log})
+	if err != nil {
+		return err
+	}
+	refs, err := a.Catalog.AllRefs(ctx)
+	if err != nil {
+		return err
+	}
+	perishable := make(map[int64]bool, len(refs))
+	for _, r := range refs {
+		perishable[r.ID] = r.Perishable
+	}
+	problems, err := a.Inventory.Check(ctx, func(id int64) bool { return perishable[id] })
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stdout, "FAIL", p)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("check: %d problems", len(problems))
+	}
+	fmt.Fprintln(stdout, "check: stock ledger OK (balances = Σ movements, lots = max(balance, 0), no negative lot)")
+	return nil
 }

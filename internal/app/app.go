@@ -19,6 +19,9 @@ import (
 	"github.com/storeops/storeops/api"
 	"github.com/storeops/storeops/frontend"
 	"github.com/storeops/storeops/internal/auth"
+	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/feeds"
+	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/config"
@@ -38,11 +41,14 @@ type Deps struct {
 
 // App holds the services (for the CLI and tests) and the HTTP handler.
 type App struct {
-	Handler http.Handler
-	Routes  []httpx.RouteInfo
-	Org     *org.Service
-	Auth    *auth.Service
-	Audit   *audit.Log
+	Handler   http.Handler
+	Routes    []httpx.RouteInfo
+	Org       *org.Service
+	Auth      *auth.Service
+	Audit     *audit.Log
+	Catalog   *catalog.Service
+	Inventory *inventory.Service
+	Feeds     *feeds.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -64,6 +70,9 @@ func New(d Deps) (*App, error) {
 		IdleTTL: d.Config.SessionIdleTTL, MaxTTL: d.Config.SessionMaxTTL, Production: d.Config.IsProduction(),
 		Limits: auth.Limits{PerUser: d.Config.LoginMaxPerUser, PerIP: d.Config.LoginMaxPerIP, Window: d.Config.LoginWindow},
 	}, d.Now)
+	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, d.Now)
+	inventorySvc := inventory.NewService(d.DB, d.Now)
+	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, d.Now)
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -94,12 +103,15 @@ func New(d Deps) (*App, error) {
 	auth.NewHandler(authSvc, orgSvc, dec, d.Config.CookieSecure).Register(v1)
 	org.NewHandler(orgSvc, dec).Register(v1)
 	audit.NewReader(d.DB).Register(v1)
+	catalog.NewHandler(catalogSvc, dec).Register(v1)
+	inventory.NewHandler(inventorySvc, catalogSvc, orgSvc, d.Now).Register(v1)
+	feeds.NewHandler(feedsSvc).Register(v1)
 
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)
 
 	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
-		FrontendBuilt: spa.Built()}, nil
+		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, FrontendBuilt: spa.Built()}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/testutil"
 )
@@ -23,6 +24,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
 			"user_id":  fmt.Sprint(userID(t, env, "super1")),
 			"file":     "index.html",
+			"sku":      catalog.FirstDemoSKU,
 		}
 		auditCount := func() int64 {
 			var n int64

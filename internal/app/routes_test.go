@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/testutil"
@@ -105,11 +106,12 @@ func TestRouteAccessWalk(t *testing.T) {
 			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
 			"user_id":  fmt.Sprint(userID(t, env, "super1")),
 			"file":     "index.html",
+			"sku":      catalog.FirstDemoSKU,
 		}
+		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
 			"store_id": fmt.Sprint(storeID(t, env, "gz-tianhe")),
 			"user_id":  fmt.Sprint(userID(t, env, "manager2")),
-			"file":     "index.html",
 		}
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -135,7 +137,7 @@ func TestRouteAccessWalk(t *testing.T) {
 				case r.Allows(role) && !slices.Contains([]int{200, 201, 204, 400}, res.Status):
 					t.Errorf("%s as %s: got %d %s, want success or 400 for the empty body", name, role, res.Status, res.Body)
 				}
-				if !r.Allows(role) || !role.StoreBound() || !ginParam.MatchString(r.Path) || r.Public {
+				if !r.Allows(role) || !role.StoreBound() || !storeScoped(r.Path) || r.Public {
 					continue
 				}
 				res = env.Login(demoUsers[role]).Do(r.Method, fill(t, r.Path, other), nil)
@@ -145,6 +147,11 @@ func TestRouteAccessWalk(t *testing.T) {
 			}
 		}
 	})
+}
+
+// storeScoped reports whether a path names a store's own resource.
+func storeScoped(path string) bool {
+	return strings.Contains(path, ":store_id") || strings.Contains(path, ":user_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

@@ -7,6 +7,9 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/auth"
+	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/feeds"
+	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/database"
@@ -19,6 +22,9 @@ func models() []any {
 	all = append(all, org.Models()...)
 	all = append(all, auth.Models()...)
 	all = append(all, audit.Models()...)
+	all = append(all, catalog.Models()...)
+	all = append(all, inventory.Models()...)
+	all = append(all, feeds.Models()...)
 	return all
 }
 

@@ -223,3 +223,12 @@ func (s *Service) requireDepartments(ctx context.Context, tx *gorm.DB, field str
 	}
 	return nil
 }
+
+// StoreLocation returns the time zone a store keeps its business dates in.
+func (s *Service) StoreLocation(ctx context.Context, storeID int64) (*time.Location, error) {
+	r, err := loadStore(ctx, s.db, storeID)
+	if err != nil {
+		return nil, err
+	}
+	return time.LoadLocation(r.Timezone)
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/authz"
 )
@@ -52,12 +53,19 @@ var users = []demoUser{
 
 // Result counts what a run created.
 type Result struct {
-	Departments, Stores, Users int
+	Departments, Stores, Users, Products int
 }
 
-// Demo seeds the demo organisation. password is the demo users' password; it is flagged as
-// a default one when it equals DefaultDemoPassword.
-func Demo(ctx context.Context, svc *org.Service, password string) (Result, error) {
+// Services are the modules the seed writes through.
+type Services struct {
+	Org     *org.Service
+	Catalog *catalog.Service
+}
+
+// Demo seeds the demo organisation and catalogue. password is the demo users' password; it
+// is flagged as a default one when it equals DefaultDemoPassword.
+func Demo(ctx context.Context, s Services, password string) (Result, error) {
+	svc := s.Org
 	if password == "" {
 		password = DefaultDemoPassword
 	}
@@ -91,6 +99,11 @@ func Demo(ctx context.Context, svc *org.Service, password string) (Result, error
 		}
 		res.Users += count(created)
 	}
+	n, err := s.Catalog.EnsureProducts(ctx, catalog.DemoProducts())
+	if err != nil {
+		return res, fmt.Errorf("seed products: %w", err)
+	}
+	res.Products = n
 	return res, nil
 }
 

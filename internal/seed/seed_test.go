@@ -15,7 +15,7 @@ func TestDemoSeedIsIdempotent(t *testing.T) {
 		env := testutil.NewEnv(t, dialect)
 		counts := func() map[string]int64 {
 			out := map[string]int64{}
-			for _, table := range []string{"stores", "departments", "store_departments", "users", "user_departments", "audit_log"} {
+			for _, table := range []string{"stores", "departments", "store_departments", "users", "user_departments", "products", "audit_log"} {
 				var n int64
 				env.DB.Table(table).Count(&n)
 				out[table] = n
@@ -23,10 +23,10 @@ func TestDemoSeedIsIdempotent(t *testing.T) {
 			return out
 		}
 		before := counts()
-		if before["stores"] != 3 || before["departments"] != 6 || before["users"] != 6 {
+		if before["stores"] != 3 || before["departments"] != 6 || before["users"] != 6 || before["products"] < 250 {
 			t.Fatalf("first run: %v", before)
 		}
-		res, err := seed.Demo(context.Background(), env.App.Org, "")
+		res, err := seed.Demo(context.Background(), seed.Services{Org: env.App.Org, Catalog: env.App.Catalog}, "")
 		if err != nil {
 			t.Fatal(err)
 		}

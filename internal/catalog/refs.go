@@ -1,0 +1,87 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// RefsBySKU answers the products with these exact SKUs, keyed by SKU; unknown SKUs are
+// simply absent.
+func (s *Service) RefsBySKU(ctx context.Context, skus []string) (map[string]Ref, error) {
+	want := make(map[string]bool, len(skus))
+	for _, sku := range skus {
+		want[sku] = true
+	}
+	rows, err := rowsWhere(ctx, s.db, "sku", slices.Sorted(maps.Keys(want)))
+	out := make(map[string]Ref, len(rows))
+	for _, r := range rows {
+		if want[r.SKU] { // MySQL matches regardless of letter case; SKUs are exact
+			out[r.SKU] = RefOf(toProduct(r))
+		}
+	}
+	return out, err
+}
+
+// RefsByID answers the products with these ids, keyed by id; unknown ids are absent.
+func (s *Service) RefsByID(ctx context.Context, ids []int64) (map[int64]Ref, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	rows, err := rowsWhere(ctx, s.db, "id", ids)
+	out := make(map[int64]Ref, len(rows))
+	for _, r := range rows {
+		out[r.ID] = RefOf(toProduct(r))
+	}
+	return out, err
+}
+
+// AllRefs answers the whole catalogue keyed by SKU, for bulk work that looks SKUs up in
+// memory.
+func (s *Service) AllRefs(ctx context.Context) (map[string]Ref, error) {
+	rows, err := allRows(ctx, s.db)
+	out := make(map[string]Ref, len(rows))
+	for _, r := range rows {
+		out[r.SKU] = RefOf(toProduct(r))
+	}
+	return out, err
+}
+
+// FindRefs answers every product matching f, sorted by SKU, without paging.
+func (s *Service) FindRefs(ctx context.Context, f Filter) ([]Ref, error) {
+	var out []Ref
+	err := eachProduct(ctx, s.db, f, func(ps []Product) error {
+		for _, p := range ps {
+			out = append(out, RefOf(p))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// EnsureProducts creates the products whose SKU is missing and leaves existing ones
+// untouched, so seeding twice changes nothing. All of them are checked first and created in
+// one transaction; problems are named "<sku>.field". It answers how many it created.
+func (s *Service) EnsureProducts(ctx context.Context, products []Product) (created int, err error) {
+	skus := make([]string, len(products))
+	for i, p := range products {
+		skus[i] = p.SKU
+	}
+	have, err := s.RefsBySKU(ctx, skus)
+	if err != nil {
+		return 0, err
+	}
+	var lines []ImportLine
+	for _, p := range products {
+		if _, ok := have[p.SKU]; ok {
+			continue
+		}
+		sku := p.SKU
+		lines = append(lines, ImportLine{Product: p, HasBarcode: true, HasLocation: true, HasActive: true,
+			label: func(field string) string { return fmt.Sprintf("%s.%s", sku, field) }})
+	}
+	if len(lines) == 0 {
+		return 0, nil
+	}
+	res, err := s.importLines(ctx, lines, newProblems(), false)
+	return res.Created, err
+}

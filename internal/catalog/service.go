@@ -1,0 +1,168 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/audit"
+	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/platform/fixed"
+	"github.com/storeops/storeops/internal/platform/httpx"
+)
+
+// Departments tells which department codes exist; the organisation module implements it.
+type Departments interface {
+	DepartmentCodes(ctx context.Context) ([]string, error)
+}
+
+// Service is the catalogue's use cases. Every method that changes data runs one transaction
+// with its audit entries.
+type Service struct {
+	db    *gorm.DB
+	audit *audit.Log
+	deps  Departments
+	now   func() time.Time
+}
+
+// NewService wires the catalogue module.
+func NewService(db *gorm.DB, log *audit.Log, deps Departments, now func() time.Time) *Service {
+	return &Service{db: db, audit: log, deps: deps, now: now}
+}
+
+// List answers one page of the products matching f.
+func (s *Service) List(ctx context.Context, f Filter, pg httpx.Page) ([]Product, int64, error) {
+	return findProducts(ctx, s.db, f, pg)
+}
+
+// Get returns the product with exactly this SKU.
+func (s *Service) Get(ctx context.Context, sku string) (Product, error) {
+	r, err := loadBySKU(ctx, s.db, sku)
+	return toProduct(r), err
+}
+
+// Create adds a product (admin). It starts at version 1; a SKU or barcode already in use is
+// a conflict.
+func (s *Service) Create(ctx context.Context, p Product) (Product, error) {
+	if err := s.validate(ctx, p); err != nil {
+		return Product{}, err
+	}
+	now := s.now()
+	p.ID, p.Version, p.CreatedAt, p.UpdatedAt = 0, 1, now, now
+	r := toRow(p)
+	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		if err := conflicts(ctx, tx, p); err != nil {
+			return err
+		}
+		if err := tx.Create(&r).Error; err != nil {
+			return database.Translate(err, "product "+p.SKU)
+		}
+		return s.audit.Write(ctx, tx, createEntry(toProduct(r)))
+	})
+	return toProduct(r), err
+}
+
+// Patch holds the fields of a product update; nil fields stay as they are. Barcode is set
+// when the client sent it, to a value or (nil) to remove the barcode.
+type Patch struct {
+	Name           *string
+	DepartmentCode *string
+	Category       *string
+	Unit           *string
+	CasePack       *fixed.Qty
+	ShelfLifeDays  *int
+	CostPrice      *fixed.Money
+	RetailPrice    *fixed.Money
+	Perishable     *bool
+	Barcode        httpx.Optional[string]
+	Location       *string
+	Active         *bool
+	Version        int
+}
+
+// Update changes a product if version is still current (admin). The SKU never changes.
+func (s *Service) Update(ctx context.Context, sku string, patch Patch) (Product, error) {
+	var after Product
+	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		r, err := loadBySKU(ctx, tx, sku)
+		if err != nil {
+			return err
+		}
+		before := toProduct(r)
+		next := patch.apply(before)
+		if err := s.validate(ctx, next); err != nil {
+			return err
+		}
+		if err := conflicts(ctx, tx, next); err != nil {
+			return err
+		}
+		if err := updateVersioned(ctx, tx, next, patch.Version, s.now()); err != nil {
+			return err
+		}
+		if r, err = loadBySKU(ctx, tx, sku); err != nil {
+			return err
+		}
+		after = toProduct(r)
+		return s.audit.Write(ctx, tx, updateEntry(before, after))
+	})
+	return after, err
+}
+
+func (patch Patch) apply(p Product) Product {
+	setIf(&p.Name, patch.Name)
+	setIf(&p.DepartmentCode, patch.DepartmentCode)
+	setIf(&p.Category, patch.Category)
+	setIf(&p.Unit, patch.Unit)
+	setIf(&p.CasePack, patch.CasePack)
+	setIf(&p.ShelfLifeDays, patch.ShelfLifeDays)
+	setIf(&p.CostPrice, patch.CostPrice)
+	setIf(&p.RetailPrice, patch.RetailPrice)
+	setIf(&p.Perishable, patch.Perishable)
+	setIf(&p.Location, patch.Location)
+	setIf(&p.Active, patch.Active)
+	if patch.Barcode.Set {
+		p.Barcode = patch.Barcode.Value
+		if p.Barcode != nil && *p.Barcode == "" {
+			p.Barcode = nil
+		}
+	}
+	return p
+}
+
+func setIf[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// validate checks the product's fields and that its department exists.
+func (s *Service) validate(ctx context.Context, p Product) error {
+	codes, err := s.deps.DepartmentCodes(ctx)
+	if err != nil {
+		return err
+	}
+	fe := fieldErrors(Validate(p))
+	checkDepartment(fe, "department_code", p.DepartmentCode, codes)
+	return fe.Err()
+}
+
+// fieldErrors returns the problems Validate found as a map to add to (empty when none).
+func fieldErrors(err error) apperr.FieldErrors {
+	var fe apperr.FieldErrors
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return apperr.FieldErrors{}
+}
+
+func createEntry(p Product) audit.Entry {
+	return audit.Entry{Action: "product.create", EntityType: "product", EntityID: p.SKU, After: p}
+}
+
+func updateEntry(before, after Product) audit.Entry {
+	return audit.Entry{Action: "product.update", EntityType: "product", EntityID: after.SKU,
+		Before: before, After: after}
+}

@@ -1,0 +1,163 @@
+package feeds
+
+import (
+	"context"
+	"strconv"
+
+	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/fixed"
+)
+
+type dayProduct struct {
+	date    civil.Date
+	product int64
+}
+
+// applySales upserts the lines that changed and moves stock by each line's difference from
+// what was booked before, so a corrected re-send moves only the correction.
+func (s *Service) applySales(ctx context.Context, tx *gorm.DB, storeID, importID int64, lines []saleLine, res *Result) error {
+	from, to := lines[0].date, lines[0].date
+	for _, l := range lines {
+		from, to = min(from, l.date), max(to, l.date)
+	}
+	var existing []salesRow
+	err := tx.WithContext(ctx).Where("store_id = ? AND business_date >= ? AND business_date <= ?", storeID, from, to).
+		Find(&existing).Error
+	if err != nil {
+		return err
+	}
+	before := make(map[dayProduct]*salesRow, len(existing))
+	for i := range existing {
+		before[dayProduct{existing[i].BusinessDate, existing[i].ProductID}] = &existing[i]
+	}
+	changed := lines[:0:0]
+	var moves []inventory.Change
+	for _, l := range lines {
+		old := before[dayProduct{l.date, l.ref.ID}]
+		var oldQty fixed.Qty
+		switch {
+		case old == nil:
+			res.Created++
+		case old.Qty == l.qty && old.NetSales == l.sales && old.Cost == l.cost:
+			res.Unchanged++
+			continue
+		default:
+			res.Updated++
+			oldQty = old.Qty
+		}
+		changed = append(changed, l)
+		if delta := l.qty - oldQty; delta != 0 {
+			moves = append(moves, inventory.Change{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindSale,
+				Qty: -delta, RefType: "sales", RefID: l.date.String(), LotTracked: l.ref.Perishable,
+				ShelfLifeDays: l.ref.ShelfLifeDays})
+		}
+	}
+	err = salesBulk.Insert(ctx, tx, len(changed), func(i int, a []any) []any {
+		l := changed[i]
+		return append(a, storeID, l.date, l.ref.ID, l.qty, l.sales, l.cost, importID)
+	})
+	if err != nil {
+		return err
+	}
+	return s.inventory.Apply(ctx, tx, storeID, moves)
+}
+
+// applyReceipts books every line as a receipt; perishable ones open a lot expiring on the
+// given date or after the product's shelf life.
+func (s *Service) applyReceipts(ctx context.Context, tx *gorm.DB, storeID, importID int64, lines []receiptLine, res *Result) error {
+	moves := make([]inventory.Change, len(lines))
+	prefix := strconv.FormatInt(importID, 10) + ":"
+	for i, l := range lines {
+		unit := fixed.Money(0)
+		if l.qty > 0 {
+			unit = fixed.Money((int64(l.cost)*1000 + int64(l.qty)/2) / int64(l.qty))
+		}
+		moves[i] = inventory.Change{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindReceipt, Qty: l.qty,
+			RefType: "receipt_import", RefID: prefix + strconv.Itoa(int(l.position)), LotTracked: l.ref.Perishable,
+			ShelfLifeDays: l.ref.ShelfLifeDays, Expiry: l.expiry, UnitCost: unit}
+	}
+	res.Created = len(lines)
+	return s.inventory.Apply(ctx, tx, storeID, moves)
+}
+
+// applyLabour upserts labour per (date, department).
+func (s *Service) applyLabour(ctx context.Context, tx *gorm.DB, storeID, importID int64, lines []labourLine, res *Result) error {
+	var existing []labourRow
+	dates := distinctDates(len(lines), func(i int) civil.Date { return lines[i].date })
+	if err := tx.WithContext(ctx).Where("store_id = ? AND business_date IN ?", storeID, dates).Find(&existing).Error; err != nil {
+		return err
+	}
+	before := map[string]labourRow{}
+	for _, r := range existing {
+		before[r.BusinessDate.String()+"|"+r.DepartmentCode] = r
+	}
+	changed := lines[:0:0]
+	for _, l := range lines {
+		old, ok := before[l.date.String()+"|"+l.department]
+		switch {
+		case !ok:
+			res.Created++
+		case old.Headcount == l.headcount && old.Hours == l.hrs && old.Cost == l.cost:
+			res.Unchanged++
+			continue
+		default:
+			res.Updated++
+		}
+		changed = append(changed, l)
+	}
+	return labourBulk.Insert(ctx, tx, len(changed), func(i int, a []any) []any {
+		l := changed[i]
+		return append(a, storeID, l.date, l.department, l.headcount, l.hrs, l.cost, importID)
+	})
+}
+
+// distinctDates lists the different dates of n lines.
+func distinctDates(n int, date func(i int) civil.Date) []civil.Date {
+	seen := map[civil.Date]bool{}
+	var out []civil.Date
+	for i := 0; i < n; i++ {
+		if d := date(i); !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// applyExpenses upserts expenses per (date, department, category, note).
+func (s *Service) applyExpenses(ctx context.Context, tx *gorm.DB, storeID, importID int64, lines []expenseLine, res *Result) error {
+	dates := distinctDates(len(lines), func(i int) civil.Date { return lines[i].date })
+	var existing []expenseRow
+	if err := tx.WithContext(ctx).Where("store_id = ? AND business_date IN ?", storeID, dates).Find(&existing).Error; err != nil {
+		return err
+	}
+	before := map[string]fixed.Money{}
+	for _, r := range existing {
+		before[expenseKey(r.BusinessDate, r.DepartmentCode, r.Category, r.Note)] = r.Amount
+	}
+	changed := lines[:0:0]
+	for _, l := range lines {
+		old, ok := before[expenseKey(l.date, l.department, l.category, l.note)]
+		switch {
+		case !ok:
+			res.Created++
+		case old == l.amount:
+			res.Unchanged++
+			continue
+		default:
+			res.Updated++
+		}
+		changed = append(changed, l)
+	}
+	return expenseBulk.Insert(ctx, tx, len(changed), func(i int, a []any) []any {
+		l := changed[i]
+		return append(a, storeID, l.date, l.department, l.category, l.note, l.amount, importID)
+	})
+}
+
+func expenseKey(d civil.Date, dept, cat, note string) string {
+	return d.String() + "|" + dept + "|" + cat + "|" + note
+}

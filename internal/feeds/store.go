@@ -1,0 +1,82 @@
+package feeds
+
+import (
+	"time"
+
+	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/platform/fixed"
+)
+
+type salesRow struct {
+	StoreID      int64      `gorm:"primaryKey;autoIncrement:false"`
+	BusinessDate civil.Date `gorm:"primaryKey"`
+	ProductID    int64      `gorm:"primaryKey;autoIncrement:false"`
+	Qty          fixed.Qty
+	NetSales     fixed.Money
+	Cost         fixed.Money
+	ImportID     int64
+}
+
+func (salesRow) TableName() string { return "sales_lines" }
+
+type labourRow struct {
+	StoreID        int64      `gorm:"primaryKey;autoIncrement:false"`
+	BusinessDate   civil.Date `gorm:"primaryKey"`
+	DepartmentCode string     `gorm:"primaryKey"`
+	Headcount      fixed.Qty
+	Hours          fixed.Qty
+	Cost           fixed.Money
+	ImportID       int64
+}
+
+func (labourRow) TableName() string { return "labour_lines" }
+
+type expenseRow struct {
+	StoreID        int64      `gorm:"primaryKey;autoIncrement:false"`
+	BusinessDate   civil.Date `gorm:"primaryKey"`
+	DepartmentCode string     `gorm:"primaryKey"`
+	Category       string     `gorm:"primaryKey"`
+	Note           string     `gorm:"primaryKey"`
+	Amount         fixed.Money
+	ImportID       int64
+}
+
+func (expenseRow) TableName() string { return "expense_lines" }
+
+type importRow struct {
+	ID             int64 `gorm:"primaryKey"`
+	StoreID        int64
+	Kind           string
+	Source         string
+	IdempotencyKey *string
+	RequestHash    string
+	Lines          int `gorm:"column:line_count"`
+	Created        int
+	Updated        int
+	Unchanged      int
+	ActorID        *int64
+	ActorUsername  string
+	ResponseJSON   string `gorm:"column:response_json"`
+	CreatedAt      time.Time
+}
+
+func (importRow) TableName() string { return "feed_imports" }
+
+// Models lists the rows of this module for the schema test.
+func Models() []any { return []any{&salesRow{}, &labourRow{}, &expenseRow{}, &importRow{}} }
+
+var salesBulk = database.Bulk{Table: "sales_lines",
+	Columns: []string{"store_id", "business_date", "product_id", "qty", "net_sales", "cost", "import_id"},
+	Upsert:  []string{"store_id", "business_date", "product_id"},
+	Update:  []string{"qty", "net_sales", "cost", "import_id"}}
+
+var labourBulk = database.Bulk{Table: "labour_lines",
+	Columns: []string{"store_id", "business_date", "department_code", "headcount", "hours", "cost", "import_id"},
+	Upsert:  []string{"store_id", "business_date", "department_code"},
+	Update:  []string{"headcount", "hours", "cost", "import_id"}}
+
+var expenseBulk = database.Bulk{Table: "expense_lines",
+	Columns: []string{"store_id", "business_date", "department_code", "category", "note", "amount", "import_id"},
+	Upsert:  []string{"store_id", "business_date", "department_code", "category", "note"},
+	Update:  []string{"amount", "import_id"}}
