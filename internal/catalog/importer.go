@@ -241,10 +241,5 @@ func (s *Service) write(ctx context.Context, tx *gorm.DB, pl plan, res ImportRes
 	}
 	entries = append(entries, audit.Entry{Action: "product.import", EntityType: "product", EntityID: "import",
 		After: map[string]int{"lines": res.Lines, "created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged}})
-	for _, e := range entries {
-		if err := s.audit.Write(ctx, tx, e); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.audit.WriteMany(ctx, tx, entries)
 }

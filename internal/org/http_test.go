@@ -88,6 +88,18 @@ func TestStoreListsAreScoped(t *testing.T) {
 		if l.Total != 2 || len(l.Items) != 1 || l.Items[0].Code != "sh-xuhui" {
 			t.Errorf("region filter, sort and paging: %+v", l)
 		}
+		for q, want := range map[string]int64{"q=sh-": 2, "q=%E5%B9%BF%E5%B7%9E": 1, "q=100%25": 0, "q=_": 0} {
+			var found list[storeJSON]
+			env.Login("admin").Do("GET", "/api/v1/stores?"+q, nil).JSON(t, &found)
+			if found.Total != want {
+				t.Errorf("search ?%s found %d stores, want %d", q, found.Total, want)
+			}
+		}
+		var users list[userJSON]
+		env.Login("admin").Do("GET", "/api/v1/users?q=super", nil).JSON(t, &users)
+		if users.Total != 2 {
+			t.Errorf("user search found %d, want super1 and super2", users.Total)
+		}
 		for _, q := range []string{"page=0", "page_size=501", "sort=secret", "active=maybe"} {
 			if res := env.Login("admin").Do("GET", "/api/v1/stores?"+q, nil); res.Status != 400 {
 				t.Errorf("?%s: %d, want 400", q, res.Status)

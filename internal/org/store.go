@@ -94,9 +94,10 @@ func toUser(r userRow, codes []string) User {
 		LastLoginAt: r.LastLoginAt, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
-// likePattern escapes a search text for LIKE.
+// likePattern escapes a search text for LIKE ... ESCAPE '!': a backslash escape character
+// would need different quoting on MySQL and SQLite.
 func likePattern(q string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	r := strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`)
 	return "%" + r.Replace(q) + "%"
 }
 
@@ -114,7 +115,7 @@ func findStores(ctx context.Context, db *gorm.DB, only *int64, f StoreFilter, p 
 	}
 	if f.Q != "" {
 		like := likePattern(f.Q)
-		q = q.Where("(code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')", like, like)
+		q = q.Where("(code LIKE ? ESCAPE '!' OR name LIKE ? ESCAPE '!')", like, like)
 	}
 	if f.Region != "" {
 		q = q.Where("region = ?", f.Region)
@@ -171,7 +172,7 @@ func findUsers(ctx context.Context, db *gorm.DB, only *int64, f UserFilter, p ht
 	}
 	if f.Q != "" {
 		like := likePattern(f.Q)
-		q = q.Where("(username LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')", like, like)
+		q = q.Where("(username LIKE ? ESCAPE '!' OR display_name LIKE ? ESCAPE '!')", like, like)
 	}
 	if f.Role != "" {
 		q = q.Where("role = ?", f.Role)

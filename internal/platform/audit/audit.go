@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/reqid"
 )
 
@@ -57,31 +58,42 @@ func New(now func() time.Time) *Log { return &Log{now: now} }
 // Write appends e inside tx. The actor and request id come from ctx; a change made outside a
 // request (the seeder, a CLI command) is recorded as actor "system".
 func (l *Log) Write(ctx context.Context, tx *gorm.DB, e Entry) error {
-	r := row{
-		At:            l.now().UTC(),
-		ActorUsername: "system",
-		Action:        e.Action,
-		EntityType:    e.EntityType,
-		EntityID:      e.EntityID,
-		StoreID:       e.StoreID,
-		RequestID:     reqid.From(ctx),
+	return l.WriteMany(ctx, tx, []Entry{e})
+}
+
+// WriteMany appends entries inside tx with multi-row INSERTs: imports touching thousands
+// of records write their audit trail in a few statements.
+func (l *Log) WriteMany(ctx context.Context, tx *gorm.DB, entries []Entry) error {
+	rows := make([]row, len(entries))
+	at := l.now().UTC()
+	for i, e := range entries {
+		r := row{At: at, ActorUsername: "system", Action: e.Action, EntityType: e.EntityType,
+			EntityID: e.EntityID, StoreID: e.StoreID, RequestID: reqid.From(ctx)}
+		if p := authz.FromContext(ctx); p != nil {
+			r.ActorID, r.ActorUsername = &p.UserID, p.Username
+		}
+		var err error
+		if r.BeforeJSON, err = marshal(e.Before); err != nil {
+			return fmt.Errorf("audit %s: before: %w", e.Action, err)
+		}
+		if r.AfterJSON, err = marshal(e.After); err != nil {
+			return fmt.Errorf("audit %s: after: %w", e.Action, err)
+		}
+		rows[i] = r
 	}
-	if p := authz.FromContext(ctx); p != nil {
-		r.ActorID = &p.UserID
-		r.ActorUsername = p.Username
-	}
-	var err error
-	if r.BeforeJSON, err = marshal(e.Before); err != nil {
-		return fmt.Errorf("audit %s: before: %w", e.Action, err)
-	}
-	if r.AfterJSON, err = marshal(e.After); err != nil {
-		return fmt.Errorf("audit %s: after: %w", e.Action, err)
-	}
-	if err := tx.WithContext(ctx).Create(&r).Error; err != nil {
-		return fmt.Errorf("audit %s: %w", e.Action, err)
+	err := bulk.Insert(ctx, tx, len(rows), func(i int, args []any) []any {
+		r := rows[i]
+		return append(args, r.At, r.ActorID, r.ActorUsername, r.Action, r.EntityType, r.EntityID, r.StoreID,
+			r.BeforeJSON, r.AfterJSON, r.RequestID)
+	})
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
 	}
 	return nil
 }
+
+var bulk = database.Bulk{Table: "audit_log", Columns: []string{"at", "actor_id", "actor_username", "action",
+	"entity_type", "entity_id", "store_id", "before_json", "after_json", "request_id"}}
 
 func marshal(v any) (*string, error) {
 	if v == nil {
