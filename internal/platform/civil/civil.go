@@ -36,7 +36,15 @@ func Parse(s string) (Date, error) {
 func (d Date) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
 // String formats YYYY-MM-DD.
-func (d Date) String() string { return d.Time().Format(layout) }
+func (d Date) String() string {
+	y, m, dd := d.Time().Date()
+	if y < 0 || y > 9999 {
+		return d.Time().Format(layout)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + dd/10), byte('0' + dd%10)}
+	return string(b[:])
+}
 
 // AddDays moves the date by n days.
 func (d Date) AddDays(n int) Date { return d + Date(n) }

@@ -2,7 +2,11 @@ package database
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
+
+	mysqldriver "github.com/go-sql-driver/mysql"
 
 	"gorm.io/gorm"
 )
@@ -53,8 +57,10 @@ func (b Bulk) Insert(ctx context.Context, tx *gorm.DB, n int, row func(i int, ar
 				full = q
 			}
 		}
-		if err := tx.WithContext(ctx).Exec(q, args...).Error; err != nil {
-			return err
+		// Straight to the connection: GORM's statement builder would walk thousands of
+		// placeholders per statement for nothing.
+		if _, err := tx.Statement.ConnPool.ExecContext(ctx, q, args...); err != nil {
+			return translate(err)
 		}
 	}
 	return nil
@@ -91,4 +97,16 @@ func (b Bulk) statement(dialect string, rows int) string {
 		sb.WriteString(strings.Join(sets, ", "))
 	}
 	return sb.String()
+}
+
+// translate gives raw driver errors the sentinel meaning GORM's TranslateError would.
+func translate(err error) error {
+	var me *mysqldriver.MySQLError
+	if errors.As(err, &me) && me.Number == 1062 {
+		return fmt.Errorf("%w: %v", gorm.ErrDuplicatedKey, err)
+	}
+	if strings.Contains(err.Error(), "UNIQUE constraint failed") {
+		return fmt.Errorf("%w: %v", gorm.ErrDuplicatedKey, err)
+	}
+	return err
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"strconv"
 	"strings"
 )
 
@@ -93,17 +92,32 @@ func parse(s string, scale int) (int64, error) {
 }
 
 func format(v int64, scale int) string {
-	neg := v < 0
+	var buf [24]byte
+	i := len(buf)
 	u := uint64(v)
-	if neg {
+	if v < 0 {
 		u = uint64(-v)
 	}
-	p := uint64(pow10[scale])
-	s := strconv.FormatUint(u/p, 10) + "." + fmt.Sprintf("%0*d", scale, u%p)
-	if neg {
-		return "-" + s
+	for d := 0; d < scale; d++ {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
 	}
-	return s
+	i--
+	buf[i] = '.'
+	for {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
+	}
+	if v < 0 {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
 }
 
 // ParseQty reads a quantity such as "3.250".
