@@ -40,6 +40,9 @@ func (b Bulk) Insert(ctx context.Context, tx *gorm.DB, n int, row func(i int, ar
 	if n == 0 {
 		return nil
 	}
+	if b.loadable(tx, n) {
+		return translate(b.loadData(ctx, tx, n, row))
+	}
 	dialect := Dialect(tx)
 	per := batchRows(dialect, len(b.Columns))
 	args := make([]any, 0, per*len(b.Columns))
@@ -101,6 +104,9 @@ func (b Bulk) statement(dialect string, rows int) string {
 
 // translate gives raw driver errors the sentinel meaning GORM's TranslateError would.
 func translate(err error) error {
+	if err == nil {
+		return nil
+	}
 	var me *mysqldriver.MySQLError
 	if errors.As(err, &me) && me.Number == 1062 {
 		return fmt.Errorf("%w: %v", gorm.ErrDuplicatedKey, err)
