@@ -8,7 +8,7 @@ LDFLAGS  := -s -w -X main.version=$(VERSION)
 MYSQL_TEST_DSN ?= root@tcp(127.0.0.1:3306)/
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all run build frontend test test-go test-frontend test-e2e lint fmt clean
+.PHONY: all run build frontend test test-go test-frontend test-e2e lint fmt clean bench
 
 all: build
 
@@ -53,6 +53,11 @@ test-e2e: build
 	else \
 		cd frontend && STOREOPS_BIN=$(CURDIR)/$(BIN) npm run test:e2e; \
 	fi
+
+## bench: chain-scale benchmarks against the local MariaDB (see README.md)
+bench: build
+	$(GO) build -o bin/storeops-bench ./cmd/storeops-bench
+	./bin/storeops-bench -bin $(BIN) $(BENCH_FLAGS)
 
 lint:
 	$(GO) vet ./...
