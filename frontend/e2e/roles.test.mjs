@@ -6,10 +6,20 @@ import { startServer } from './helpers/server.mjs'
 import { launchBrowser, login, screenshot, visibleNav } from './helpers/browser.mjs'
 
 const USERS = [
-  { username: 'admin', role: 'admin', nav: ['home', 'users', 'stores', 'audit', 'profile'], forbidden: null },
-  { username: 'manager1', role: 'store_manager', nav: ['home', 'users', 'audit', 'profile'], forbidden: '/stores' },
-  { username: 'super1', role: 'supervisor', nav: ['home', 'profile'], forbidden: '/users' },
-  { username: 'hq1', role: 'hq_promotions', nav: ['home', 'stores', 'profile'], forbidden: '/audit' },
+  {
+    username: 'admin',
+    role: 'admin',
+    nav: ['home', 'products', 'inventory', 'feeds', 'users', 'stores', 'audit', 'profile'],
+    forbidden: null,
+  },
+  {
+    username: 'manager1',
+    role: 'store_manager',
+    nav: ['home', 'products', 'inventory', 'feeds', 'users', 'audit', 'profile'],
+    forbidden: '/stores',
+  },
+  { username: 'super1', role: 'supervisor', nav: ['home', 'products', 'inventory', 'feeds', 'profile'], forbidden: '/users' },
+  { username: 'hq1', role: 'hq_promotions', nav: ['home', 'products', 'inventory', 'stores', 'profile'], forbidden: '/audit' },
 ]
 
 let server

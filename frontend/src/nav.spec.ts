@@ -6,10 +6,10 @@ const keys = (role: Role | null) => navFor(role).map((item) => item.key)
 
 describe('navFor', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['home', 'users', 'stores', 'audit', 'profile']],
-    ['store_manager', ['home', 'users', 'audit', 'profile']],
-    ['supervisor', ['home', 'profile']],
-    ['hq_promotions', ['home', 'stores', 'profile']],
+    ['admin', ['home', 'products', 'inventory', 'feeds', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'products', 'inventory', 'feeds', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'products', 'inventory', 'feeds', 'profile']],
+    ['hq_promotions', ['home', 'products', 'inventory', 'stores', 'profile']],
   ])('shows %s exactly %j', (role, expected) => {
     expect(keys(role)).toEqual(expected)
   })
@@ -45,6 +45,20 @@ describe('canWrite', () => {
   it('keeps store managers on users and HQ on stores read-only', () => {
     expect(canWrite('users', 'store_manager')).toBe(false)
     expect(canWrite('stores', 'hq_promotions')).toBe(false)
+  })
+
+  it('lets only admins edit products and nobody edit inventory', () => {
+    expect(canWrite('products', 'admin')).toBe(true)
+    for (const role of ['store_manager', 'supervisor', 'hq_promotions'] as const) {
+      expect(canWrite('products', role)).toBe(false)
+      expect(canWrite('inventory', role)).toBe(false)
+    }
+  })
+
+  it('lets store staff upload feeds but not HQ', () => {
+    expect(canWrite('feeds', 'store_manager')).toBe(true)
+    expect(canWrite('feeds', 'supervisor')).toBe(true)
+    expect(canWrite('feeds', 'hq_promotions')).toBe(false)
   })
 
   it('is false for unknown pages and signed-out users', () => {

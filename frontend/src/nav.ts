@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -26,6 +26,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ROLES,
     writeRoles: ROLES,
     component: () => import('@/pages/home/HomePage.vue'),
+  },
+  {
+    key: 'products',
+    path: '/products',
+    icon: Goods,
+    roles: ROLES,
+    writeRoles: ['admin'],
+    component: () => import('@/pages/catalog/ProductsPage.vue'),
+  },
+  {
+    key: 'inventory',
+    path: '/inventory',
+    icon: Box,
+    roles: ROLES,
+    writeRoles: [],
+    component: () => import('@/pages/inventory/InventoryPage.vue'),
+  },
+  {
+    key: 'feeds',
+    path: '/feeds',
+    icon: UploadFilled,
+    // Supervisors upload goods receipts only (see pages/feeds/feedAccess.ts).
+    roles: ['admin', 'store_manager', 'supervisor'],
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/feeds/FeedsPage.vue'),
   },
   {
     key: 'users',

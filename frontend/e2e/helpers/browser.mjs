@@ -80,7 +80,7 @@ export async function screenshot(page, name) {
   return path
 }
 
-export const ALL_NAV = ['home', 'users', 'stores', 'audit', 'profile']
+export const ALL_NAV = ['home', 'products', 'inventory', 'feeds', 'users', 'stores', 'audit', 'profile']
 
 /** The nav test ids present on the page, in the order shown. */
 export async function visibleNav(page) {
@@ -89,3 +89,23 @@ export async function visibleNav(page) {
   )
   return ids.filter((id) => ALL_NAV.includes(id.slice(4))).map((id) => id.slice(4))
 }
+
+/** Calls the API from the page with the session cookie and CSRF token, as the SPA does. */
+export function apiCall(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('storeops.csrf') ?? '' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : null }
+    },
+    { method, path, body },
+  )
+}
+
+/** Waits until CSS transitions (drawer, dialog) have finished. */
+export const settle = (page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))

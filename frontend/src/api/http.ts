@@ -54,6 +54,16 @@ export function setUnauthorizedHandler(handler: () => void): void {
   unauthorizedHandler = handler
 }
 
+/** The CSRF token writes must carry, for clients other than `request` (uploads). */
+export function csrfToken(): string | null {
+  return csrfTokenSource()
+}
+
+/** Tells the app a call answered 401, for clients other than `request` (uploads). */
+export function reportUnauthorized(): void {
+  unauthorizedHandler()
+}
+
 /** Builds `/api/v1<path>?…`, leaving out empty query values. */
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams()

@@ -57,6 +57,11 @@ describe('decideNavigation', () => {
     ['/audit', 'store_manager', true],
     ['/audit', 'supervisor', 'forbidden'],
     ['/profile', 'supervisor', true],
+    ['/products', 'hq_promotions', true],
+    ['/inventory', 'supervisor', true],
+    ['/feeds', 'supervisor', true],
+    ['/feeds', 'store_manager', true],
+    ['/feeds', 'hq_promotions', 'forbidden'],
     ['/', 'hq_promotions', true],
   ])('%s for %s → %s', async (path, role, expected) => {
     const result = await decideNavigation(to(path), signedIn(role))

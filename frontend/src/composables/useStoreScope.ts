@@ -1,0 +1,40 @@
+// Which store a per-store page shows. Admins (and HQ, where the page allows it) pick one;
+// store managers and supervisors are fixed to their own store. The server enforces the
+// same scope on every call.
+import { computed, ref } from 'vue'
+import type { Role } from '@/api/types'
+import { useSessionStore } from '@/stores/session'
+import { useReferenceStore } from '@/stores/reference'
+
+export interface StoreInfo {
+  id: number
+  name: string
+  timezone: string
+}
+
+export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotions']) {
+  const session = useSessionStore()
+  const reference = useReferenceStore()
+
+  const canPick = computed(() => session.role !== null && pickers.includes(session.role))
+  const storeId = ref<number | null>(canPick.value ? null : (session.me?.store_id ?? null))
+
+  const store = computed<StoreInfo | null>(() => {
+    if (storeId.value === null) return null
+    const own = session.me?.store
+    if (own && own.id === storeId.value) return { id: own.id, name: own.name, timezone: own.timezone }
+    const listed = reference.stores.find((s) => s.id === storeId.value)
+    return listed ? { id: listed.id, name: listed.name, timezone: listed.timezone } : null
+  })
+
+  /** Loads the store list for those who pick and chooses `preferred` or the first store. */
+  async function init(preferred: number | null = null): Promise<void> {
+    if (!canPick.value) return
+    await reference.loadStores()
+    const ids = reference.stores.map((s) => s.id)
+    if (preferred !== null && ids.includes(preferred)) storeId.value = preferred
+    else if (storeId.value === null || !ids.includes(storeId.value)) storeId.value = ids[0] ?? null
+  }
+
+  return { canPick, storeId, store, init }
+}
