@@ -176,7 +176,7 @@ func sweepSessions(ctx context.Context, a *app.App, log *slog.Logger) {
 	}
 }
 
-// runCheck verifies the stock ledger and prints every broken invariant.
+// runCheck verifies the stock ledger and the sales rollups and prints every broken invariant.
 func runCheck(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger, stdout io.Writer) error {
 	a, err := app.New(app.Deps{Config: cfg, DB: db, Logger: log})
 	if err != nil {
@@ -187,8 +187,9 @@ func runCheck(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Log
 		return err
 	}
 	perishable := make(map[int64]bool, len(refs))
+	department := make(map[int64]string, len(refs))
 	for _, r := range refs {
-		perishable[r.ID] = r.Perishable
+		perishable[r.ID], department[r.ID] = r.Perishable, r.DepartmentCode
 	}
 	problems, err := a.Inventory.Check(ctx, func(id int64) bool { return perishable[id] })
 	if err != nil {
@@ -197,9 +198,17 @@ func runCheck(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Log
 	for _, p := range problems {
 		fmt.Fprintln(stdout, "FAIL", p)
 	}
-	if len(problems) > 0 {
-		return fmt.Errorf("check: %d problems", len(problems))
+	rollups, err := a.Feeds.CheckRollups(ctx, func(id int64) string { return department[id] })
+	if err != nil {
+		return err
+	}
+	for _, p := range rollups {
+		fmt.Fprintln(stdout, "FAIL", p)
+	}
+	if n := len(problems) + len(rollups); n > 0 {
+		return fmt.Errorf("check: %d problems", n)
 	}
 	fmt.Fprintln(stdout, "check: stock ledger OK (balances = Σ movements, lots = max(balance, 0), no negative lot)")
+	fmt.Fprintln(stdout, "check: daily sales rollups equal the raw sales lines")
 	return nil
 }

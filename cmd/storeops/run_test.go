@@ -43,7 +43,9 @@ func TestServeSeedsOnFirstStartAndShutsDownGracefully(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	var logs bytes.Buffer
-	go func() { done <- run(ctx, []string{"serve"}, func(k string) string { return vars[k] }, &syncWriter{w: &logs}) }()
+	go func() {
+		done <- run(ctx, []string{"serve"}, func(k string) string { return vars[k] }, &syncWriter{w: &logs})
+	}()
 
 	base := "http://" + addr
 	deadline := time.Now().Add(20 * time.Second)

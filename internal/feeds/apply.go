@@ -35,19 +35,31 @@ func (s *Service) applySales(ctx context.Context, tx *gorm.DB, storeID, importID
 	}
 	changed := lines[:0:0]
 	var moves []inventory.Change
+	rollup := map[dayDept]*dailyRow{}
 	for _, l := range lines {
 		old := before[dayProduct{l.date, l.ref.ID}]
 		var oldQty fixed.Qty
+		d := rollup[dayDept{l.date, l.ref.DepartmentCode}]
+		if d == nil {
+			d = &dailyRow{BusinessDate: l.date, DepartmentCode: l.ref.DepartmentCode}
+			rollup[dayDept{l.date, l.ref.DepartmentCode}] = d
+		}
 		switch {
 		case old == nil:
 			res.Created++
+			d.Lines++
 		case old.Qty == l.qty && old.NetSales == l.sales && old.Cost == l.cost:
 			res.Unchanged++
 			continue
 		default:
 			res.Updated++
 			oldQty = old.Qty
+			d.NetSales -= old.NetSales
+			d.Cost -= old.Cost
 		}
+		d.Qty += l.qty - oldQty
+		d.NetSales += l.sales
+		d.Cost += l.cost
 		changed = append(changed, l)
 		if delta := l.qty - oldQty; delta != 0 {
 			moves = append(moves, inventory.Change{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindSale,
@@ -62,7 +74,29 @@ func (s *Service) applySales(ctx context.Context, tx *gorm.DB, storeID, importID
 	if err != nil {
 		return err
 	}
+	if err := s.addDaily(ctx, tx, storeID, rollup); err != nil {
+		return err
+	}
 	return s.inventory.Apply(ctx, tx, storeID, moves)
+}
+
+type dayDept struct {
+	date civil.Date
+	dept string
+}
+
+// addDaily adds the changes of one upload to the daily rollup.
+func (s *Service) addDaily(ctx context.Context, tx *gorm.DB, storeID int64, rollup map[dayDept]*dailyRow) error {
+	rows := make([]*dailyRow, 0, len(rollup))
+	for _, r := range rollup {
+		if r.Lines != 0 || r.Qty != 0 || r.NetSales != 0 || r.Cost != 0 {
+			rows = append(rows, r)
+		}
+	}
+	return dailyBulk.Insert(ctx, tx, len(rows), func(i int, a []any) []any {
+		r := rows[i]
+		return append(a, storeID, r.BusinessDate, r.DepartmentCode, r.Qty, r.NetSales, r.Cost, r.Lines)
+	})
 }
 
 // applyReceipts books every line as a receipt; perishable ones open a lot expiring on the

@@ -88,6 +88,14 @@ func checkLedger(t *testing.T, env *testutil.Env) {
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("ledger check: %v %v", problems, err)
 	}
+	department := map[int64]string{}
+	for _, r := range refs {
+		department[r.ID] = r.DepartmentCode
+	}
+	rollups, err := env.App.Feeds.CheckRollups(context.Background(), func(id int64) string { return department[id] })
+	if err != nil || len(rollups) > 0 {
+		t.Fatalf("rollup check: %v %v", rollups, err)
+	}
 }
 
 func TestReceiptsSalesResendsAndFEFO(t *testing.T) {
@@ -134,6 +142,15 @@ func TestReceiptsSalesResendsAndFEFO(t *testing.T) {
 		mgr.Do("POST", base+"/sales", sales).JSON(t, &r)
 		if r.Updated != 1 || r.Unchanged != 1 || count(env, "inventory_movements") != moves+1 {
 			t.Fatalf("corrected re-send: %+v", r)
+		}
+		var daily []struct {
+			Dept     string `gorm:"column:department_code"`
+			NetSales string `gorm:"column:net_sales"`
+			Lines    int    `gorm:"column:line_count"`
+		}
+		env.DB.Table("sales_daily").Where("store_id = ?", store).Order("department_code").Find(&daily)
+		if len(daily) != 2 || daily[0].Dept != "dry" || daily[1].Lines != 1 {
+			t.Fatalf("rollup after a correction: %+v", daily)
 		}
 		if it = onHand(t, mgr, store, fresh.SKU); it.OnHand != "9.000" {
 			t.Fatalf("correction moves only the difference: %+v", it)

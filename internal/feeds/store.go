@@ -63,8 +63,29 @@ type importRow struct {
 
 func (importRow) TableName() string { return "feed_imports" }
 
+// dailyRow is the sales rollup per store, date and department.
+type dailyRow struct {
+	StoreID        int64      `gorm:"primaryKey;autoIncrement:false"`
+	BusinessDate   civil.Date `gorm:"primaryKey"`
+	DepartmentCode string     `gorm:"primaryKey"`
+	Qty            fixed.Qty
+	NetSales       fixed.Money
+	Cost           fixed.Money
+	Lines          int `gorm:"column:line_count"`
+}
+
+func (dailyRow) TableName() string { return "sales_daily" }
+
 // Models lists the rows of this module for the schema test.
-func Models() []any { return []any{&salesRow{}, &labourRow{}, &expenseRow{}, &importRow{}} }
+func Models() []any {
+	return []any{&salesRow{}, &labourRow{}, &expenseRow{}, &importRow{}, &dailyRow{}}
+}
+
+var dailyBulk = database.Bulk{Table: "sales_daily",
+	Columns:   []string{"store_id", "business_date", "department_code", "qty", "net_sales", "cost", "line_count"},
+	Upsert:    []string{"store_id", "business_date", "department_code"},
+	Update:    []string{"qty", "net_sales", "cost", "line_count"},
+	Increment: true}
 
 var salesBulk = database.Bulk{Table: "sales_lines",
 	Columns: []string{"store_id", "business_date", "product_id", "qty", "net_sales", "cost", "import_id"},

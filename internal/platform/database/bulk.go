@@ -21,6 +21,8 @@ type Bulk struct {
 	// listed in Update.
 	Upsert []string
 	Update []string
+	// Increment adds the new values to the stored ones instead of replacing them (rollups).
+	Increment bool
 }
 
 // batchRows is how many rows one statement carries.
@@ -89,11 +91,17 @@ func (b Bulk) statement(dialect string, rows int) string {
 		if dialect == MySQL {
 			for i, c := range b.Update {
 				sets[i] = c + " = VALUES(" + c + ")"
+				if b.Increment {
+					sets[i] = c + " = " + c + " + VALUES(" + c + ")"
+				}
 			}
 			sb.WriteString(" ON DUPLICATE KEY UPDATE ")
 		} else {
 			for i, c := range b.Update {
 				sets[i] = c + " = excluded." + c
+				if b.Increment {
+					sets[i] = c + " = " + b.Table + "." + c + " + excluded." + c
+				}
 			}
 			sb.WriteString(" ON CONFLICT (" + strings.Join(b.Upsert, ", ") + ") DO UPDATE SET ")
 		}

@@ -24,7 +24,7 @@ var loadDataSeq atomic.Int64
 // loadable reports whether b can be written with LOAD DATA: plain inserts, or upserts that
 // replace every non-key column (then REPLACE is the same as INSERT … ON DUPLICATE KEY UPDATE).
 func (b Bulk) loadable(tx *gorm.DB, n int) bool {
-	if n < loadDataMinRows || Dialect(tx) != MySQL {
+	if n < loadDataMinRows || Dialect(tx) != MySQL || b.Increment {
 		return false
 	}
 	if len(b.Upsert) == 0 {

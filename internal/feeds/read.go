@@ -1,0 +1,166 @@
+package feeds
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/fixed"
+)
+
+// DailySales is one store's sales of one department on one day, from the rollup.
+type DailySales struct {
+	StoreID        int64
+	Date           civil.Date
+	DepartmentCode string
+	Qty            fixed.Qty
+	NetSales       fixed.Money
+	Cost           fixed.Money
+}
+
+// DailyLabour is one store's labour of one department on one day.
+type DailyLabour struct {
+	StoreID        int64
+	Date           civil.Date
+	DepartmentCode string
+	Headcount      fixed.Qty
+	Hours          fixed.Qty
+	Cost           fixed.Money
+}
+
+// DailyExpense is one store's expenses of one department and category on one day.
+type DailyExpense struct {
+	StoreID        int64
+	Date           civil.Date
+	DepartmentCode string
+	Category       string
+	Amount         fixed.Money
+}
+
+// ProductSales is one product's sales over a period.
+type ProductSales struct {
+	ProductID int64
+	Qty       fixed.Qty
+	NetSales  fixed.Money
+	Cost      fixed.Money
+}
+
+// between restricts a query to stores (nil: every store) and a date range, inclusive.
+func between(q *gorm.DB, storeIDs []int64, from, to civil.Date) *gorm.DB {
+	q = q.Where("business_date >= ? AND business_date <= ?", from, to)
+	if storeIDs != nil {
+		q = q.Where("store_id IN ?", storeIDs)
+	}
+	return q
+}
+
+// DailySales reads the sales rollup; storeIDs nil means every store.
+func (s *Service) DailySales(ctx context.Context, storeIDs []int64, from, to civil.Date) ([]DailySales, error) {
+	var rows []dailyRow
+	err := between(s.db.WithContext(ctx), storeIDs, from, to).Find(&rows).Error
+	out := make([]DailySales, len(rows))
+	for i, r := range rows {
+		out[i] = DailySales{StoreID: r.StoreID, Date: r.BusinessDate, DepartmentCode: r.DepartmentCode,
+			Qty: r.Qty, NetSales: r.NetSales, Cost: r.Cost}
+	}
+	return out, err
+}
+
+// DailyLabour reads labour lines; storeIDs nil means every store.
+func (s *Service) DailyLabour(ctx context.Context, storeIDs []int64, from, to civil.Date) ([]DailyLabour, error) {
+	var rows []labourRow
+	err := between(s.db.WithContext(ctx), storeIDs, from, to).Find(&rows).Error
+	out := make([]DailyLabour, len(rows))
+	for i, r := range rows {
+		out[i] = DailyLabour{StoreID: r.StoreID, Date: r.BusinessDate, DepartmentCode: r.DepartmentCode,
+			Headcount: r.Headcount, Hours: r.Hours, Cost: r.Cost}
+	}
+	return out, err
+}
+
+// DailyExpenses reads expenses summed per store, day, department and category.
+func (s *Service) DailyExpenses(ctx context.Context, storeIDs []int64, from, to civil.Date) ([]DailyExpense, error) {
+	var rows []struct {
+		StoreID        int64
+		BusinessDate   civil.Date
+		DepartmentCode string
+		Category       string
+		Amount         fixed.Money
+	}
+	err := between(s.db.WithContext(ctx).Model(&expenseRow{}), storeIDs, from, to).
+		Select("store_id, business_date, department_code, category, SUM(amount) AS amount").
+		Group("store_id, business_date, department_code, category").Scan(&rows).Error
+	out := make([]DailyExpense, len(rows))
+	for i, r := range rows {
+		out[i] = DailyExpense{StoreID: r.StoreID, Date: r.BusinessDate, DepartmentCode: r.DepartmentCode, Category: r.Category, Amount: r.Amount}
+	}
+	return out, err
+}
+
+// SalesByProduct sums one store's sales per product over a period (drill-downs).
+func (s *Service) SalesByProduct(ctx context.Context, storeID int64, from, to civil.Date) ([]ProductSales, error) {
+	var out []ProductSales
+	err := between(s.db.WithContext(ctx).Model(&salesRow{}), []int64{storeID}, from, to).
+		Select("product_id, SUM(qty) AS qty, SUM(net_sales) AS net_sales, SUM(cost) AS cost").
+		Group("product_id").Scan(&out).Error
+	return out, err
+}
+
+// CheckRollups proves the daily rollup equals the raw sales lines, reading every line once.
+// departmentOf maps a product to its department.
+func (s *Service) CheckRollups(ctx context.Context, departmentOf func(productID int64) string) ([]string, error) {
+	type key struct {
+		store int64
+		date  civil.Date
+		dept  string
+	}
+	raw := map[key]*dailyRow{}
+	rows, err := s.db.WithContext(ctx).Model(&salesRow{}).
+		Select("store_id, business_date, product_id, qty, net_sales, cost").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r salesRow
+		if err := rows.Scan(&r.StoreID, &r.BusinessDate, &r.ProductID, &r.Qty, &r.NetSales, &r.Cost); err != nil {
+			return nil, err
+		}
+		k := key{r.StoreID, r.BusinessDate, departmentOf(r.ProductID)}
+		d := raw[k]
+		if d == nil {
+			d = &dailyRow{}
+			raw[k] = d
+		}
+		d.Qty += r.Qty
+		d.NetSales += r.NetSales
+		d.Cost += r.Cost
+		d.Lines++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var rolled []dailyRow
+	if err := s.db.WithContext(ctx).Find(&rolled).Error; err != nil {
+		return nil, err
+	}
+	var problems []string
+	for _, r := range rolled {
+		k := key{r.StoreID, r.BusinessDate, r.DepartmentCode}
+		want := raw[k]
+		delete(raw, k)
+		if want == nil {
+			want = &dailyRow{}
+		}
+		if want.Qty != r.Qty || want.NetSales != r.NetSales || want.Cost != r.Cost || want.Lines != r.Lines {
+			problems = append(problems, fmt.Sprintf("store %d %s %s: rollup %s/%s/%s in %d lines, raw lines add up to %s/%s/%s in %d",
+				r.StoreID, r.BusinessDate, r.DepartmentCode, r.Qty, r.NetSales, r.Cost, r.Lines, want.Qty, want.NetSales, want.Cost, want.Lines))
+		}
+	}
+	for k, d := range raw {
+		problems = append(problems, fmt.Sprintf("store %d %s %s: %d raw lines but no rollup", k.store, k.date, k.dept, d.Lines))
+	}
+	return problems, nil
+}
