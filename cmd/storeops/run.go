@@ -104,6 +104,24 @@ func runSeed(ctx context.Context, args []string, cfg config.Config, db *gorm.DB,
 		return err
 	}
 	log.Info("demo data seeded", "departments", res.Departments, "stores", res.Stores, "users", res.Users)
+	return seedHistory(ctx, a, log)
+}
+
+// seedHistory loads the demo stores' 120 days of feeds, once: stores with feed imports are
+// left alone.
+func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
+	start := time.Now()
+	today, err := seed.DemoToday(start)
+	if err != nil {
+		return err
+	}
+	res, err := seed.History(ctx, seed.HistoryServices{Org: a.Org, Catalog: a.Catalog, Feeds: a.Feeds}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo history loaded", "stores", res.Stores, "skipped_stores", res.SkippedStores, "sales_lines", res.Sales,
+		"receipt_lines", res.Receipts, "labour_lines", res.Labour, "expense_lines", res.Expenses,
+		"took", time.Since(start).Round(time.Millisecond).String())
 	return nil
 }
 
@@ -128,6 +146,9 @@ func serve(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger
 				return err
 			}
 			log.Info("first start: demo data seeded", "stores", res.Stores, "users", res.Users)
+			if err := seedHistory(ctx, a, log); err != nil {
+				return err
+			}
 		}
 	}
 	srv := &http.Server{Addr: cfg.Addr, Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second,

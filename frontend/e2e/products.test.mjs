@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, test } from 'node:test'
 import { startServer } from './helpers/server.mjs'
-import { apiCall, launchBrowser, login, screenshot, settle } from './helpers/browser.mjs'
+import { apiCall, launchBrowser, login, screenshot, settle, waitForValue } from './helpers/browser.mjs'
 
 let server
 let browser
@@ -115,7 +115,7 @@ test('admin edits a product; a stale version asks to reload', async () => {
   await dialog.getByTestId('product-save').click()
   await dialog.getByTestId('product-form-error').getByText('重新加载').first().waitFor()
   await dialog.getByTestId('product-reload').click()
-  assert.equal(await dialog.getByTestId('product-location').inputValue(), 'Z99-01')
+  assert.equal(await waitForValue(dialog.getByTestId('product-location'), 'Z99-01'), 'Z99-01')
   await dialog.getByTestId('product-retail-price').fill('7.19')
   await dialog.getByTestId('product-save').click()
   await dialog.waitFor({ state: 'hidden' })

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from './helpers/server.mjs'
-import { launchBrowser, login, screenshot } from './helpers/browser.mjs'
+import { launchBrowser, login, screenshot, waitForValue } from './helpers/browser.mjs'
 
 let server
 let browser
@@ -118,7 +118,8 @@ test('a stale version is refused and the admin is told to reload', async () => {
   await error.waitFor()
   assert.match(await error.innerText(), /重新加载/)
   await dialog.getByTestId('user-reload').click()
-  assert.equal(await dialog.getByTestId('user-display-name').inputValue(), '王主管（改）')
+  // The reload is a request: wait for the form to show the fresh value.
+  assert.equal(await waitForValue(dialog.getByTestId('user-display-name'), '王主管（改）'), '王主管（改）')
   await dialog.getByTestId('user-save').click()
   await dialog.waitFor({ state: 'hidden' })
 })

@@ -131,6 +131,10 @@ func (s *Service) parse(ctx context.Context, p *authz.Principal, req Request, bo
 	if err != nil {
 		return nil, err
 	}
+	if p == nil {
+		// Outside a request (the seeder, a command-line import) the system sees every department.
+		p = &authz.Principal{Username: "system", Role: authz.RoleAdmin}
+	}
 	depts, err := s.stores.StoreDepartments(ctx, p, req.StoreID)
 	if err != nil {
 		return nil, err

@@ -109,3 +109,14 @@ export function apiCall(page, method, path, body) {
 
 /** Waits until CSS transitions (drawer, dialog) have finished. */
 export const settle = (page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+
+/** Waits (up to 5 s) until an input shows the expected value, e.g. after a reload request. */
+export async function waitForValue(locator, expected) {
+  let value = ''
+  for (let i = 0; i < 50; i++) {
+    value = await locator.inputValue()
+    if (value === expected) return value
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return value
+}
