@@ -193,7 +193,7 @@ func (e *env) send(ctx context.Context, c *http.Client, r request) error {
 }
 
 func (e *env) truncate(ctx context.Context) error {
-	for _, t := range []string{"sales_lines", "inventory_movements", "stock_balances", "stock_lots", "feed_imports"} {
+	for _, t := range []string{"sales_lines", "sales_daily", "inventory_movements", "stock_balances", "stock_lots", "feed_imports"} {
 		if err := e.db.WithContext(ctx).Exec("TRUNCATE TABLE " + t).Error; err != nil {
 			return err
 		}

@@ -34,7 +34,9 @@ type options struct {
 type benchCase func(ctx context.Context, env *env) error
 
 var cases = map[string]benchCase{
-	"ingest": ingestCase,
+	"ingest":    ingestCase,
+	"kpi":       kpiCase,
+	"stocktake": stocktakeCase,
 }
 
 func main() {

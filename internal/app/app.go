@@ -19,9 +19,11 @@ import (
 	"github.com/storeops/storeops/api"
 	"github.com/storeops/storeops/frontend"
 	"github.com/storeops/storeops/internal/auth"
+	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/kpi"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/config"
@@ -29,6 +31,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
+	"github.com/storeops/storeops/internal/stocktake"
 )
 
 // Deps are what the application is built from.
@@ -49,6 +52,9 @@ type App struct {
 	Catalog   *catalog.Service
 	Inventory *inventory.Service
 	Feeds     *feeds.Service
+	Budget    *budget.Service
+	KPI       *kpi.Service
+	Stocktake *stocktake.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -73,6 +79,10 @@ func New(d Deps) (*App, error) {
 	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, d.Now)
 	inventorySvc := inventory.NewService(d.DB, d.Now)
 	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, d.Now)
+	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, d.Now)
+	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
+	// No shrink source yet: write-offs, markdowns and stocktakes will plug theirs in here.
+	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, kpi.StocktakeShrink{Stocktakes: stocktakeSvc}, d.Now)
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -106,12 +116,16 @@ func New(d Deps) (*App, error) {
 	catalog.NewHandler(catalogSvc, dec).Register(v1)
 	inventory.NewHandler(inventorySvc, catalogSvc, orgSvc, d.Now).Register(v1)
 	feeds.NewHandler(feedsSvc).Register(v1)
+	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
+	budget.NewHandler(budgetSvc, dec).Register(v1)
+	kpi.NewHandler(kpiSvc).Register(v1)
 
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)
 
 	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
-		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, FrontendBuilt: spa.Built()}, nil
+		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
+		Stocktake: stocktakeSvc, FrontendBuilt: spa.Built()}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

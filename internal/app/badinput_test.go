@@ -21,10 +21,14 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		env := testutil.NewEnv(t, dialect)
 		doc, _ := testutil.Spec(t)
 		params := map[string]string{
-			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
-			"user_id":  fmt.Sprint(userID(t, env, "super1")),
-			"file":     "index.html",
-			"sku":      catalog.FirstDemoSKU,
+			"store_id":        fmt.Sprint(storeID(t, env, "sh-pudong")),
+			"user_id":         fmt.Sprint(userID(t, env, "super1")),
+			"file":            "index.html",
+			"sku":             catalog.FirstDemoSKU,
+			"month":           "2026-10",
+			"department_code": "produce",
+			"kpi":             "sales",
+			"stocktake_id":    stocktakeFixture(t, env, "sh-pudong", "produce"),
 		}
 		auditCount := func() int64 {
 			var n int64

@@ -107,11 +107,20 @@ func TestRouteAccessWalk(t *testing.T) {
 			"user_id":  fmt.Sprint(userID(t, env, "super1")),
 			"file":     "index.html",
 			"sku":      catalog.FirstDemoSKU,
+			// A month whose previous month has budgets, so copy-from-previous has something to copy.
+			"month":           budgetMonthWithPrevious(t, env, storeID(t, env, "sh-pudong")),
+			"department_code": "produce", // one of super1's departments
+			"kpi":             "sales",
+			"stocktake_id":    stocktakeFixture(t, env, "sh-pudong", "produce"),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
-			"store_id": fmt.Sprint(storeID(t, env, "gz-tianhe")),
-			"user_id":  fmt.Sprint(userID(t, env, "manager2")),
+			"store_id":        fmt.Sprint(storeID(t, env, "gz-tianhe")),
+			"user_id":         fmt.Sprint(userID(t, env, "manager2")),
+			"month":           own["month"],
+			"department_code": "deli", // one of super2's departments
+			"kpi":             "sales",
+			"stocktake_id":    stocktakeFixture(t, env, "gz-tianhe", "deli"),
 		}
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -151,7 +160,8 @@ func TestRouteAccessWalk(t *testing.T) {
 
 // storeScoped reports whether a path names a store's own resource.
 func storeScoped(path string) bool {
-	return strings.Contains(path, ":store_id") || strings.Contains(path, ":user_id")
+	return strings.Contains(path, ":store_id") || strings.Contains(path, ":user_id") ||
+		strings.Contains(path, ":stocktake_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

@@ -7,12 +7,14 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/auth"
+	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/testutil"
 )
 
@@ -25,6 +27,8 @@ func models() []any {
 	all = append(all, catalog.Models()...)
 	all = append(all, inventory.Models()...)
 	all = append(all, feeds.Models()...)
+	all = append(all, budget.Models()...)
+	all = append(all, stocktake.Models()...)
 	return all
 }
 

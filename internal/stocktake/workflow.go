@@ -1,0 +1,132 @@
+package stocktake
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/civil"
+)
+
+// lines evaluates every item of a stocktake against its counts, sorted by location and SKU.
+func lines(ctx context.Context, db *gorm.DB, r stocktakeRow) ([]Line, error) {
+	items, err := loadItems(ctx, db, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := countSums(ctx, db, r.ID, nil)
+	if err != nil {
+		return nil, err
+	}
+	t := toleranceOf(r)
+	out := make([]Line, len(items))
+	for i, it := range items {
+		out[i] = lineOf(it, counts[it.ProductID], t)
+	}
+	return out, nil
+}
+
+// readiness refuses submission or approval while a SKU is uncounted or a recount is open.
+func readiness(ls []Line) error {
+	var uncounted, recount []string
+	for _, l := range ls {
+		switch {
+		case !l.HasCount:
+			uncounted = append(uncounted, l.SKU)
+		case l.NeedsRecount:
+			recount = append(recount, l.SKU)
+		}
+	}
+	if len(uncounted) > 0 {
+		return apperr.New(apperr.ErrRule, "uncounted_skus", fmt.Sprintf(
+			"%d SKUs in scope are not counted (first: %s): count them or confirm them as zero", len(uncounted), uncounted[0]))
+	}
+	if len(recount) > 0 {
+		return apperr.New(apperr.ErrRule, "recount_open", fmt.Sprintf(
+			"%d lines wait for a recount by a different counter (first: %s)", len(recount), recount[0]))
+	}
+	return nil
+}
+
+// Submit hands the counted stocktake to the store manager.
+func (s *Service) Submit(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error) {
+	return s.change(ctx, p, id, false, "stocktake.submit", func(tx *gorm.DB, r stocktakeRow) error {
+		if r.Status != StatusCounting {
+			return wrongState(StatusCounting, r.Status)
+		}
+		ls, err := lines(ctx, tx, r)
+		if err != nil {
+			return err
+		}
+		if err := readiness(ls); err != nil {
+			return err
+		}
+		return transition(ctx, tx, r.ID, StatusCounting, StatusSubmitted, map[string]any{"submitted_at": s.now()}, s.now())
+	})
+}
+
+// Reject sends a submitted stocktake back to counting with a reason.
+func (s *Service) Reject(ctx context.Context, p *authz.Principal, id int64, reason string) (Stocktake, error) {
+	return s.change(ctx, p, id, false, "stocktake.reject", func(tx *gorm.DB, r stocktakeRow) error {
+		if r.Status != StatusSubmitted {
+			return wrongState(StatusSubmitted, r.Status)
+		}
+		return transition(ctx, tx, r.ID, StatusSubmitted, StatusCounting,
+			map[string]any{"reject_reason": reason, "submitted_at": nil}, s.now())
+	})
+}
+
+// Approve posts every non-zero variance as a stocktake_adjustment movement in one
+// transaction: adjustment = counted − frozen book, so on-hand becomes counted plus whatever
+// moved since the freeze. Under the store's stock lock and the conditional status change,
+// two approvals racing each other post exactly once.
+func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error) {
+	return s.change(ctx, p, id, true, "stocktake.approve", func(tx *gorm.DB, r stocktakeRow) error {
+		if r.Status != StatusSubmitted {
+			return wrongState(StatusSubmitted, r.Status)
+		}
+		ls, err := lines(ctx, tx, r)
+		if err != nil {
+			return err
+		}
+		if err := readiness(ls); err != nil {
+			return err
+		}
+		loc, err := s.stores.StoreLocation(ctx, r.StoreID)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		today := civil.Today(now, loc)
+		var changes []inventory.Change
+		var adjusted []Line
+		ref := fmt.Sprint(r.ID)
+		for _, l := range ls {
+			if l.Variance == 0 {
+				continue
+			}
+			adjusted = append(adjusted, l)
+			changes = append(changes, inventory.Change{ProductID: l.ProductID, Date: today,
+				Kind: inventory.KindStocktakeAdjustment, Qty: l.Variance, RefType: "stocktake", RefID: ref,
+				LotTracked: l.Perishable, ShelfLifeDays: l.ShelfLifeDays})
+		}
+		if err := s.inventory.Apply(ctx, tx, r.StoreID, changes); err != nil {
+			return err
+		}
+		err = adjustmentBulk.Insert(ctx, tx, len(adjusted), func(i int, a []any) []any {
+			l := adjusted[i]
+			return append(a, r.ID, l.ProductID, r.StoreID, l.DepartmentCode, today, l.Book, l.Counted, l.Variance, l.VarianceValue)
+		})
+		if err != nil {
+			return err
+		}
+		t := Summarise(ls)
+		return transition(ctx, tx, r.ID, StatusSubmitted, StatusApproved, map[string]any{
+			"approved_at": now, "approved_by": p.UserID, "posted_date": today, "book_value": t.BookValue,
+			"variance_abs_value": t.VarianceAbsValue, "accuracy": t.Accuracy}, now)
+	})
+}
