@@ -56,28 +56,43 @@ func between(q *gorm.DB, storeIDs []int64, from, to civil.Date) *gorm.DB {
 	return q
 }
 
-// DailySales reads the sales rollup; storeIDs nil means every store.
+// DailySales reads the sales rollup; storeIDs nil means every store. Rows are scanned
+// straight into the result: the KPI screens read tens of thousands of them per request.
 func (s *Service) DailySales(ctx context.Context, storeIDs []int64, from, to civil.Date) ([]DailySales, error) {
-	var rows []dailyRow
-	err := between(s.db.WithContext(ctx), storeIDs, from, to).Find(&rows).Error
-	out := make([]DailySales, len(rows))
-	for i, r := range rows {
-		out[i] = DailySales{StoreID: r.StoreID, Date: r.BusinessDate, DepartmentCode: r.DepartmentCode,
-			Qty: r.Qty, NetSales: r.NetSales, Cost: r.Cost}
+	rows, err := between(s.db.WithContext(ctx).Model(&dailyRow{}), storeIDs, from, to).
+		Select("store_id, business_date, department_code, qty, net_sales, cost").Rows()
+	if err != nil {
+		return nil, err
 	}
-	return out, err
+	defer rows.Close()
+	var out []DailySales
+	for rows.Next() {
+		var d DailySales
+		if err := rows.Scan(&d.StoreID, &d.Date, &d.DepartmentCode, &d.Qty, &d.NetSales, &d.Cost); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }
 
 // DailyLabour reads labour lines; storeIDs nil means every store.
 func (s *Service) DailyLabour(ctx context.Context, storeIDs []int64, from, to civil.Date) ([]DailyLabour, error) {
-	var rows []labourRow
-	err := between(s.db.WithContext(ctx), storeIDs, from, to).Find(&rows).Error
-	out := make([]DailyLabour, len(rows))
-	for i, r := range rows {
-		out[i] = DailyLabour{StoreID: r.StoreID, Date: r.BusinessDate, DepartmentCode: r.DepartmentCode,
-			Headcount: r.Headcount, Hours: r.Hours, Cost: r.Cost}
+	rows, err := between(s.db.WithContext(ctx).Model(&labourRow{}), storeIDs, from, to).
+		Select("store_id, business_date, department_code, headcount, hours, cost").Rows()
+	if err != nil {
+		return nil, err
 	}
-	return out, err
+	defer rows.Close()
+	var out []DailyLabour
+	for rows.Next() {
+		var d DailyLabour
+		if err := rows.Scan(&d.StoreID, &d.Date, &d.DepartmentCode, &d.Headcount, &d.Hours, &d.Cost); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }
 
 // DailyExpenses reads expenses summed per store, day, department and category.
