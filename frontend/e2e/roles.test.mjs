@@ -9,17 +9,17 @@ const USERS = [
   {
     username: 'admin',
     role: 'admin',
-    nav: ['home', 'products', 'inventory', 'feeds', 'users', 'stores', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'inventory', 'stocktakes', 'feeds', 'users', 'stores', 'audit', 'profile'],
     forbidden: null,
   },
   {
     username: 'manager1',
     role: 'store_manager',
-    nav: ['home', 'products', 'inventory', 'feeds', 'users', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'products', 'inventory', 'stocktakes', 'feeds', 'users', 'audit', 'profile'],
     forbidden: '/stores',
   },
-  { username: 'super1', role: 'supervisor', nav: ['home', 'products', 'inventory', 'feeds', 'profile'], forbidden: '/users' },
-  { username: 'hq1', role: 'hq_promotions', nav: ['home', 'products', 'inventory', 'stores', 'profile'], forbidden: '/audit' },
+  { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'inventory', 'stocktakes', 'feeds', 'profile'], forbidden: '/users' },
+  { username: 'hq1', role: 'hq_promotions', nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'inventory', 'stocktakes', 'stores', 'profile'], forbidden: '/audit' },
 ]
 
 let server
@@ -63,15 +63,17 @@ describe('demo users at desktop size', () => {
 /** Checks the home shows real data from the API for each role. */
 async function assertHomeContent(page, role) {
   if (role === 'supervisor') {
-    await page.getByTestId('store-card').getByText('上海浦东店').waitFor()
+    // The home is the KPI cockpit of their store, limited to their departments.
+    await page.getByTestId('store-name').getByText('上海浦东店').waitFor()
     for (const [code, name] of [['produce', '果蔬'], ['meat', '肉类'], ['seafood', '水产']]) {
-      assert.match(await page.getByTestId(`dept-${code}`).innerText(), new RegExp(name))
+      assert.match(await page.getByTestId(`kpi-dept-${code}`).innerText(), new RegExp(name))
     }
-    assert.equal(await page.getByTestId('dept-dry').count(), 0)
+    assert.equal(await page.getByTestId('kpi-dept-dry').count(), 0)
+    await page.getByTestId('kpi-card-sales').waitFor()
   } else if (role === 'store_manager') {
-    await page.getByTestId('store-card').getByText('上海浦东店').waitFor()
-    await page.getByTestId('dept-produce').waitFor()
-    assert.ok((await page.locator('[data-testid^="dept-"]').count()) >= 1)
+    await page.getByTestId('store-name').getByText('上海浦东店').waitFor()
+    await page.getByTestId('kpi-dept-produce').waitFor()
+    await page.getByTestId('kpi-card-sales').waitFor()
   } else if (role === 'hq_promotions') {
     for (const name of ['上海浦东店', '上海徐汇店', '广州天河店']) await page.getByText(name).first().waitFor()
   } else {

@@ -62,7 +62,7 @@ test('admin creates a supervisor who can then sign in', async () => {
   await login(fresh, 'super9', 'secret-pass-9')
   await fresh.getByTestId('home-supervisor').waitFor()
   assert.match(await fresh.getByTestId('home-supervisor').innerText(), /赵九/)
-  await fresh.getByTestId('dept-produce').getByText('果蔬').waitFor()
+  await fresh.getByTestId('kpi-dept-produce').getByText('果蔬').waitFor()
 })
 
 test('a taken username is shown next to the username field', async () => {

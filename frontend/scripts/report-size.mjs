@@ -50,6 +50,20 @@ console.log(`login route JS: ${loginKB.toFixed(1)} KB gzipped in ${loginFiles.le
 console.log(`signed-in layout adds: ${layoutKB.toFixed(1)} KB gzipped`)
 console.log(`all JS: ${totalKB.toFixed(1)} KB gzipped in ${allFiles.length} files`)
 
+// ECharts is loaded with the KPI charts only: never by the login route or the signed-in layout.
+const eagerFiles = [...new Set([...loginFiles, ...[...staticClosure(LAYOUT)].map((key) => manifest[key].file)])]
+const chartFiles = []
+for (const file of allFiles) {
+  if ((await readFile(join(dist, file), 'utf8')).includes('_echarts_instance_')) chartFiles.push(file)
+}
+const chartsKB = await sumKB(chartFiles)
+console.log(`ECharts chunk: ${chartsKB.toFixed(1)} KB gzipped (${chartFiles.join(', ') || 'none'}), loaded by the KPI charts only`)
+const leaked = chartFiles.filter((file) => eagerFiles.includes(file))
+if (leaked.length > 0) {
+  console.error(`ECharts is in the login or layout chunks: ${leaked.join(', ')}`)
+  process.exit(1)
+}
+
 if (loginKB > BUDGET_KB) {
   console.error(`login route JS is over budget: ${loginKB.toFixed(1)} KB > ${BUDGET_KB} KB`)
   process.exit(1)

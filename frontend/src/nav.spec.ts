@@ -6,10 +6,10 @@ const keys = (role: Role | null) => navFor(role).map((item) => item.key)
 
 describe('navFor', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['home', 'products', 'inventory', 'feeds', 'users', 'stores', 'audit', 'profile']],
-    ['store_manager', ['home', 'products', 'inventory', 'feeds', 'users', 'audit', 'profile']],
-    ['supervisor', ['home', 'products', 'inventory', 'feeds', 'profile']],
-    ['hq_promotions', ['home', 'products', 'inventory', 'stores', 'profile']],
+    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'inventory', 'stocktakes', 'feeds', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'inventory', 'stocktakes', 'feeds', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'inventory', 'stocktakes', 'feeds', 'profile']],
+    ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'inventory', 'stocktakes', 'stores', 'profile']],
   ])('shows %s exactly %j', (role, expected) => {
     expect(keys(role)).toEqual(expected)
   })
@@ -59,6 +59,13 @@ describe('canWrite', () => {
     expect(canWrite('feeds', 'store_manager')).toBe(true)
     expect(canWrite('feeds', 'supervisor')).toBe(true)
     expect(canWrite('feeds', 'hq_promotions')).toBe(false)
+  })
+
+  it('lets store managers and admins edit budgets; supervisors and HQ read them', () => {
+    expect(canWrite('budgets', 'admin')).toBe(true)
+    expect(canWrite('budgets', 'store_manager')).toBe(true)
+    expect(canWrite('budgets', 'supervisor')).toBe(false)
+    expect(canWrite('budgets', 'hq_promotions')).toBe(false)
   })
 
   it('is false for unknown pages and signed-out users', () => {

@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -28,6 +28,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
     component: () => import('@/pages/home/HomePage.vue'),
   },
   {
+    key: 'kpi',
+    path: '/kpi',
+    icon: DataAnalysis,
+    // Everyone reads KPIs of their scope; supervisors see their own departments only.
+    roles: ROLES,
+    writeRoles: [],
+    component: () => import('@/pages/kpi/KpiPage.vue'),
+  },
+  {
+    key: 'budgets',
+    path: '/budgets',
+    icon: Wallet,
+    roles: ROLES,
+    writeRoles: ['admin', 'store_manager'],
+    component: () => import('@/pages/budgets/BudgetsPage.vue'),
+  },
+  {
+    key: 'ranking',
+    path: '/ranking',
+    icon: Trophy,
+    roles: ['admin', 'hq_promotions'],
+    writeRoles: [],
+    component: () => import('@/pages/ranking/RankingPage.vue'),
+  },
+  {
     key: 'products',
     path: '/products',
     icon: Goods,
@@ -42,6 +67,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ROLES,
     writeRoles: [],
     component: () => import('@/pages/inventory/InventoryPage.vue'),
+  },
+  {
+    key: 'stocktakes',
+    path: '/stocktakes',
+    icon: Checked,
+    // Supervisors (their departments) plan and count, store managers also approve; HQ reads.
+    roles: ROLES,
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/stocktakes/StocktakesPage.vue'),
   },
   {
     key: 'feeds',

@@ -37,6 +37,8 @@ export interface RequestOptions {
    * so the global "session ended" handler is not triggered.
    */
   notifyUnauthorized?: boolean
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>
 }
 
 const WRITE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -77,7 +79,7 @@ export function buildUrl(path: string, query?: Query): string {
 
 /** Sends one request and returns the parsed JSON body (undefined for 204). */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
   const init: RequestInit = { method, credentials: 'same-origin', headers }
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'

@@ -10,6 +10,9 @@ import { auditApi } from './audit'
 import { importProducts, productsApi, productsExportUrl } from './catalog'
 import { inventoryApi } from './inventory'
 import { FEED_KINDS, feedsApi, uploadFeed } from './feeds'
+import { budgetsApi, budgetsExportUrl } from './budgets'
+import { breakdownExportUrl, kpisApi, kpisExportUrl, rankingExportUrl } from './kpis'
+import { stocktakeSheetUrl, stocktakesApi } from './stocktakes'
 
 const SPEC = fileURLToPath(new URL('../../../api/openapi.yaml', import.meta.url))
 
@@ -38,7 +41,7 @@ function matches(call: string, operation: string): boolean {
 }
 
 type AnyCall = (...args: unknown[]) => Promise<unknown>
-const clients = { authApi, storesApi, departmentsApi, usersApi, auditApi, productsApi, inventoryApi, feedsApi } as unknown as Record<
+const clients = { authApi, storesApi, departmentsApi, usersApi, auditApi, productsApi, inventoryApi, feedsApi, budgetsApi, kpisApi, stocktakesApi } as unknown as Record<
   string,
   Record<string, AnyCall>
 >
@@ -100,7 +103,15 @@ beforeAll(async () => {
     await send()
     calls[calls.length - 1]!.name = name
   }
-  calls.push({ name: 'productsExportUrl', call: `GET ${new URL(productsExportUrl({ q: 'x' }), 'http://localhost').pathname}` })
+  const downloads: [string, string][] = [
+    ['productsExportUrl', productsExportUrl({ q: 'x' })],
+    ['budgetsExportUrl', budgetsExportUrl(7, '2026-11', 'xlsx', 'zh-CN')],
+    ['kpisExportUrl', kpisExportUrl(7, { from: '2026-11-01', to: '2026-11-25' }, 'csv', 'en')],
+    ['breakdownExportUrl', breakdownExportUrl(7, 'sales', {}, 'csv', 'en')],
+    ['rankingExportUrl', rankingExportUrl({ month: '2026-11', kpi: 'sales' }, 'xlsx', 'zh-CN')],
+    ['stocktakeSheetUrl', stocktakeSheetUrl(7, '冷库')],
+  ]
+  for (const [name, url] of downloads) calls.push({ name, call: `GET ${new URL(url, 'http://localhost').pathname}` })
 })
 
 afterAll(() => {

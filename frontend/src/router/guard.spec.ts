@@ -63,6 +63,12 @@ describe('decideNavigation', () => {
     ['/feeds', 'store_manager', true],
     ['/feeds', 'hq_promotions', 'forbidden'],
     ['/', 'hq_promotions', true],
+    ['/kpi', 'supervisor', true],
+    ['/budgets', 'supervisor', true],
+    ['/ranking', 'hq_promotions', true],
+    ['/ranking', 'admin', true],
+    ['/ranking', 'store_manager', 'forbidden'],
+    ['/ranking', 'supervisor', 'forbidden'],
   ])('%s for %s → %s', async (path, role, expected) => {
     const result = await decideNavigation(to(path), signedIn(role))
     expect(result).toEqual(expected === true ? true : { name: 'forbidden' })
