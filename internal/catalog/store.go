@@ -62,7 +62,7 @@ var productSort = map[string]string{"sku": "sku", "name": "name",
 
 func (f Filter) apply(q *gorm.DB) *gorm.DB {
 	if f.Q != "" {
-		esc := likeEscape(f.Q)
+		esc := database.EscapeLike(f.Q)
 		q = q.Where("(sku LIKE ? ESCAPE '!' OR name LIKE ? ESCAPE '!' OR barcode = ?)", esc+"%", "%"+esc+"%", f.Q)
 	}
 	if f.DepartmentCode != "" {
@@ -78,12 +78,6 @@ func (f Filter) apply(q *gorm.DB) *gorm.DB {
 		q = q.Where("active = ?", *f.Active)
 	}
 	return q
-}
-
-// likeEscape escapes a search text for LIKE … ESCAPE '!'. The escape character is not a
-// backslash because MySQL reads '\' as an unterminated string and SQLite does not.
-func likeEscape(q string) string {
-	return strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(q)
 }
 
 func findProducts(ctx context.Context, db *gorm.DB, f Filter, p httpx.Page) ([]Product, int64, error) {

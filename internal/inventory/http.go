@@ -234,7 +234,7 @@ func (h *Handler) movements(c *gin.Context) {
 		fe = err.(apperr.FieldErrors)
 	}
 	f := MovementFilter{Kind: c.Query("kind"), RefType: c.Query("ref_type"), RefID: c.Query("ref_id"),
-		From: queryDate(c, "from", fe), To: queryDate(c, "to", fe)}
+		From: httpx.QueryDate(c, "from", fe), To: httpx.QueryDate(c, "to", fe)}
 	if f.Kind != "" && !slices.Contains(Kinds, f.Kind) {
 		fe.Add("kind", "must be one of: "+strings.Join(Kinds, ", "))
 	}
@@ -290,17 +290,4 @@ func (h *Handler) movements(c *gin.Context) {
 			Kind: m.Kind, Qty: m.Qty, RefType: m.RefType, RefID: m.RefID, ActorID: m.ActorID, CreatedAt: m.CreatedAt}
 	}
 	c.JSON(http.StatusOK, httpx.NewList(out, pg, total))
-}
-
-func queryDate(c *gin.Context, name string, fe apperr.FieldErrors) *civil.Date {
-	v := c.Query(name)
-	if v == "" {
-		return nil
-	}
-	d, err := civil.Parse(v)
-	if err != nil {
-		fe.Add(name, err.Error())
-		return nil
-	}
-	return &d
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
-	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/platform/sheet"
 )
@@ -39,19 +38,7 @@ func readParams(c *gin.Context) (reportParams, error) {
 	fe := apperr.FieldErrors{}
 	rp := reportParams{format: sheet.Format(c, fe), lang: sheet.Language(c, fe),
 		query: Query{Department: c.Query("department_code")}}
-	for _, f := range []struct {
-		name string
-		dst  **civil.Date
-	}{{"from", &rp.query.From}, {"to", &rp.query.To}} {
-		if v := c.Query(f.name); v != "" {
-			d, err := civil.Parse(v)
-			if err != nil {
-				fe.Add(f.name, err.Error())
-				continue
-			}
-			*f.dst = &d
-		}
-	}
+	rp.query.From, rp.query.To = httpx.QueryDate(c, "from", fe), httpx.QueryDate(c, "to", fe)
 	return rp, fe.Err()
 }
 

@@ -3,7 +3,6 @@ package org
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -94,12 +93,8 @@ func toUser(r userRow, codes []string) User {
 		LastLoginAt: r.LastLoginAt, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
-// likePattern escapes a search text for LIKE ... ESCAPE '!': a backslash escape character
-// would need different quoting on MySQL and SQLite.
-func likePattern(q string) string {
-	r := strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`)
-	return "%" + r.Replace(q) + "%"
-}
+// likePattern matches a search text anywhere, for LIKE ... ESCAPE '!'.
+func likePattern(q string) string { return "%" + database.EscapeLike(q) + "%" }
 
 // StoreFilter narrows a store list.
 type StoreFilter struct {

@@ -170,3 +170,9 @@ func Translate(err error, what string) error {
 	}
 	return err
 }
+
+// EscapeLike escapes a search text for `LIKE ? ESCAPE '!'`. The escape character is not a
+// backslash because MySQL and SQLite quote '\' differently.
+func EscapeLike(q string) string {
+	return strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(q)
+}

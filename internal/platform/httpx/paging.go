@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/civil"
 )
 
 // Paging limits of DESIGN.md §4.
@@ -125,4 +126,18 @@ func PathID(c *gin.Context, name string) (int64, error) {
 		return 0, apperr.ErrNotFound
 	}
 	return n, nil
+}
+
+// QueryDate reads an optional YYYY-MM-DD query parameter, naming it when malformed.
+func QueryDate(c *gin.Context, name string, fe apperr.FieldErrors) *civil.Date {
+	v := c.Query(name)
+	if v == "" {
+		return nil
+	}
+	d, err := civil.Parse(v)
+	if err != nil {
+		fe.Add(name, err.Error())
+		return nil
+	}
+	return &d
 }
