@@ -24,6 +24,7 @@ import (
 	"github.com/storeops/storeops/internal/app"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/org"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/config"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/seed"
@@ -85,12 +86,12 @@ func (e *env) seedChain(ctx context.Context) error {
 	if _, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog}, ""); err != nil {
 		return err
 	}
-	if err := a.Org.ResetPassword(ctx, 1, adminPassword); err != nil {
+	if err := a.Org.ResetPassword(ctx, authz.System("bench"), 1, adminPassword); err != nil {
 		return err
 	}
 	depts := []string{"produce", "meat", "seafood", "deli", "bakery", "dry"}
 	for i := 1; i <= e.o.stores; i++ {
-		st, _, err := a.Org.EnsureStore(ctx, org.Store{Code: fmt.Sprintf("b%03d", i), Name: fmt.Sprintf("基准门店 %03d", i),
+		st, _, err := a.Org.EnsureStore(ctx, authz.System("bench"), org.Store{Code: fmt.Sprintf("b%03d", i), Name: fmt.Sprintf("基准门店 %03d", i),
 			Region: []string{"华东", "华南", "华北"}[i%3], Timezone: "Asia/Shanghai"}, depts)
 		if err != nil {
 			return err
@@ -106,7 +107,7 @@ func (e *env) seedChain(ctx context.Context) error {
 		}
 		e.products = append(e.products, p)
 	}
-	if _, err := a.Catalog.EnsureProducts(ctx, e.products); err != nil {
+	if _, err := a.Catalog.EnsureProducts(ctx, authz.System("bench"), e.products); err != nil {
 		return err
 	}
 	for _, p := range e.products {

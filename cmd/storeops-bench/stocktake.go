@@ -12,6 +12,7 @@ import (
 
 	"github.com/storeops/storeops/internal/app"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/config"
 	"github.com/storeops/storeops/internal/platform/fixed"
 )
@@ -123,7 +124,7 @@ func (e *env) ensureStocktakeProducts(ctx context.Context) error {
 			ShelfLifeDays: 365, CostPrice: fixed.Money(250), RetailPrice: fixed.Money(390),
 			Location: fmt.Sprintf("B%02d-%03d", i/1000, i%1000), Active: true}
 	}
-	_, err = a.Catalog.EnsureProducts(ctx, products)
+	_, err = a.Catalog.EnsureProducts(ctx, authz.System("bench"), products)
 	return err
 }
 

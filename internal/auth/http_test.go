@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/config"
 	"github.com/storeops/storeops/internal/testutil"
 )
@@ -159,7 +160,7 @@ func TestProductionRefusesDefaultPasswords(t *testing.T) {
 		}
 		var id int64
 		env.DB.Table("users").Where("username = ?", "super1").Pluck("id", &id)
-		if err := env.App.Org.ResetPassword(context.Background(), id, "a-real-secret-9"); err != nil {
+		if err := env.App.Org.ResetPassword(context.Background(), authz.System("test"), id, "a-real-secret-9"); err != nil {
 			t.Fatal(err)
 		}
 		if res := login(env, "super1", "a-real-secret-9"); res.Status != 200 {

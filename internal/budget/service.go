@@ -195,7 +195,7 @@ func (s *Service) apply(ctx context.Context, tx *gorm.DB, p *authz.Principal, st
 	after.MaterialsBudget, after.RepairsBudget, after.ShrinkBudget = e.MaterialsBudget, e.RepairsBudget, e.ShrinkBudget
 	after.SalesPerHeadTarget = e.SalesPerHeadTarget
 	after.Version, after.UpdatedAt, after.UpdatedBy = prev.Version+1, now, p.Username
-	return s.audit.Write(ctx, tx, audit.Entry{Action: "budget.update", EntityType: "budget", EntityID: audit.ID(prev.ID),
+	return s.audit.Write(ctx, tx, p, audit.Entry{Action: "budget.update", EntityType: "budget", EntityID: audit.ID(prev.ID),
 		StoreID: &storeID, Before: BudgetToJSON(toBudget(prev)), After: BudgetToJSON(toBudget(after))})
 }
 
@@ -208,7 +208,7 @@ func (s *Service) create(ctx context.Context, tx *gorm.DB, p *authz.Principal, s
 	if err := insertRow(ctx, tx, &r, describe(storeID, month, dept)); err != nil {
 		return err
 	}
-	return s.audit.Write(ctx, tx, audit.Entry{Action: action, EntityType: "budget", EntityID: audit.ID(r.ID),
+	return s.audit.Write(ctx, tx, p, audit.Entry{Action: action, EntityType: "budget", EntityID: audit.ID(r.ID),
 		StoreID: &storeID, After: BudgetToJSON(toBudget(r))})
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/csvx"
 	"github.com/storeops/storeops/internal/platform/fixed"
 )
@@ -24,7 +25,7 @@ var (
 // and, when every line is good and dryRun is false, creates or updates the products in one
 // transaction. Lines identical to the catalogue change nothing. Problems are named
 // "line N.column"; at most MaxImportProblems are listed and the rest counted under "lines".
-func (s *Service) Import(ctx context.Context, r io.Reader, dryRun bool) (ImportResult, error) {
+func (s *Service) Import(ctx context.Context, p *authz.Principal, r io.Reader, dryRun bool) (ImportResult, error) {
 	rd, err := csvx.NewReader(r, RequiredColumns, OptionalColumns)
 	if err != nil {
 		return ImportResult{}, err
@@ -49,7 +50,7 @@ func (s *Service) Import(ctx context.Context, r io.Reader, dryRun bool) (ImportR
 		}
 		lines = append(lines, parseLine(rd, pr))
 	}
-	return s.importLines(ctx, lines, pr, dryRun)
+	return s.importLines(ctx, p, lines, pr, dryRun)
 }
 
 // parseLine reads one record; cells that do not parse are reported, and Validate later

@@ -7,6 +7,7 @@ import (
 
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/fixed"
 	"github.com/storeops/storeops/internal/testutil"
 )
@@ -20,13 +21,15 @@ type fixture struct {
 	env *testutil.Env
 	svc *catalog.Service
 	ctx context.Context
+	// by is the caller of every use case: the catalogue is the admin's.
+	by *authz.Principal
 }
 
 func newFixture(t *testing.T, dialect string) *fixture {
 	t.Helper()
 	env := testutil.NewEnv(t, dialect)
 	svc := catalog.NewService(env.DB, env.App.Audit, env.App.Org, env.Clock.Now)
-	return &fixture{t: t, env: env, svc: svc, ctx: context.Background()}
+	return &fixture{t: t, env: env, svc: svc, ctx: context.Background(), by: authz.System("test")}
 }
 
 // product is a valid test product with the given SKU.
@@ -38,7 +41,7 @@ func product(sku string) catalog.Product {
 
 func (f *fixture) create(p catalog.Product) catalog.Product {
 	f.t.Helper()
-	got, err := f.svc.Create(f.ctx, p)
+	got, err := f.svc.Create(f.ctx, f.by, p)
 	if err != nil {
 		f.t.Fatalf("create %s: %v", p.SKU, err)
 	}

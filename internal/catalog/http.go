@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/patch"
+
 	"github.com/gin-gonic/gin"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
@@ -64,19 +66,19 @@ func ProductToJSON(p Product) ProductJSON { return ProductJSON(p) }
 // and active take their defaults ("" and true) on creation; in an import, absent optional
 // fields of an existing product keep their value.
 type productRequest struct {
-	SKU            string                 `json:"sku" validate:"required,max=32"`
-	Name           string                 `json:"name" validate:"required,max=200"`
-	DepartmentCode string                 `json:"department_code" validate:"required,max=32"`
-	Category       string                 `json:"category" validate:"required,max=64"`
-	Unit           string                 `json:"unit" validate:"required,oneof=kg each"`
-	CasePack       *fixed.Qty             `json:"case_pack" validate:"required"`
-	ShelfLifeDays  *int                   `json:"shelf_life_days" validate:"required"`
-	CostPrice      *fixed.Money           `json:"cost_price" validate:"required"`
-	RetailPrice    *fixed.Money           `json:"retail_price" validate:"required"`
-	Perishable     *bool                  `json:"perishable" validate:"required"`
-	Barcode        httpx.Optional[string] `json:"barcode"`
-	Location       *string                `json:"location" validate:"omitempty,max=32"`
-	Active         *bool                  `json:"active"`
+	SKU            string              `json:"sku" validate:"required,max=32"`
+	Name           string              `json:"name" validate:"required,max=200"`
+	DepartmentCode string              `json:"department_code" validate:"required,max=32"`
+	Category       string              `json:"category" validate:"required,max=64"`
+	Unit           string              `json:"unit" validate:"required,oneof=kg each"`
+	CasePack       *fixed.Qty          `json:"case_pack" validate:"required"`
+	ShelfLifeDays  *int                `json:"shelf_life_days" validate:"required"`
+	CostPrice      *fixed.Money        `json:"cost_price" validate:"required"`
+	RetailPrice    *fixed.Money        `json:"retail_price" validate:"required"`
+	Perishable     *bool               `json:"perishable" validate:"required"`
+	Barcode        patch.Field[string] `json:"barcode"`
+	Location       *string             `json:"location" validate:"omitempty,max=32"`
+	Active         *bool               `json:"active"`
 }
 
 // line converts a validated request to an import line.
@@ -93,19 +95,19 @@ func (req productRequest) line() ImportLine {
 }
 
 type updateProductRequest struct {
-	Name           *string                `json:"name" validate:"omitempty,max=200"`
-	DepartmentCode *string                `json:"department_code" validate:"omitempty,max=32"`
-	Category       *string                `json:"category" validate:"omitempty,max=64"`
-	Unit           *string                `json:"unit" validate:"omitempty,oneof=kg each"`
-	CasePack       *fixed.Qty             `json:"case_pack"`
-	ShelfLifeDays  *int                   `json:"shelf_life_days"`
-	CostPrice      *fixed.Money           `json:"cost_price"`
-	RetailPrice    *fixed.Money           `json:"retail_price"`
-	Perishable     *bool                  `json:"perishable"`
-	Barcode        httpx.Optional[string] `json:"barcode"`
-	Location       *string                `json:"location" validate:"omitempty,max=32"`
-	Active         *bool                  `json:"active"`
-	Version        int                    `json:"version" validate:"required,gte=1"`
+	Name           *string             `json:"name" validate:"omitempty,max=200"`
+	DepartmentCode *string             `json:"department_code" validate:"omitempty,max=32"`
+	Category       *string             `json:"category" validate:"omitempty,max=64"`
+	Unit           *string             `json:"unit" validate:"omitempty,oneof=kg each"`
+	CasePack       *fixed.Qty          `json:"case_pack"`
+	ShelfLifeDays  *int                `json:"shelf_life_days"`
+	CostPrice      *fixed.Money        `json:"cost_price"`
+	RetailPrice    *fixed.Money        `json:"retail_price"`
+	Perishable     *bool               `json:"perishable"`
+	Barcode        patch.Field[string] `json:"barcode"`
+	Location       *string             `json:"location" validate:"omitempty,max=32"`
+	Active         *bool               `json:"active"`
+	Version        int                 `json:"version" validate:"required,gte=1"`
 }
 
 func (h *Handler) list(c *gin.Context) {
@@ -145,7 +147,7 @@ func (h *Handler) create(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	p, err := h.svc.Create(c.Request.Context(), req.line().Product)
+	p, err := h.svc.Create(c.Request.Context(), httpx.Principal(c), req.line().Product)
 	if err != nil {
 		httpx.Fail(c, err)
 		return
@@ -168,7 +170,7 @@ func (h *Handler) update(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	p, err := h.svc.Update(c.Request.Context(), c.Param("sku"), Patch(req))
+	p, err := h.svc.Update(c.Request.Context(), httpx.Principal(c), c.Param("sku"), Patch(req))
 	if err != nil {
 		httpx.Fail(c, err)
 		return

@@ -43,11 +43,11 @@ func (h *Handler) importProducts(c *gin.Context) {
 	var err error
 	switch mt, params := mediaType(c.Request); mt {
 	case "", "text/csv":
-		res, err = h.svc.Import(ctx, c.Request.Body, dryRun)
+		res, err = h.svc.Import(ctx, httpx.Principal(c), c.Request.Body, dryRun)
 	case "multipart/form-data":
 		var file io.Reader
 		if file, err = filePart(c.Request.Body, params["boundary"]); err == nil {
-			res, err = h.svc.Import(ctx, file, dryRun)
+			res, err = h.svc.Import(ctx, httpx.Principal(c), file, dryRun)
 		}
 	case "application/json":
 		var req importRequest
@@ -56,7 +56,7 @@ func (h *Handler) importProducts(c *gin.Context) {
 			for i, p := range req.Products {
 				lines[i] = p.line()
 			}
-			res, err = h.svc.ImportLines(ctx, lines, dryRun)
+			res, err = h.svc.ImportLines(ctx, httpx.Principal(c), lines, dryRun)
 		}
 	default:
 		err = apperr.Field("content_type", "must be text/csv, multipart/form-data (a \"file\" part) or application/json")

@@ -19,7 +19,7 @@ func row(sku, name string) string {
 }
 
 func (f *fixture) importCSV(csv string, dryRun bool) (catalog.ImportResult, error) {
-	return f.svc.Import(f.ctx, strings.NewReader(csv), dryRun)
+	return f.svc.Import(f.ctx, f.by, strings.NewReader(csv), dryRun)
 }
 
 func TestImportCreatesThenReimportChangesNothing(t *testing.T) {
@@ -183,7 +183,7 @@ func TestImportWithBOMAndDryRun(t *testing.T) {
 func TestExportImportRoundTrip(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		f := newFixture(t, dialect)
-		if _, err := f.svc.EnsureProducts(f.ctx, catalog.DemoProducts()); err != nil {
+		if _, err := f.svc.EnsureProducts(f.ctx, f.by, catalog.DemoProducts()); err != nil {
 			t.Fatal(err)
 		}
 		odd := product("T-ODD")
@@ -197,7 +197,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 			t.Fatalf("export starts %q", buf.String()[:120])
 		}
 		audits := f.productAudits()
-		res, err := f.svc.Import(f.ctx, &buf, false)
+		res, err := f.svc.Import(f.ctx, f.by, &buf, false)
 		if err != nil || res.Created+res.Updated != 0 || res.Unchanged != res.Lines || res.Lines < 301 {
 			t.Fatalf("round trip: %+v %v", res, err)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/audit"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
 )
 
@@ -70,14 +71,14 @@ type plan struct {
 
 // ImportLines checks every line and, when all are good and dryRun is false, creates or
 // updates the products in one transaction. Problems are named "products[i].field".
-func (s *Service) ImportLines(ctx context.Context, lines []ImportLine, dryRun bool) (ImportResult, error) {
+func (s *Service) ImportLines(ctx context.Context, p *authz.Principal, lines []ImportLine, dryRun bool) (ImportResult, error) {
 	for i := range lines {
 		lines[i].label = func(field string) string { return fmt.Sprintf("products[%d].%s", i, field) }
 	}
-	return s.importLines(ctx, lines, newProblems(), dryRun)
+	return s.importLines(ctx, p, lines, newProblems(), dryRun)
 }
 
-func (s *Service) importLines(ctx context.Context, lines []ImportLine, pr *problems, dryRun bool) (ImportResult, error) {
+func (s *Service) importLines(ctx context.Context, p *authz.Principal, lines []ImportLine, pr *problems, dryRun bool) (ImportResult, error) {
 	res := ImportResult{Lines: len(lines)}
 	codes, err := s.deps.DepartmentCodes(ctx)
 	if err != nil {
@@ -101,7 +102,7 @@ func (s *Service) importLines(ctx context.Context, lines []ImportLine, pr *probl
 		if err != nil {
 			return err
 		}
-		return s.write(ctx, tx, pl, res)
+		return s.write(ctx, tx, p, pl, res)
 	})
 	return res, err
 }
@@ -206,7 +207,7 @@ func checkBarcodes(lines []ImportLine, finals []Product, byKey map[string]Produc
 // write applies a plan in tx: creations in batches, then updates (barcodes that move
 // between products are cleared first so the unique index never sees them twice), each
 // product with its audit entry, and one summary entry for the import.
-func (s *Service) write(ctx context.Context, tx *gorm.DB, pl plan, res ImportResult) error {
+func (s *Service) write(ctx context.Context, tx *gorm.DB, p *authz.Principal, pl plan, res ImportResult) error {
 	if len(pl.creates) == 0 && len(pl.updates) == 0 {
 		return nil
 	}
@@ -228,8 +229,8 @@ func (s *Service) write(ctx context.Context, tx *gorm.DB, pl plan, res ImportRes
 		}
 	}
 	entries := make([]audit.Entry, 0, len(created)+len(pl.updates)+1)
-	for _, p := range created {
-		entries = append(entries, createEntry(p))
+	for _, prod := range created {
+		entries = append(entries, createEntry(prod))
 	}
 	for _, c := range pl.updates {
 		if err := updateVersioned(ctx, tx, c.after, c.before.Version, now); err != nil {
@@ -241,5 +242,5 @@ func (s *Service) write(ctx context.Context, tx *gorm.DB, pl plan, res ImportRes
 	}
 	entries = append(entries, audit.Entry{Action: "product.import", EntityType: "product", EntityID: "import",
 		After: map[string]int{"lines": res.Lines, "created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged}})
-	return s.audit.WriteMany(ctx, tx, entries)
+	return s.audit.WriteMany(ctx, tx, p, entries)
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/storeops/storeops/internal/platform/authz"
 )
 
 // RefsBySKU answers the products with these exact SKUs, keyed by SKU; unknown SKUs are
@@ -61,27 +63,27 @@ func (s *Service) FindRefs(ctx context.Context, f Filter) ([]Ref, error) {
 // EnsureProducts creates the products whose SKU is missing and leaves existing ones
 // untouched, so seeding twice changes nothing. All of them are checked first and created in
 // one transaction; problems are named "<sku>.field". It answers how many it created.
-func (s *Service) EnsureProducts(ctx context.Context, products []Product) (created int, err error) {
+func (s *Service) EnsureProducts(ctx context.Context, p *authz.Principal, products []Product) (created int, err error) {
 	skus := make([]string, len(products))
-	for i, p := range products {
-		skus[i] = p.SKU
+	for i, prod := range products {
+		skus[i] = prod.SKU
 	}
 	have, err := s.RefsBySKU(ctx, skus)
 	if err != nil {
 		return 0, err
 	}
 	var lines []ImportLine
-	for _, p := range products {
-		if _, ok := have[p.SKU]; ok {
+	for _, prod := range products {
+		if _, ok := have[prod.SKU]; ok {
 			continue
 		}
-		sku := p.SKU
-		lines = append(lines, ImportLine{Product: p, HasBarcode: true, HasLocation: true, HasActive: true,
+		sku := prod.SKU
+		lines = append(lines, ImportLine{Product: prod, HasBarcode: true, HasLocation: true, HasActive: true,
 			label: func(field string) string { return fmt.Sprintf("%s.%s", sku, field) }})
 	}
 	if len(lines) == 0 {
 		return 0, nil
 	}
-	res, err := s.importLines(ctx, lines, newProblems(), false)
+	res, err := s.importLines(ctx, p, lines, newProblems(), false)
 	return res.Created, err
 }

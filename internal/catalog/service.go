@@ -5,13 +5,16 @@ import (
 	"errors"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/platform/patch"
+
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/fixed"
-	"github.com/storeops/storeops/internal/platform/httpx"
 )
 
 // Departments tells which department codes exist; the organisation module implements it.
@@ -34,7 +37,7 @@ func NewService(db *gorm.DB, log *audit.Log, deps Departments, now func() time.T
 }
 
 // List answers one page of the products matching f.
-func (s *Service) List(ctx context.Context, f Filter, pg httpx.Page) ([]Product, int64, error) {
+func (s *Service) List(ctx context.Context, f Filter, pg paging.Page) ([]Product, int64, error) {
 	return findProducts(ctx, s.db, f, pg)
 }
 
@@ -46,21 +49,22 @@ func (s *Service) Get(ctx context.Context, sku string) (Product, error) {
 
 // Create adds a product (admin). It starts at version 1; a SKU or barcode already in use is
 // a conflict.
-func (s *Service) Create(ctx context.Context, p Product) (Product, error) {
-	if err := s.validate(ctx, p); err != nil {
+func (s *Service) Create(ctx context.Context, p *authz.Principal, prod Product) (Product, error) {
+	if err := s.validate(ctx, prod); err != nil {
 		return Product{}, err
 	}
 	now := s.now()
-	p.ID, p.Version, p.CreatedAt, p.UpdatedAt = 0, 1, now, now
-	r := toRow(p)
+	prod.ID, prod.Version, prod.CreatedAt, prod.UpdatedAt = 0, 1, now, now
+	var r productRow
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
-		if err := conflicts(ctx, tx, p); err != nil {
+		r = toRow(prod) // afresh on every attempt: Create fills in the id
+		if err := conflicts(ctx, tx, prod); err != nil {
 			return err
 		}
 		if err := tx.Create(&r).Error; err != nil {
-			return database.Translate(err, "product "+p.SKU)
+			return database.Translate(err, "product "+prod.SKU)
 		}
-		return s.audit.Write(ctx, tx, createEntry(toProduct(r)))
+		return s.audit.Write(ctx, tx, p, createEntry(toProduct(r)))
 	})
 	return toProduct(r), err
 }
@@ -77,14 +81,14 @@ type Patch struct {
 	CostPrice      *fixed.Money
 	RetailPrice    *fixed.Money
 	Perishable     *bool
-	Barcode        httpx.Optional[string]
+	Barcode        patch.Field[string]
 	Location       *string
 	Active         *bool
 	Version        int
 }
 
 // Update changes a product if version is still current (admin). The SKU never changes.
-func (s *Service) Update(ctx context.Context, sku string, patch Patch) (Product, error) {
+func (s *Service) Update(ctx context.Context, p *authz.Principal, sku string, patch Patch) (Product, error) {
 	var after Product
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		r, err := loadBySKU(ctx, tx, sku)
@@ -106,7 +110,7 @@ func (s *Service) Update(ctx context.Context, sku string, patch Patch) (Product,
 			return err
 		}
 		after = toProduct(r)
-		return s.audit.Write(ctx, tx, updateEntry(before, after))
+		return s.audit.Write(ctx, tx, p, updateEntry(before, after))
 	})
 	return after, err
 }

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/platform/patch"
+
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/apperr"
-	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/testutil"
 )
 
@@ -29,37 +31,37 @@ func TestCreateGetUpdateConflicts(t *testing.T) {
 		}
 
 		for name, dup := range map[string]catalog.Product{"same sku": product("T-1"), "other case": product("t-1")} {
-			if _, err := f.svc.Create(f.ctx, dup); !errors.Is(err, apperr.ErrConflict) || code(err) != "duplicate" {
+			if _, err := f.svc.Create(f.ctx, f.by, dup); !errors.Is(err, apperr.ErrConflict) || code(err) != "duplicate" {
 				t.Errorf("%s: want 409 duplicate, got %v", name, err)
 			}
 		}
 		other := product("T-2")
 		other.Barcode = ptr("6900000000017")
-		if _, err := f.svc.Create(f.ctx, other); code(err) != "duplicate" {
+		if _, err := f.svc.Create(f.ctx, f.by, other); code(err) != "duplicate" {
 			t.Errorf("barcode in use: got %v", err)
 		}
 		bad := product("T-3")
 		bad.DepartmentCode, bad.RetailPrice = "toys", 0
-		fe := fields(t, func() error { _, err := f.svc.Create(f.ctx, bad); return err }())
+		fe := fields(t, func() error { _, err := f.svc.Create(f.ctx, f.by, bad); return err }())
 		if fe["department_code"] == "" || fe["retail_price"] == "" {
 			t.Errorf("want department and price named, got %v", fe)
 		}
 
-		updated, err := f.svc.Update(f.ctx, "T-1", catalog.Patch{RetailPrice: ptr(created.RetailPrice + 50),
-			Location: ptr("A02-07"), Barcode: httpx.Optional[string]{Set: true}, Version: 1})
+		updated, err := f.svc.Update(f.ctx, f.by, "T-1", catalog.Patch{RetailPrice: ptr(created.RetailPrice + 50),
+			Location: ptr("A02-07"), Barcode: patch.Field[string]{Set: true}, Version: 1})
 		if err != nil {
 			t.Fatalf("update: %v", err)
 		}
 		if updated.Version != 2 || updated.RetailPrice != 499 || updated.Location != "A02-07" || updated.Barcode != nil || updated.Name != p.Name {
 			t.Errorf("updated %+v", updated)
 		}
-		if _, err := f.svc.Update(f.ctx, "T-1", catalog.Patch{Name: ptr("stale"), Version: 1}); code(err) != "stale_version" {
+		if _, err := f.svc.Update(f.ctx, f.by, "T-1", catalog.Patch{Name: ptr("stale"), Version: 1}); code(err) != "stale_version" {
 			t.Errorf("stale version: got %v", err)
 		}
-		if _, err := f.svc.Update(f.ctx, "NOPE", catalog.Patch{Name: ptr("x"), Version: 1}); !errors.Is(err, apperr.ErrNotFound) {
+		if _, err := f.svc.Update(f.ctx, f.by, "NOPE", catalog.Patch{Name: ptr("x"), Version: 1}); !errors.Is(err, apperr.ErrNotFound) {
 			t.Errorf("missing product: got %v", err)
 		}
-		_, err = f.svc.Update(f.ctx, "T-1", catalog.Patch{Perishable: ptr(true), ShelfLifeDays: ptr(0), Version: 2})
+		_, err = f.svc.Update(f.ctx, f.by, "T-1", catalog.Patch{Perishable: ptr(true), ShelfLifeDays: ptr(0), Version: 2})
 		if fields(t, err)["shelf_life_days"] == "" {
 			t.Errorf("perishable without shelf life: %v", err)
 		}
@@ -90,14 +92,14 @@ func TestListFiltersPagesAndSorts(t *testing.T) {
 			}
 			f.create(p)
 		}
-		if _, err := f.svc.Update(f.ctx, "U-300", catalog.Patch{Active: ptr(false), Version: 1}); err != nil {
+		if _, err := f.svc.Update(f.ctx, f.by, "U-300", catalog.Patch{Active: ptr(false), Version: 1}); err != nil {
 			t.Fatal(err)
 		}
-		page := httpx.Page{Page: 1, PageSize: 50, Sort: "sku"}
+		page := paging.Page{Page: 1, PageSize: 50, Sort: "sku"}
 		tests := []struct {
 			name   string
 			filter catalog.Filter
-			page   httpx.Page
+			page   paging.Page
 			want   []string
 			total  int64
 		}{
@@ -111,11 +113,11 @@ func TestListFiltersPagesAndSorts(t *testing.T) {
 			{"department", catalog.Filter{DepartmentCode: "meat"}, page, []string{"T-101"}, 1},
 			{"not perishable", catalog.Filter{Perishable: ptr(false)}, page, []string{"T-200"}, 1},
 			{"inactive", catalog.Filter{Active: ptr(false)}, page, []string{"U-300"}, 1},
-			{"sku descending", catalog.Filter{}, httpx.Page{Page: 1, PageSize: 50, Sort: "sku", Desc: true},
+			{"sku descending", catalog.Filter{}, paging.Page{Page: 1, PageSize: 50, Sort: "sku", Desc: true},
 				[]string{"U-300", "T-200", "T-101", "T-100"}, 4},
-			{"by department", catalog.Filter{}, httpx.Page{Page: 1, PageSize: 50, Sort: "department_code"},
+			{"by department", catalog.Filter{}, paging.Page{Page: 1, PageSize: 50, Sort: "department_code"},
 				[]string{"U-300", "T-200", "T-101", "T-100"}, 4},
-			{"second page", catalog.Filter{}, httpx.Page{Page: 2, PageSize: 3, Sort: "sku"}, []string{"U-300"}, 4},
+			{"second page", catalog.Filter{}, paging.Page{Page: 2, PageSize: 3, Sort: "sku"}, []string{"U-300"}, 4},
 		}
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
@@ -175,7 +177,7 @@ func TestRefsChunkLongSKULists(t *testing.T) {
 		skus[i] = testutil.Name("T-", 10000+i)
 		lines[i] = catalog.ImportLine{Product: product(skus[i])}
 	}
-	if _, err := f.svc.ImportLines(f.ctx, lines, false); err != nil {
+	if _, err := f.svc.ImportLines(f.ctx, f.by, lines, false); err != nil {
 		t.Fatal(err)
 	}
 	refs, err := f.svc.RefsBySKU(f.ctx, skus)
@@ -188,11 +190,11 @@ func TestEnsureDemoProductsIsIdempotent(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		f := newFixture(t, dialect)
 		demo := catalog.DemoProducts()
-		if _, err := f.svc.EnsureProducts(f.ctx, demo); err != nil {
+		if _, err := f.svc.EnsureProducts(f.ctx, f.by, demo); err != nil {
 			t.Fatal(err)
 		}
 		audits := f.productAudits()
-		again, err := f.svc.EnsureProducts(f.ctx, demo)
+		again, err := f.svc.EnsureProducts(f.ctx, f.by, demo)
 		if err != nil || again != 0 || f.productAudits() != audits {
 			t.Fatalf("second run created %d (%v)", again, err)
 		}

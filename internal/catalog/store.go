@@ -6,12 +6,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/fixed"
-	"github.com/storeops/storeops/internal/platform/httpx"
 )
 
 // productRow is the products table. Only this file touches it.
@@ -80,7 +81,7 @@ func (f Filter) apply(q *gorm.DB) *gorm.DB {
 	return q
 }
 
-func findProducts(ctx context.Context, db *gorm.DB, f Filter, p httpx.Page) ([]Product, int64, error) {
+func findProducts(ctx context.Context, db *gorm.DB, f Filter, p paging.Page) ([]Product, int64, error) {
 	q := f.apply(db.WithContext(ctx).Model(&productRow{}))
 	var total int64
 	if err := q.Count(&total).Error; err != nil {

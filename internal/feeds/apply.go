@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
 )
@@ -18,7 +19,7 @@ type dayProduct struct {
 
 // applySales upserts the lines that changed and moves stock by each line's difference from
 // what was booked before, so a corrected re-send moves only the correction.
-func (s *Service) applySales(ctx context.Context, tx *gorm.DB, storeID, importID int64, lines []saleLine, res *Result) error {
+func (s *Service) applySales(ctx context.Context, tx *gorm.DB, p *authz.Principal, storeID, importID int64, lines []saleLine, res *Result) error {
 	from, to := lines[0].date, lines[0].date
 	for _, l := range lines {
 		from, to = min(from, l.date), max(to, l.date)
@@ -77,7 +78,7 @@ func (s *Service) applySales(ctx context.Context, tx *gorm.DB, storeID, importID
 	if err := s.addDaily(ctx, tx, storeID, rollup); err != nil {
 		return err
 	}
-	return s.inventory.Apply(ctx, tx, storeID, moves)
+	return s.inventory.Apply(ctx, tx, p, storeID, moves)
 }
 
 type dayDept struct {
@@ -101,7 +102,7 @@ func (s *Service) addDaily(ctx context.Context, tx *gorm.DB, storeID int64, roll
 
 // applyReceipts books every line as a receipt; perishable ones open a lot expiring on the
 // given date or after the product's shelf life.
-func (s *Service) applyReceipts(ctx context.Context, tx *gorm.DB, storeID, importID int64, lines []receiptLine, res *Result) error {
+func (s *Service) applyReceipts(ctx context.Context, tx *gorm.DB, p *authz.Principal, storeID, importID int64, lines []receiptLine, res *Result) error {
 	moves := make([]inventory.Change, len(lines))
 	prefix := strconv.FormatInt(importID, 10) + ":"
 	for i, l := range lines {
@@ -114,7 +115,7 @@ func (s *Service) applyReceipts(ctx context.Context, tx *gorm.DB, storeID, impor
 			ShelfLifeDays: l.ref.ShelfLifeDays, Expiry: l.expiry, UnitCost: unit}
 	}
 	res.Created = len(lines)
-	return s.inventory.Apply(ctx, tx, storeID, moves)
+	return s.inventory.Apply(ctx, tx, p, storeID, moves)
 }
 
 // applyLabour upserts labour per (date, department).

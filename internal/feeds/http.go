@@ -55,7 +55,7 @@ func (h *Handler) ingest(kind string) gin.HandlerFunc {
 			httpx.Fail(c, apperr.Field("content_type", "must be application/json or text/csv"))
 			return
 		}
-		res, err := h.svc.Ingest(c.Request.Context(), req)
+		res, err := h.svc.Ingest(c.Request.Context(), httpx.Principal(c), req)
 		if err != nil {
 			httpx.Fail(c, err)
 			return

@@ -78,8 +78,10 @@ type parsed struct {
 
 // Ingest validates the whole upload, then applies it in one transaction: nothing is written
 // when any line is bad.
-func (s *Service) Ingest(ctx context.Context, req Request) (Result, error) {
-	p := authz.FromContext(ctx)
+func (s *Service) Ingest(ctx context.Context, p *authz.Principal, req Request) (Result, error) {
+	if err := authz.Require(p); err != nil {
+		return Result{}, err
+	}
 	hash := sha256.New()
 	body := io.TeeReader(req.Body, hash)
 	lines, err := s.parse(ctx, p, req, body)
@@ -94,7 +96,9 @@ func (s *Service) Ingest(ctx context.Context, req Request) (Result, error) {
 	if req.CSV {
 		res.Source = "csv"
 	}
+	base := res
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		res = base // the counters start again when a lost race runs the transaction again
 		if err := inventory.LockStore(ctx, tx, req.StoreID); err != nil {
 			return err
 		}
@@ -130,10 +134,6 @@ func (s *Service) parse(ctx context.Context, p *authz.Principal, req Request, bo
 	loc, err := s.stores.StoreLocation(ctx, req.StoreID)
 	if err != nil {
 		return nil, err
-	}
-	if p == nil {
-		// Outside a request (the seeder, a command-line import) the system sees every department.
-		p = &authz.Principal{Username: "system", Role: authz.RoleAdmin}
 	}
 	depts, err := s.stores.StoreDepartments(ctx, p, req.StoreID)
 	if err != nil {
@@ -186,12 +186,9 @@ func (s *Service) parse(ctx context.Context, p *authz.Principal, req Request, bo
 
 func (s *Service) apply(ctx context.Context, tx *gorm.DB, p *authz.Principal, req Request, lines *parsed, sum string, res *Result) error {
 	row := importRow{StoreID: req.StoreID, Kind: req.Kind, Source: res.Source, RequestHash: sum,
-		Lines: lines.n, ActorUsername: "system", CreatedAt: s.now()}
+		Lines: lines.n, ActorID: p.ActorID(), ActorUsername: p.Username, CreatedAt: s.now()}
 	if req.IdempotencyKey != "" {
 		row.IdempotencyKey = &req.IdempotencyKey
-	}
-	if p != nil {
-		row.ActorID, row.ActorUsername = &p.UserID, p.Username
 	}
 	if err := tx.Create(&row).Error; err != nil {
 		return database.Translate(err, "import")
@@ -200,9 +197,9 @@ func (s *Service) apply(ctx context.Context, tx *gorm.DB, p *authz.Principal, re
 	var err error
 	switch req.Kind {
 	case KindSales:
-		err = s.applySales(ctx, tx, req.StoreID, row.ID, lines.sales, res)
+		err = s.applySales(ctx, tx, p, req.StoreID, row.ID, lines.sales, res)
 	case KindReceipts:
-		err = s.applyReceipts(ctx, tx, req.StoreID, row.ID, lines.receipts, res)
+		err = s.applyReceipts(ctx, tx, p, req.StoreID, row.ID, lines.receipts, res)
 	case KindLabour:
 		err = s.applyLabour(ctx, tx, req.StoreID, row.ID, lines.labour, res)
 	case KindExpenses:
@@ -221,7 +218,7 @@ func (s *Service) apply(ctx context.Context, tx *gorm.DB, p *authz.Principal, re
 		return err
 	}
 	storeID := req.StoreID
-	return s.audit.Write(ctx, tx, audit.Entry{Action: "feed." + req.Kind, EntityType: "feed_import",
+	return s.audit.Write(ctx, tx, p, audit.Entry{Action: "feed." + req.Kind, EntityType: "feed_import",
 		EntityID: audit.ID(row.ID), StoreID: &storeID, After: res})
 }
 

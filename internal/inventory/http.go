@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"github.com/gin-gonic/gin"
 
 	"github.com/storeops/storeops/internal/catalog"
@@ -184,7 +186,7 @@ func toItem(ref catalog.Ref, st *Stock, today civil.Date, within int) itemJSON {
 	return it
 }
 
-func sortItems(items []itemJSON, pg httpx.Page) {
+func sortItems(items []itemJSON, pg paging.Page) {
 	less := func(a, b itemJSON) bool { return a.SKU < b.SKU }
 	switch pg.Sort {
 	case "name":

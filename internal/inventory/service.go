@@ -24,15 +24,15 @@ func NewService(db *gorm.DB, now func() time.Time) *Service { return &Service{db
 
 // Apply books changes of one store inside the caller's transaction: movements, balances and
 // lots together. The caller must hold LockStore for the store.
-func (s *Service) Apply(ctx context.Context, tx *gorm.DB, storeID int64, changes []Change) error {
+func (s *Service) Apply(ctx context.Context, tx *gorm.DB, p *authz.Principal, storeID int64, changes []Change) error {
+	if err := authz.Require(p); err != nil {
+		return err
+	}
 	if len(changes) == 0 {
 		return nil
 	}
 	now := s.now()
-	var actor *int64
-	if p := authz.FromContext(ctx); p != nil {
-		actor = &p.UserID
-	}
+	actor := p.ActorID()
 	for _, c := range changes {
 		if !slices.Contains(Kinds, c.Kind) {
 			return fmt.Errorf("inventory: unknown movement kind %q", c.Kind)

@@ -5,10 +5,11 @@ import (
 	"context"
 	"slices"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/fixed"
-	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/platform/sheet"
 )
 
@@ -213,7 +214,7 @@ func finishParts(parts []Part) {
 
 // departmentNames maps department codes to their names in lang.
 func (s *Service) departmentNames(ctx context.Context, lang string) (map[string]string, error) {
-	list, _, err := s.stores.ListDepartments(ctx, httpx.Page{Page: 1, PageSize: httpx.MaxPageSize})
+	list, _, err := s.stores.ListDepartments(ctx, paging.Page{Page: 1, PageSize: paging.MaxPageSize})
 	out := make(map[string]string, len(list))
 	for _, d := range list {
 		out[d.Code] = d.Name

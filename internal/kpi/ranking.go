@@ -5,12 +5,13 @@ import (
 	"context"
 	"slices"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
-	"github.com/storeops/storeops/internal/platform/httpx"
 )
 
 // RankQuery asks for the chain's stores ranked by one KPI of a month, in total or for one
@@ -176,7 +177,7 @@ func (s *Service) allStores(ctx context.Context, p *authz.Principal) ([]org.Stor
 	var out []org.Store
 	for page := 1; ; page++ {
 		list, total, err := s.stores.ListStores(ctx, p, org.StoreFilter{},
-			httpx.Page{Page: page, PageSize: httpx.MaxPageSize, Sort: "code"})
+			paging.Page{Page: page, PageSize: paging.MaxPageSize, Sort: "code"})
 		if err != nil {
 			return nil, err
 		}
@@ -188,7 +189,7 @@ func (s *Service) allStores(ctx context.Context, p *authz.Principal) ([]org.Stor
 }
 
 func (s *Service) requireDepartment(ctx context.Context, code string) error {
-	list, _, err := s.stores.ListDepartments(ctx, httpx.Page{Page: 1, PageSize: httpx.MaxPageSize})
+	list, _, err := s.stores.ListDepartments(ctx, paging.Page{Page: 1, PageSize: paging.MaxPageSize})
 	if err != nil {
 		return err
 	}

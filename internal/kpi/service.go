@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/feeds"
@@ -13,7 +15,6 @@ import (
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
-	"github.com/storeops/storeops/internal/platform/httpx"
 )
 
 // Feeds reads the daily rollups of the data feeds; storeIDs nil means every store.
@@ -38,8 +39,8 @@ type Catalog interface {
 type Stores interface {
 	GetStore(ctx context.Context, p *authz.Principal, id int64) (org.Store, error)
 	StoreDepartments(ctx context.Context, p *authz.Principal, storeID int64) ([]string, error)
-	ListStores(ctx context.Context, p *authz.Principal, f org.StoreFilter, pg httpx.Page) ([]org.Store, int64, error)
-	ListDepartments(ctx context.Context, pg httpx.Page) ([]org.Department, int64, error)
+	ListStores(ctx context.Context, p *authz.Principal, f org.StoreFilter, pg paging.Page) ([]org.Store, int64, error)
+	ListDepartments(ctx context.Context, pg paging.Page) ([]org.Department, int64, error)
 }
 
 // ShrinkSource reports shrink per store, day and department. The write-off, markdown and

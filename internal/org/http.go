@@ -101,7 +101,7 @@ func (h *Handler) createStore(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	s, err := h.svc.CreateStore(c.Request.Context(), Store{Code: req.Code, Name: req.Name,
+	s, err := h.svc.CreateStore(c.Request.Context(), httpx.Principal(c), Store{Code: req.Code, Name: req.Name,
 		Region: req.Region, Timezone: req.Timezone})
 	if err != nil {
 		httpx.Fail(c, err)
@@ -127,7 +127,7 @@ func (h *Handler) updateStore(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	s, err := h.svc.UpdateStore(c.Request.Context(), id, StorePatch(req))
+	s, err := h.svc.UpdateStore(c.Request.Context(), httpx.Principal(c), id, StorePatch(req))
 	if err != nil {
 		httpx.Fail(c, err)
 		return
@@ -156,7 +156,7 @@ func (h *Handler) setStoreDepartments(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	codes, err := h.svc.SetStoreDepartments(c.Request.Context(), id, req.DepartmentCodes)
+	codes, err := h.svc.SetStoreDepartments(c.Request.Context(), httpx.Principal(c), id, req.DepartmentCodes)
 	if err != nil {
 		httpx.Fail(c, err)
 		return
@@ -196,7 +196,7 @@ func (h *Handler) createDepartment(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	d, err := h.svc.CreateDepartment(c.Request.Context(), Department(req))
+	d, err := h.svc.CreateDepartment(c.Request.Context(), httpx.Principal(c), Department(req))
 	if err != nil {
 		httpx.Fail(c, err)
 		return

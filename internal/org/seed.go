@@ -6,23 +6,24 @@ import (
 	"slices"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
 )
 
 // EnsureDepartment creates d unless a department with its code exists; an existing one is
 // left untouched, so seeding twice changes nothing.
-func (s *Service) EnsureDepartment(ctx context.Context, d Department) (created bool, err error) {
+func (s *Service) EnsureDepartment(ctx context.Context, p *authz.Principal, d Department) (created bool, err error) {
 	var n int64
 	if err := s.db.WithContext(ctx).Model(&departmentRow{}).Where("code = ?", d.Code).Count(&n).Error; err != nil || n > 0 {
 		return false, err
 	}
-	_, err = s.CreateDepartment(ctx, d)
+	_, err = s.CreateDepartment(ctx, p, d)
 	return err == nil, err
 }
 
 // EnsureStore returns the store with st's code, creating it if missing, and makes sure it
 // runs at least the given departments.
-func (s *Service) EnsureStore(ctx context.Context, st Store, departments []string) (Store, bool, error) {
+func (s *Service) EnsureStore(ctx context.Context, p *authz.Principal, st Store, departments []string) (Store, bool, error) {
 	var r storeRow
 	err := s.db.WithContext(ctx).Where("code = ?", st.Code).First(&r).Error
 	created := false
@@ -30,7 +31,7 @@ func (s *Service) EnsureStore(ctx context.Context, st Store, departments []strin
 	case err == nil:
 		st = toStore(r)
 	case errors.Is(database.Translate(err, "store"), apperr.ErrNotFound):
-		if st, err = s.CreateStore(ctx, st); err != nil {
+		if st, err = s.CreateStore(ctx, p, st); err != nil {
 			return Store{}, false, err
 		}
 		created = true
@@ -48,7 +49,7 @@ func (s *Service) EnsureStore(ctx context.Context, st Store, departments []strin
 		}
 	}
 	if missing {
-		if _, err := s.SetStoreDepartments(ctx, st.ID, have); err != nil {
+		if _, err := s.SetStoreDepartments(ctx, p, st.ID, have); err != nil {
 			return Store{}, false, err
 		}
 		created = true
@@ -58,12 +59,12 @@ func (s *Service) EnsureStore(ctx context.Context, st Store, departments []strin
 
 // EnsureUser creates nu unless its username exists; an existing user (and any password
 // they have since set) is left untouched.
-func (s *Service) EnsureUser(ctx context.Context, nu NewUser) (created bool, err error) {
+func (s *Service) EnsureUser(ctx context.Context, p *authz.Principal, nu NewUser) (created bool, err error) {
 	var n int64
 	if err := s.db.WithContext(ctx).Model(&userRow{}).Where("username = ?", nu.Username).Count(&n).Error; err != nil || n > 0 {
 		return false, err
 	}
-	_, err = s.CreateUser(ctx, nu)
+	_, err = s.CreateUser(ctx, p, nu)
 	return err == nil, err
 }
 

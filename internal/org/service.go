@@ -6,13 +6,14 @@ import (
 	"slices"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
-	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/platform/password"
 )
 
@@ -38,7 +39,7 @@ func NewService(db *gorm.DB, log *audit.Log, hasher *password.Hasher, revoker Se
 }
 
 // ListStores lists the stores the caller may see.
-func (s *Service) ListStores(ctx context.Context, p *authz.Principal, f StoreFilter, pg httpx.Page) ([]Store, int64, error) {
+func (s *Service) ListStores(ctx context.Context, p *authz.Principal, f StoreFilter, pg paging.Page) ([]Store, int64, error) {
 	return findStores(ctx, s.db, p.StoreFilter(), f, pg)
 }
 
@@ -52,7 +53,7 @@ func (s *Service) GetStore(ctx context.Context, p *authz.Principal, id int64) (S
 }
 
 // CreateStore adds a store (admin).
-func (s *Service) CreateStore(ctx context.Context, st Store) (Store, error) {
+func (s *Service) CreateStore(ctx context.Context, p *authz.Principal, st Store) (Store, error) {
 	if err := ValidateStore(st); err != nil {
 		return Store{}, err
 	}
@@ -60,10 +61,11 @@ func (s *Service) CreateStore(ctx context.Context, st Store) (Store, error) {
 	r := storeRow{Code: st.Code, Name: st.Name, Region: st.Region, Timezone: st.Timezone,
 		Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		r.ID = 0 // a retried attempt inserts afresh
 		if err := tx.Create(&r).Error; err != nil {
 			return database.Translate(err, "store "+st.Code)
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "store.create", EntityType: "store",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "store.create", EntityType: "store",
 			EntityID: audit.ID(r.ID), StoreID: &r.ID, After: StoreToJSON(toStore(r))})
 	})
 	return toStore(r), err
@@ -79,7 +81,7 @@ type StorePatch struct {
 }
 
 // UpdateStore changes a store if version is still current (admin).
-func (s *Service) UpdateStore(ctx context.Context, id int64, patch StorePatch) (Store, error) {
+func (s *Service) UpdateStore(ctx context.Context, p *authz.Principal, id int64, patch StorePatch) (Store, error) {
 	var after storeRow
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		before, err := loadStore(ctx, tx, id)
@@ -103,7 +105,7 @@ func (s *Service) UpdateStore(ctx context.Context, id int64, patch StorePatch) (
 		if after, err = loadStore(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "store.update", EntityType: "store",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "store.update", EntityType: "store",
 			EntityID: audit.ID(id), StoreID: &id, Before: StoreToJSON(toStore(before)), After: StoreToJSON(toStore(after))})
 	})
 	return toStore(after), err
@@ -116,7 +118,7 @@ func setIf[T any](dst *T, v *T) {
 }
 
 // ListDepartments lists the chain's departments.
-func (s *Service) ListDepartments(ctx context.Context, pg httpx.Page) ([]Department, int64, error) {
+func (s *Service) ListDepartments(ctx context.Context, pg paging.Page) ([]Department, int64, error) {
 	q := s.db.WithContext(ctx).Model(&departmentRow{})
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
@@ -134,7 +136,7 @@ func (s *Service) ListDepartments(ctx context.Context, pg httpx.Page) ([]Departm
 }
 
 // CreateDepartment adds a chain-wide department (admin).
-func (s *Service) CreateDepartment(ctx context.Context, d Department) (Department, error) {
+func (s *Service) CreateDepartment(ctx context.Context, p *authz.Principal, d Department) (Department, error) {
 	if err := ValidateDepartment(d); err != nil {
 		return Department{}, err
 	}
@@ -144,7 +146,7 @@ func (s *Service) CreateDepartment(ctx context.Context, d Department) (Departmen
 		if err := tx.Create(&r).Error; err != nil {
 			return database.Translate(err, "department "+d.Code)
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "department.create", EntityType: "department",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "department.create", EntityType: "department",
 			EntityID: d.Code, After: DepartmentJSON(toDepartment(r))})
 	})
 	return toDepartment(r), err
@@ -163,7 +165,7 @@ func (s *Service) StoreDepartments(ctx context.Context, p *authz.Principal, stor
 
 // SetStoreDepartments replaces the departments a store runs (admin). A department still
 // assigned to one of the store's supervisors cannot be dropped.
-func (s *Service) SetStoreDepartments(ctx context.Context, storeID int64, codes []string) ([]string, error) {
+func (s *Service) SetStoreDepartments(ctx context.Context, p *authz.Principal, storeID int64, codes []string) ([]string, error) {
 	codes = NormaliseCodes(codes)
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		if _, err := loadStore(ctx, tx, storeID); err != nil {
@@ -200,7 +202,7 @@ func (s *Service) SetStoreDepartments(ctx context.Context, storeID int64, codes 
 				return err
 			}
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "store.departments", EntityType: "store",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "store.departments", EntityType: "store",
 			EntityID: audit.ID(storeID), StoreID: &storeID,
 			Before: map[string]any{"department_codes": before}, After: map[string]any{"department_codes": codes}})
 	})

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
-	"github.com/storeops/storeops/internal/platform/httpx"
 )
 
 // Rows of this module's tables. Only this file touches them.
@@ -103,7 +104,7 @@ type StoreFilter struct {
 	Active *bool
 }
 
-func findStores(ctx context.Context, db *gorm.DB, only *int64, f StoreFilter, p httpx.Page) ([]Store, int64, error) {
+func findStores(ctx context.Context, db *gorm.DB, only *int64, f StoreFilter, p paging.Page) ([]Store, int64, error) {
 	q := db.WithContext(ctx).Model(&storeRow{})
 	if only != nil {
 		q = q.Where("id = ?", *only)
@@ -160,7 +161,7 @@ type UserFilter struct {
 var userSort = map[string]string{"username": "username", "display_name": "display_name",
 	"role": "role", "created_at": "created_at", "last_login_at": "last_login_at"}
 
-func findUsers(ctx context.Context, db *gorm.DB, only *int64, f UserFilter, p httpx.Page) ([]User, int64, error) {
+func findUsers(ctx context.Context, db *gorm.DB, only *int64, f UserFilter, p paging.Page) ([]User, int64, error) {
 	q := db.WithContext(ctx).Model(&userRow{})
 	if only != nil {
 		q = q.Where("store_id = ?", *only)

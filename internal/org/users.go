@@ -5,18 +5,19 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
-	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/platform/password"
 )
 
 // ListUsers lists users: admins see all, store managers their own store's.
-func (s *Service) ListUsers(ctx context.Context, p *authz.Principal, f UserFilter, pg httpx.Page) ([]User, int64, error) {
+func (s *Service) ListUsers(ctx context.Context, p *authz.Principal, f UserFilter, pg paging.Page) ([]User, int64, error) {
 	return findUsers(ctx, s.db, p.StoreFilter(), f, pg)
 }
 
@@ -41,7 +42,7 @@ type NewUser struct {
 }
 
 // CreateUser adds a user (admin).
-func (s *Service) CreateUser(ctx context.Context, nu NewUser) (User, error) {
+func (s *Service) CreateUser(ctx context.Context, p *authz.Principal, nu NewUser) (User, error) {
 	u := nu.User
 	u.DepartmentCodes = NormaliseCodes(u.DepartmentCodes)
 	var created User
@@ -64,7 +65,7 @@ func (s *Service) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 			return err
 		}
 		created = toUser(r, u.DepartmentCodes)
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "user.create", EntityType: "user",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "user.create", EntityType: "user",
 			EntityID: audit.ID(r.ID), StoreID: r.StoreID, After: UserToJSON(created)})
 	})
 	return created, err
@@ -156,7 +157,7 @@ func (s *Service) UpdateUser(ctx context.Context, p *authz.Principal, id int64, 
 			return err
 		}
 		after = toUser(r, codes)
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "user.update", EntityType: "user",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "user.update", EntityType: "user",
 			EntityID: audit.ID(id), StoreID: after.StoreID, Before: UserToJSON(before), After: UserToJSON(after)})
 	})
 	return after, err
@@ -168,7 +169,7 @@ func sameStore(a, b *int64) bool {
 
 // ResetPassword sets a user's password (admin) and ends their sessions. The password set
 // this way is the admin's own choice, so it works in production mode.
-func (s *Service) ResetPassword(ctx context.Context, id int64, newPassword string) error {
+func (s *Service) ResetPassword(ctx context.Context, p *authz.Principal, id int64, newPassword string) error {
 	if msg := password.Check(newPassword); msg != "" {
 		return apperr.Field("new_password", msg)
 	}
@@ -183,7 +184,7 @@ func (s *Service) ResetPassword(ctx context.Context, id int64, newPassword strin
 		if err := s.revoker.RevokeUserSessions(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "user.reset_password", EntityType: "user",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "user.reset_password", EntityType: "user",
 			EntityID: audit.ID(id), StoreID: r.StoreID})
 	})
 }
@@ -211,7 +212,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, p *authz.Principal, cur
 		if err := s.revoker.RevokeUserSessions(ctx, tx, p.UserID, p.SessionID); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "user.change_password", EntityType: "user",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "user.change_password", EntityType: "user",
 			EntityID: audit.ID(p.UserID), StoreID: r.StoreID})
 	})
 }

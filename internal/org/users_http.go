@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/patch"
+
 	"github.com/gin-gonic/gin"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
@@ -43,12 +45,12 @@ type createUserRequest struct {
 }
 
 type updateUserRequest struct {
-	DisplayName     *string               `json:"display_name" validate:"omitempty,max=100"`
-	Role            *string               `json:"role" validate:"omitempty,oneof=admin store_manager supervisor hq_promotions"`
-	StoreID         httpx.Optional[int64] `json:"store_id"`
-	DepartmentCodes *[]string             `json:"department_codes" validate:"omitempty,max=20,dive,required,max=32"`
-	Disabled        *bool                 `json:"disabled"`
-	Version         int                   `json:"version" validate:"required,gte=1"`
+	DisplayName     *string            `json:"display_name" validate:"omitempty,max=100"`
+	Role            *string            `json:"role" validate:"omitempty,oneof=admin store_manager supervisor hq_promotions"`
+	StoreID         patch.Field[int64] `json:"store_id"`
+	DepartmentCodes *[]string          `json:"department_codes" validate:"omitempty,max=20,dive,required,max=32"`
+	Disabled        *bool              `json:"disabled"`
+	Version         int                `json:"version" validate:"required,gte=1"`
 }
 
 type resetPasswordRequest struct {
@@ -89,7 +91,7 @@ func (h *Handler) createUser(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	u, err := h.svc.CreateUser(c.Request.Context(), NewUser{Password: req.Password, User: User{
+	u, err := h.svc.CreateUser(c.Request.Context(), httpx.Principal(c), NewUser{Password: req.Password, User: User{
 		Username: req.Username, DisplayName: req.DisplayName, Role: authz.Role(req.Role),
 		StoreID: req.StoreID, DepartmentCodes: req.DepartmentCodes}})
 	if err != nil {
@@ -152,7 +154,7 @@ func (h *Handler) resetPassword(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	if err := h.svc.ResetPassword(c.Request.Context(), id, req.NewPassword); err != nil {
+	if err := h.svc.ResetPassword(c.Request.Context(), httpx.Principal(c), id, req.NewPassword); err != nil {
 		httpx.Fail(c, err)
 		return
 	}

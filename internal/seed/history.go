@@ -9,12 +9,13 @@ import (
 	"slices"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
-	"github.com/storeops/storeops/internal/platform/httpx"
 )
 
 // DefaultHistoryDays is how much history the demo stores carry (DESIGN.md §6).
@@ -65,7 +66,7 @@ func History(ctx context.Context, s HistoryServices, today civil.Date) (HistoryR
 	// Listing stores needs a scope; the uploads themselves run without a principal, so feed
 	// imports, movements and audit entries name the actor "system" like other seeded changes.
 	all := &authz.Principal{Username: "system", Role: authz.RoleAdmin}
-	stores, _, err := s.Org.ListStores(ctx, all, org.StoreFilter{}, httpx.Page{Page: 1, PageSize: httpx.MaxPageSize, Sort: "code"})
+	stores, _, err := s.Org.ListStores(ctx, all, org.StoreFilter{}, paging.Page{Page: 1, PageSize: paging.MaxPageSize, Sort: "code"})
 	if err != nil {
 		return res, fmt.Errorf("demo history: stores: %w", err)
 	}
@@ -225,7 +226,7 @@ func (u uploader) days(kind string, n, maxDays int, count func(k int) int, write
 
 func (u uploader) send(kind string, part int, body []byte) (int, error) {
 	key := fmt.Sprintf("demo-%s-%s-%d", u.code, kind, part)
-	r, err := u.feeds.Ingest(u.ctx, feeds.Request{StoreID: u.storeID, Kind: kind, Body: bytes.NewReader(body), IdempotencyKey: key})
+	r, err := u.feeds.Ingest(u.ctx, authz.System("seed"), feeds.Request{StoreID: u.storeID, Kind: kind, Body: bytes.NewReader(body), IdempotencyKey: key})
 	if err != nil {
 		return 0, fmt.Errorf("demo history: store %s: %s part %d: %w", u.code, kind, part, err)
 	}

@@ -66,12 +66,13 @@ type Services struct {
 // is flagged as a default one when it equals DefaultDemoPassword.
 func Demo(ctx context.Context, s Services, password string) (Result, error) {
 	svc := s.Org
+	sys := authz.System("seed")
 	if password == "" {
 		password = DefaultDemoPassword
 	}
 	var res Result
 	for _, d := range Departments {
-		created, err := svc.EnsureDepartment(ctx, d)
+		created, err := svc.EnsureDepartment(ctx, sys, d)
 		if err != nil {
 			return res, fmt.Errorf("seed department %s: %w", d.Code, err)
 		}
@@ -79,7 +80,7 @@ func Demo(ctx context.Context, s Services, password string) (Result, error) {
 	}
 	storeIDs := map[string]int64{}
 	for _, s := range Stores {
-		st, created, err := svc.EnsureStore(ctx, s, allDepartments)
+		st, created, err := svc.EnsureStore(ctx, sys, s, allDepartments)
 		if err != nil {
 			return res, fmt.Errorf("seed store %s: %w", s.Code, err)
 		}
@@ -93,13 +94,13 @@ func Demo(ctx context.Context, s Services, password string) (Result, error) {
 			id := storeIDs[u.store]
 			nu.StoreID = &id
 		}
-		created, err := svc.EnsureUser(ctx, nu)
+		created, err := svc.EnsureUser(ctx, sys, nu)
 		if err != nil {
 			return res, fmt.Errorf("seed user %s: %w", u.username, err)
 		}
 		res.Users += count(created)
 	}
-	n, err := s.Catalog.EnsureProducts(ctx, catalog.DemoProducts())
+	n, err := s.Catalog.EnsureProducts(ctx, sys, catalog.DemoProducts())
 	if err != nil {
 		return res, fmt.Errorf("seed products: %w", err)
 	}
@@ -114,7 +115,7 @@ func Admin(ctx context.Context, svc *org.Service, password string) (bool, error)
 	if err != nil || n > 0 {
 		return false, err
 	}
-	_, err = svc.CreateUser(ctx, org.NewUser{Password: password,
+	_, err = svc.CreateUser(ctx, authz.System("bootstrap"), org.NewUser{Password: password,
 		User: org.User{Username: "admin", DisplayName: "Administrator", Role: authz.RoleAdmin}})
 	return err == nil, err
 }

@@ -197,7 +197,7 @@ func (s *Service) saveSheet(ctx context.Context, tx *gorm.DB, p *authz.Principal
 		return err
 	}
 	res.SheetID, res.Lines = row.ID, len(qty)
-	return s.audit.Write(ctx, tx, audit.Entry{Action: "stocktake." + kind, EntityType: "stocktake",
+	return s.audit.Write(ctx, tx, p, audit.Entry{Action: "stocktake." + kind, EntityType: "stocktake",
 		EntityID: audit.ID(r.ID), StoreID: &r.StoreID, Before: before,
 		After: map[string]any{"sheet_id": row.ID, "zone": sh.Zone, "kind": kind, "lines": len(qty), "source": sh.Source}})
 }

@@ -5,11 +5,12 @@ import (
 	"slices"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
-	"github.com/storeops/storeops/internal/platform/httpx"
 )
 
 // ListFilter narrows a store's stocktakes.
@@ -19,7 +20,7 @@ type ListFilter struct {
 }
 
 // List answers a store's stocktakes in the caller's scope, newest first.
-func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f ListFilter, pg httpx.Page) ([]Stocktake, int64, error) {
+func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f ListFilter, pg paging.Page) ([]Stocktake, int64, error) {
 	if err := p.RequireStore(storeID); err != nil {
 		return nil, 0, err
 	}
@@ -129,7 +130,7 @@ type VarianceFilter struct {
 
 // Variance answers the stocktake's lines with book, counted and variance, and its totals.
 // Counters of a blind stocktake are refused until it is submitted.
-func (s *Service) Variance(ctx context.Context, p *authz.Principal, id int64, f VarianceFilter, pg httpx.Page) ([]Line, int, Totals, error) {
+func (s *Service) Variance(ctx context.Context, p *authz.Principal, id int64, f VarianceFilter, pg paging.Page) ([]Line, int, Totals, error) {
 	r, err := s.load(ctx, s.db, p, id, false)
 	if err != nil {
 		return nil, 0, Totals{}, err

@@ -86,8 +86,9 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, st Stocktake, 
 	r := stocktakeRow{StoreID: st.StoreID, DepartmentCode: st.DepartmentCode, Scope: st.Scope,
 		CategoriesJSON: mustJSON(st.Categories), ZonesJSON: mustJSON(st.Zones), Blind: st.Blind,
 		TolerancePct: st.TolerancePct, ToleranceValue: st.ToleranceValue, Note: st.Note, Status: StatusPlanned,
-		ItemCount: len(refs), CreatedBy: &p.UserID, Version: 1, CreatedAt: now, UpdatedAt: now}
+		ItemCount: len(refs), CreatedBy: p.ActorID(), Version: 1, CreatedAt: now, UpdatedAt: now}
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		r.ID = 0 // a retried attempt inserts afresh
 		// The store lock serialises plans of one store, so the overlap check cannot race.
 		if err := inventory.LockStore(ctx, tx, st.StoreID); err != nil {
 			return err
@@ -106,7 +107,7 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, st Stocktake, 
 		if err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: "stocktake.create", EntityType: "stocktake",
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: "stocktake.create", EntityType: "stocktake",
 			EntityID: audit.ID(r.ID), StoreID: &r.StoreID, After: auditJSON(toStocktake(r))})
 	})
 	return toStocktake(r), err
@@ -295,7 +296,7 @@ func (s *Service) change(ctx context.Context, p *authz.Principal, id int64, stoc
 		if after, err = loadStocktake(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, audit.Entry{Action: action, EntityType: "stocktake", EntityID: audit.ID(id),
+		return s.audit.Write(ctx, tx, p, audit.Entry{Action: action, EntityType: "stocktake", EntityID: audit.ID(id),
 			StoreID: &after.StoreID, Before: auditJSON(toStocktake(before)), After: auditJSON(toStocktake(after))})
 	})
 	return toStocktake(after), err

@@ -114,7 +114,7 @@ func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (St
 				Kind: inventory.KindStocktakeAdjustment, Qty: l.Variance, RefType: "stocktake", RefID: ref,
 				LotTracked: l.Perishable, ShelfLifeDays: l.ShelfLifeDays})
 		}
-		if err := s.inventory.Apply(ctx, tx, r.StoreID, changes); err != nil {
+		if err := s.inventory.Apply(ctx, tx, p, r.StoreID, changes); err != nil {
 			return err
 		}
 		err = adjustmentBulk.Insert(ctx, tx, len(adjusted), func(i int, a []any) []any {

@@ -55,23 +55,24 @@ type Log struct {
 // New returns a Log that stamps entries with now.
 func New(now func() time.Time) *Log { return &Log{now: now} }
 
-// Write appends e inside tx. The actor and request id come from ctx; a change made outside a
-// request (the seeder, a CLI command) is recorded as actor "system".
-func (l *Log) Write(ctx context.Context, tx *gorm.DB, e Entry) error {
-	return l.WriteMany(ctx, tx, []Entry{e})
+// Write appends e inside tx, done by actor (a signed-in user, or authz.System for work no
+// user asked for, recorded as "system:<name>"). The request id comes from ctx. A nil actor
+// is refused: every change has someone behind it.
+func (l *Log) Write(ctx context.Context, tx *gorm.DB, actor *authz.Principal, e Entry) error {
+	return l.WriteMany(ctx, tx, actor, []Entry{e})
 }
 
 // WriteMany appends entries inside tx with multi-row INSERTs: imports touching thousands
 // of records write their audit trail in a few statements.
-func (l *Log) WriteMany(ctx context.Context, tx *gorm.DB, entries []Entry) error {
+func (l *Log) WriteMany(ctx context.Context, tx *gorm.DB, actor *authz.Principal, entries []Entry) error {
+	if err := authz.Require(actor); err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
 	rows := make([]row, len(entries))
 	at := l.now().UTC()
 	for i, e := range entries {
-		r := row{At: at, ActorUsername: "system", Action: e.Action, EntityType: e.EntityType,
-			EntityID: e.EntityID, StoreID: e.StoreID, RequestID: reqid.From(ctx)}
-		if p := authz.FromContext(ctx); p != nil {
-			r.ActorID, r.ActorUsername = &p.UserID, p.Username
-		}
+		r := row{At: at, ActorID: actor.ActorID(), ActorUsername: actor.Username, Action: e.Action,
+			EntityType: e.EntityType, EntityID: e.EntityID, StoreID: e.StoreID, RequestID: reqid.From(ctx)}
 		var err error
 		if r.BeforeJSON, err = marshal(e.Before); err != nil {
 			return fmt.Errorf("audit %s: before: %w", e.Action, err)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/paging"
+
 	"github.com/gin-gonic/gin"
 	"gorm.io/gorm"
 
@@ -53,7 +55,7 @@ func (rd *Reader) Register(r *httpx.Router) {
 }
 
 // Find lists entries in the caller's scope, newest first by default.
-func (rd *Reader) Find(ctx context.Context, p *authz.Principal, f Filter, pg httpx.Page) ([]Record, int64, error) {
+func (rd *Reader) Find(ctx context.Context, p *authz.Principal, f Filter, pg paging.Page) ([]Record, int64, error) {
 	q := rd.db.WithContext(ctx).Model(&row{})
 	if only := p.StoreFilter(); only != nil {
 		q = q.Where("store_id = ?", *only)

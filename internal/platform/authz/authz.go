@@ -5,6 +5,7 @@ package authz
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -41,14 +42,48 @@ type Principal struct {
 	SessionID       string
 	CSRFToken       string
 	ViaCookie       bool
+	// system marks work nobody asked for in a request (see System).
+	system bool
+}
+
+// System returns the principal of work that no signed-in user asked for: a background job,
+// the demo seeder, a command-line command. It sees every store with the rights of an admin,
+// and the audit log records it as "system:<name>" with no user id. Every use case takes its
+// caller as a parameter; a nil caller sees nothing and may do nothing, it is never an admin.
+func System(name string) *Principal {
+	return &Principal{Username: "system:" + name, Role: RoleAdmin, system: true}
+}
+
+// IsSystem reports whether p is a System principal.
+func (p *Principal) IsSystem() bool { return p != nil && p.system }
+
+// ActorID is the user id to record as the actor of a change: nil for System principals.
+func (p *Principal) ActorID() *int64 {
+	if p == nil || p.system {
+		return nil
+	}
+	id := p.UserID
+	return &id
+}
+
+// ErrNoCaller is returned by use cases called without a caller: a programming error, never
+// a reason to act as someone else.
+var ErrNoCaller = errors.New("authz: no caller: pass the request's principal or authz.System(name)")
+
+// Require answers ErrNoCaller for a nil principal.
+func Require(p *Principal) error {
+	if p == nil {
+		return ErrNoCaller
+	}
+	return nil
 }
 
 // HasRole reports whether the principal has one of roles.
-func (p *Principal) HasRole(roles ...Role) bool { return slices.Contains(roles, p.Role) }
+func (p *Principal) HasRole(roles ...Role) bool { return p != nil && slices.Contains(roles, p.Role) }
 
 // SeesAllStores reports whether the principal reads every store (admin and HQ).
 func (p *Principal) SeesAllStores() bool {
-	return p.Role == RoleAdmin || p.Role == RoleHQPromotions
+	return p != nil && (p.Role == RoleAdmin || p.Role == RoleHQPromotions)
 }
 
 // CanSeeStore reports whether storeID is inside the principal's scope.
@@ -56,7 +91,7 @@ func (p *Principal) CanSeeStore(storeID int64) bool {
 	if p.SeesAllStores() {
 		return true
 	}
-	return p.StoreID != nil && *p.StoreID == storeID
+	return p != nil && p.StoreID != nil && *p.StoreID == storeID
 }
 
 // CanSeeDepartment reports whether a department of a store in scope is inside the
@@ -77,7 +112,7 @@ func (p *Principal) StoreFilter() *int64 {
 	if p.SeesAllStores() {
 		return nil
 	}
-	if p.StoreID == nil {
+	if p == nil || p.StoreID == nil {
 		// A store-bound role without a store sees nothing; -1 matches no row.
 		none := int64(-1)
 		return &none
@@ -103,6 +138,9 @@ func (p *Principal) RequireDepartment(storeID int64, departmentCode string) erro
 
 // RequireRole answers ErrForbidden unless the principal has one of roles.
 func (p *Principal) RequireRole(roles ...Role) error {
+	if p == nil {
+		return ErrNoCaller
+	}
 	if !p.HasRole(roles...) {
 		return apperr.New(apperr.ErrForbidden, "forbidden", fmt.Sprintf("role %s may not do this", p.Role))
 	}
@@ -116,7 +154,8 @@ func WithPrincipal(ctx context.Context, p *Principal) context.Context {
 	return context.WithValue(ctx, ctxKey{}, p)
 }
 
-// FromContext returns the principal of ctx, or nil for an anonymous request.
+// FromContext returns the principal of ctx, or nil for an anonymous request. Only the HTTP
+// layer reads it: use cases take their caller as a parameter.
 func FromContext(ctx context.Context) *Principal {
 	p, _ := ctx.Value(ctxKey{}).(*Principal)
 	return p

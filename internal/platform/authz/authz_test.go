@@ -47,3 +47,36 @@ func TestScopes(t *testing.T) {
 		t.Errorf("wrong role is forbidden: %v", err)
 	}
 }
+
+func TestMissingCallerSeesNothing(t *testing.T) {
+	var none *Principal
+	if none.CanSeeStore(1) || none.CanSeeDepartment(1, "meat") || none.SeesAllStores() || none.HasRole(RoleAdmin) {
+		t.Fatal("a nil caller must see nothing")
+	}
+	if f := none.StoreFilter(); f == nil || *f != -1 {
+		t.Errorf("nil caller's store filter %v, want -1", f)
+	}
+	if err := none.RequireRole(RoleAdmin); !errors.Is(err, ErrNoCaller) {
+		t.Errorf("RequireRole on nil: %v", err)
+	}
+	if err := none.RequireStore(1); !errors.Is(err, apperr.ErrNotFound) {
+		t.Errorf("RequireStore on nil: %v", err)
+	}
+	if err := Require(none); !errors.Is(err, ErrNoCaller) {
+		t.Errorf("Require(nil) = %v", err)
+	}
+}
+
+func TestSystemPrincipal(t *testing.T) {
+	sys := System("outbox")
+	if !sys.IsSystem() || sys.Username != "system:outbox" || !sys.CanSeeStore(42) {
+		t.Fatalf("system principal %+v", sys)
+	}
+	if sys.ActorID() != nil {
+		t.Error("a system principal records no user id")
+	}
+	user := &Principal{UserID: 7, Role: RoleAdmin}
+	if user.IsSystem() || user.ActorID() == nil || *user.ActorID() != 7 {
+		t.Errorf("user principal %+v", user)
+	}
+}

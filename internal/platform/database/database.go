@@ -129,11 +129,6 @@ func Dialect(db *gorm.DB) string {
 	return SQLite
 }
 
-// Tx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
-func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
-	return db.WithContext(ctx).Transaction(fn)
-}
-
 // Ping checks that the database answers.
 func Ping(ctx context.Context, db *gorm.DB) error {
 	sqlDB, err := db.DB()

@@ -3,15 +3,14 @@
 package httpx
 
 import (
+	"context"
 	"errors"
-	"log/slog"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
-	"github.com/storeops/storeops/internal/platform/reqid"
 )
 
 // ErrorBody is the JSON shape of every error answer.
@@ -68,14 +67,20 @@ func StatusOf(err error) (int, ErrorBody) {
 	return http.StatusInternalServerError, ErrorBody{Error: ErrorDetail{Code: "internal", Message: "internal error"}}
 }
 
-// Fail answers err in the error model and stops the handler chain. A 500 logs its cause.
+// StatusClientClosed is the status logged for a request whose client went away before the
+// answer (nginx's 499): it is not a server error.
+const StatusClientClosed = 499
+
+// Fail answers err in the error model and stops the handler chain. The error is kept on the
+// context, where the access log (which has the injected logger) records the cause of a 500.
+// A request its client cancelled is not a 500: nobody is listening, and the log says so.
 func Fail(c *gin.Context, err error) {
-	status, body := StatusOf(err)
-	if status == http.StatusInternalServerError {
-		slog.ErrorContext(c.Request.Context(), "request failed",
-			"error", err.Error(), "request_id", reqid.From(c.Request.Context()),
-			"method", c.Request.Method, "route", c.FullPath())
+	_ = c.Error(err)
+	if c.Request.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		c.AbortWithStatus(StatusClientClosed)
+		return
 	}
+	status, body := StatusOf(err)
 	c.AbortWithStatusJSON(status, body)
 }
 

@@ -58,6 +58,11 @@ func AccessLog(log *slog.Logger) gin.HandlerFunc {
 		if c.Writer.Status() >= 500 {
 			level = slog.LevelError
 		}
+		if c.Writer.Status() >= 500 || c.Writer.Status() == StatusClientClosed {
+			if err := c.Errors.Last(); err != nil {
+				attrs = append(attrs, "error", err.Err.Error())
+			}
+		}
 		log.Log(c.Request.Context(), level, "http request", attrs...)
 	}
 }

@@ -9,35 +9,8 @@ import (
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/paging"
 )
-
-// Paging limits of DESIGN.md §4.
-const (
-	DefaultPageSize = 50
-	MaxPageSize     = 500
-)
-
-// Page is a parsed ?page=&page_size=&sort= query. Sort is one documented field, Desc when
-// it was given with a leading "-".
-type Page struct {
-	Page     int
-	PageSize int
-	Sort     string
-	Desc     bool
-}
-
-// Offset is the number of rows to skip.
-func (p Page) Offset() int { return (p.Page - 1) * p.PageSize }
-
-// OrderBy renders the sort as SQL; column maps the documented sort field to its column, so
-// only whitelisted fields ever reach SQL.
-func (p Page) OrderBy(column map[string]string) string {
-	col := column[p.Sort]
-	if p.Desc {
-		return col + " DESC"
-	}
-	return col + " ASC"
-}
 
 // List is the JSON shape of every paged list.
 type List[T any] struct {
@@ -48,7 +21,7 @@ type List[T any] struct {
 }
 
 // NewList wraps items (never null in JSON) with the paging that produced them.
-func NewList[T any](items []T, p Page, total int64) List[T] {
+func NewList[T any](items []T, p paging.Page, total int64) List[T] {
 	if items == nil {
 		items = []T{}
 	}
@@ -57,9 +30,9 @@ func NewList[T any](items []T, p Page, total int64) List[T] {
 
 // ParsePage reads the paging query. sortable lists the documented sort fields, the first
 // being the default.
-func ParsePage(c *gin.Context, sortable ...string) (Page, error) {
+func ParsePage(c *gin.Context, sortable ...string) (paging.Page, error) {
 	fe := apperr.FieldErrors{}
-	p := Page{Page: 1, PageSize: DefaultPageSize}
+	p := paging.First()
 	if v := c.Query("page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
@@ -70,8 +43,8 @@ func ParsePage(c *gin.Context, sortable ...string) (Page, error) {
 	}
 	if v := c.Query("page_size"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > MaxPageSize {
-			fe.Add("page_size", "must be a whole number from 1 to "+strconv.Itoa(MaxPageSize))
+		if err != nil || n < 1 || n > paging.MaxPageSize {
+			fe.Add("page_size", "must be a whole number from 1 to "+strconv.Itoa(paging.MaxPageSize))
 		} else {
 			p.PageSize = n
 		}
