@@ -29,6 +29,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/config"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/httpx"
+	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
 	"github.com/storeops/storeops/internal/stocktake"
@@ -76,10 +77,11 @@ func New(d Deps) (*App, error) {
 		IdleTTL: d.Config.SessionIdleTTL, MaxTTL: d.Config.SessionMaxTTL, Production: d.Config.IsProduction(),
 		Limits: auth.Limits{PerUser: d.Config.LoginMaxPerUser, PerIP: d.Config.LoginMaxPerIP, Window: d.Config.LoginWindow},
 	}, d.Now)
-	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, d.Now)
-	inventorySvc := inventory.NewService(d.DB, d.Now)
-	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, d.Now)
-	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, d.Now)
+	keys := idempotency.New(d.Now)
+	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, keys, d.Now)
+	inventorySvc := inventory.NewService(d.DB, catalogSvc, orgSvc, d.Now)
+	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
+	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	// No shrink source yet: write-offs, markdowns and stocktakes will plug theirs in here.
 	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, kpi.StocktakeShrink{Stocktakes: stocktakeSvc}, d.Now)
@@ -114,7 +116,7 @@ func New(d Deps) (*App, error) {
 	org.NewHandler(orgSvc, dec).Register(v1)
 	audit.NewReader(d.DB).Register(v1)
 	catalog.NewHandler(catalogSvc, dec).Register(v1)
-	inventory.NewHandler(inventorySvc, catalogSvc, orgSvc, d.Now).Register(v1)
+	inventory.NewHandler(inventorySvc).Register(v1)
 	feeds.NewHandler(feedsSvc).Register(v1)
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)

@@ -14,6 +14,7 @@ import (
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/testutil"
 )
@@ -29,6 +30,7 @@ func models() []any {
 	all = append(all, feeds.Models()...)
 	all = append(all, budget.Models()...)
 	all = append(all, stocktake.Models()...)
+	all = append(all, idempotency.Models()...)
 	return all
 }
 

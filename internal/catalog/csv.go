@@ -8,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
-	"github.com/storeops/storeops/internal/platform/csvx"
 	"github.com/storeops/storeops/internal/platform/fixed"
+	"github.com/storeops/storeops/internal/platform/idempotency"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
 
 // The CSV columns of import and export; the optional ones may be left out of an import.
@@ -21,56 +21,61 @@ var (
 	OptionalColumns = []string{"barcode", "location", "active"}
 )
 
-// Import reads a product CSV (UTF-8, with or without a byte-order mark; header on line 1)
-// and, when every line is good and dryRun is false, creates or updates the products in one
-// transaction. Lines identical to the catalogue change nothing. Problems are named
-// "line N.column"; at most MaxImportProblems are listed and the rest counted under "lines".
-func (s *Service) Import(ctx context.Context, p *authz.Principal, r io.Reader, dryRun bool) (ImportResult, error) {
-	rd, err := csvx.NewReader(r, RequiredColumns, OptionalColumns)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	pr := newProblems()
-	var lines []ImportLine
-	for {
-		err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var fe apperr.FieldErrors
-		if errors.As(err, &fe) {
-			// Not UTF-8 or malformed CSV: the rest of the file cannot be read reliably.
-			for k, v := range fe {
-				pr.add(k, v)
-			}
-			return ImportResult{Lines: len(lines)}, pr.err()
-		}
-		if err != nil {
-			return ImportResult{Lines: len(lines)}, err
-		}
-		lines = append(lines, parseLine(rd, pr))
-	}
-	return s.importLines(ctx, p, lines, pr, dryRun)
+// MaxImportLines is the most products one import may carry.
+const MaxImportLines = 100_000
+
+// importSpec is a product import, as CSV columns or JSON {"products": [...]}.
+var importSpec = upload.Spec{Array: "products", Required: RequiredColumns, Optional: OptionalColumns,
+	MaxLines: MaxImportLines, Numbers: []string{"case_pack", "shelf_life_days", "cost_price", "retail_price"},
+	Bools: []string{"perishable", "active"}}
+
+// Import is one product import as the request sent it.
+type Import struct {
+	Body io.Reader
+	upload.Request
+	// Scope and Query identify the request for Idempotency-Key replays.
+	Scope, Query string
 }
 
-// parseLine reads one record; cells that do not parse are reported, and Validate later
+// Import reads a product CSV (UTF-8, GBK or GB18030; header on line 1) or JSON
+// {"products": [...]} and, when every line is good and it is not a dry run, creates or
+// updates the products in one transaction. Lines identical to the catalogue change nothing.
+// Problems are named "line N.column" or "products[i].field"; at most upload.MaxProblems are
+// listed and the rest counted under "lines".
+func (s *Service) Import(ctx context.Context, p *authz.Principal, in Import) (ImportResult, error) {
+	pr := upload.NewProblems()
+	var lines []ImportLine
+	res, err := upload.Read(in.Body, in.Format, in.Charset, importSpec, pr, func(l *upload.Line) {
+		lines = append(lines, parseLine(l, pr))
+	})
+	if err != nil {
+		return ImportResult{Lines: len(lines)}, err
+	}
+	key := idempotency.Key{Scope: in.Scope, Value: in.IdempotencyKey, Hash: idempotency.RequestHash(in.Query, res.Hash)}
+	if in.DryRun {
+		key = idempotency.Key{}
+	}
+	return s.importLines(ctx, p, lines, pr, in.DryRun, key)
+}
+
+// parseLine reads one product; cells that do not parse are reported, and Validate later
 // keeps those first messages.
-func parseLine(rd *csvx.Reader, pr *problems) ImportLine {
-	line := rd.Line()
-	label := func(column string) string { return csvx.Field(line, column) }
-	p := Product{SKU: rd.Get("sku"), Name: rd.Get("name"), DepartmentCode: rd.Get("department_code"),
-		Category: rd.Get("category"), Unit: rd.Get("unit"), Location: rd.Get("location")}
+func parseLine(l *upload.Line, pr *upload.Problems) ImportLine {
+	label := l.Labeler()
+	get := func(column string) string { v, _ := l.Get(column); return v }
+	p := Product{SKU: get("sku"), Name: get("name"), DepartmentCode: get("department_code"),
+		Category: get("category"), Unit: get("unit"), Location: get("location")}
 	cell := func(column string) (string, bool) {
-		v := rd.Get(column)
+		v := get(column)
 		if v == "" {
-			pr.add(label(column), "is required")
+			pr.Add(label(column), "is required")
 		}
 		return v, v != ""
 	}
 	if v, ok := cell("case_pack"); ok {
 		q, err := fixed.ParseQty(v)
 		if err != nil {
-			pr.add(label("case_pack"), fixed.Message(err, 3))
+			pr.Add(label("case_pack"), fixed.Message(err, 3))
 		}
 		p.CasePack = q
 	}
@@ -81,7 +86,7 @@ func parseLine(rd *csvx.Reader, pr *problems) ImportLine {
 		if v, ok := cell(c.column); ok {
 			m, err := fixed.ParseMoney(v)
 			if err != nil {
-				pr.add(label(c.column), fixed.Message(err, 2))
+				pr.Add(label(c.column), fixed.Message(err, 2))
 			}
 			*c.dst = m
 		}
@@ -89,30 +94,32 @@ func parseLine(rd *csvx.Reader, pr *problems) ImportLine {
 	if v, ok := cell("shelf_life_days"); ok {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			pr.add(label("shelf_life_days"), "must be a whole number of days")
+			pr.Add(label("shelf_life_days"), "must be a whole number of days")
 		}
 		p.ShelfLifeDays = n
 	}
 	if v, ok := cell("perishable"); ok {
 		b, err := parseBool(v)
 		if err != nil {
-			pr.add(label("perishable"), err.Error())
+			pr.Add(label("perishable"), err.Error())
 		}
 		p.Perishable = b
 	}
 	p.Active = true
-	if v := rd.Get("active"); v != "" {
+	if v := get("active"); v != "" {
 		b, err := parseBool(v)
 		if err != nil {
-			pr.add(label("active"), err.Error())
+			pr.Add(label("active"), err.Error())
 		}
 		p.Active = b
 	}
-	if v := rd.Get("barcode"); v != "" {
+	if v := get("barcode"); v != "" {
 		p.Barcode = &v
 	}
-	return ImportLine{Product: p, HasBarcode: rd.Has("barcode"), HasLocation: rd.Has("location"),
-		HasActive: rd.Has("active"), label: label}
+	_, hasBarcode := l.Get("barcode")
+	_, hasLocation := l.Get("location")
+	_, hasActive := l.Get("active")
+	return ImportLine{Product: p, HasBarcode: hasBarcode, HasLocation: hasLocation, HasActive: hasActive, label: label}
 }
 
 // parseBool reads the yes/no spellings of Chinese spreadsheets as well as true/false.

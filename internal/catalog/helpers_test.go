@@ -9,6 +9,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/fixed"
+	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/testutil"
 )
 
@@ -28,7 +29,7 @@ type fixture struct {
 func newFixture(t *testing.T, dialect string) *fixture {
 	t.Helper()
 	env := testutil.NewEnv(t, dialect)
-	svc := catalog.NewService(env.DB, env.App.Audit, env.App.Org, env.Clock.Now)
+	svc := catalog.NewService(env.DB, env.App.Audit, env.App.Org, idempotency.New(env.Clock.Now), env.Clock.Now)
 	return &fixture{t: t, env: env, svc: svc, ctx: context.Background(), by: authz.System("test")}
 }
 

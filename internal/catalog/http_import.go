@@ -12,12 +12,8 @@ import (
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/httpx"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
-
-// importRequest is a JSON import: the same products a CSV file would carry.
-type importRequest struct {
-	Products []productRequest `json:"products" validate:"required,dive"`
-}
 
 // importResponse is the answer of an import.
 type importResponse struct {
@@ -29,44 +25,35 @@ type importResponse struct {
 }
 
 // importProducts takes a CSV body, a multipart upload with a "file" part (what a browser
-// form sends) or JSON {"products": [...]}. ?dry_run=true checks and counts without writing.
+// form sends) or JSON {"products": [...]}. ?dry_run=true checks and counts without writing;
+// an Idempotency-Key makes a retry replay the first answer.
 func (h *Handler) importProducts(c *gin.Context) {
-	fe := apperr.FieldErrors{}
-	dry := httpx.QueryBool(c, "dry_run", fe)
-	if err := fe.Err(); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	dryRun := dry != nil && *dry
-	ctx := c.Request.Context()
-	var res ImportResult
+	in := Import{Body: c.Request.Body, Scope: c.Request.Method + " " + c.Request.URL.Path, Query: c.Request.URL.RawQuery}
 	var err error
 	switch mt, params := mediaType(c.Request); mt {
-	case "", "text/csv":
-		res, err = h.svc.Import(ctx, httpx.Principal(c), c.Request.Body, dryRun)
+	case "":
+		// A bare body is a CSV file, as curl --data-binary sends it.
+		c.Request.Header.Set("Content-Type", "text/csv")
+		in.Request, err = upload.FromRequest(c.Request, true)
 	case "multipart/form-data":
-		var file io.Reader
-		if file, err = filePart(c.Request.Body, params["boundary"]); err == nil {
-			res, err = h.svc.Import(ctx, httpx.Principal(c), file, dryRun)
-		}
-	case "application/json":
-		var req importRequest
-		if err = h.dec.Decode(c.Request.Body, &req); err == nil {
-			lines := make([]ImportLine, len(req.Products))
-			for i, p := range req.Products {
-				lines[i] = p.line()
-			}
-			res, err = h.svc.ImportLines(ctx, httpx.Principal(c), lines, dryRun)
+		c.Request.Header.Set("Content-Type", "text/csv")
+		if in.Request, err = upload.FromRequest(c.Request, true); err == nil {
+			in.Body, err = filePart(c.Request.Body, params["boundary"])
 		}
 	default:
-		err = apperr.Field("content_type", "must be text/csv, multipart/form-data (a \"file\" part) or application/json")
+		in.Request, err = upload.FromRequest(c.Request, true)
 	}
 	if err != nil {
 		httpx.Fail(c, err)
 		return
 	}
+	res, err := h.svc.Import(c.Request.Context(), httpx.Principal(c), in)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
+	}
 	c.JSON(http.StatusOK, importResponse{Lines: res.Lines, Created: res.Created, Updated: res.Updated,
-		Unchanged: res.Unchanged, DryRun: dryRun})
+		Unchanged: res.Unchanged, DryRun: in.DryRun})
 }
 
 func mediaType(r *http.Request) (string, map[string]string) {

@@ -9,10 +9,11 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/platform/idempotency"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
 
 // ImportResult counts the products of an import: lines read, and of those how many were
@@ -28,35 +29,6 @@ type ImportLine struct {
 	Product                            Product
 	HasBarcode, HasLocation, HasActive bool
 	label                              func(field string) string // names a field in errors
-}
-
-// MaxImportProblems caps the problems one import reports; the rest are counted.
-const MaxImportProblems = 500
-
-// problems collects an import's field errors up to MaxImportProblems.
-type problems struct {
-	fe    apperr.FieldErrors
-	extra int
-}
-
-func newProblems() *problems { return &problems{fe: apperr.FieldErrors{}} }
-
-func (pr *problems) add(field, message string) {
-	if _, seen := pr.fe[field]; seen {
-		return
-	}
-	if len(pr.fe) >= MaxImportProblems {
-		pr.extra++
-		return
-	}
-	pr.fe[field] = message
-}
-
-func (pr *problems) err() error {
-	if pr.extra > 0 {
-		pr.fe["lines"] = fmt.Sprintf("… and %d more problems", pr.extra)
-	}
-	return pr.fe.Err()
 }
 
 // change is one product an import updates.
@@ -75,10 +47,11 @@ func (s *Service) ImportLines(ctx context.Context, p *authz.Principal, lines []I
 	for i := range lines {
 		lines[i].label = func(field string) string { return fmt.Sprintf("products[%d].%s", i, field) }
 	}
-	return s.importLines(ctx, p, lines, newProblems(), dryRun)
+	return s.importLines(ctx, p, lines, upload.NewProblems(), dryRun, idempotency.Key{})
 }
 
-func (s *Service) importLines(ctx context.Context, p *authz.Principal, lines []ImportLine, pr *problems, dryRun bool) (ImportResult, error) {
+func (s *Service) importLines(ctx context.Context, p *authz.Principal, lines []ImportLine, pr *upload.Problems, dryRun bool,
+	key idempotency.Key) (ImportResult, error) {
 	res := ImportResult{Lines: len(lines)}
 	codes, err := s.deps.DepartmentCodes(ctx)
 	if err != nil {
@@ -91,25 +64,31 @@ func (s *Service) importLines(ctx context.Context, p *authz.Principal, lines []I
 		}
 		pl := makePlan(lines, existing, codes, pr)
 		res.Created, res.Updated, res.Unchanged = len(pl.creates), len(pl.updates), pl.unchanged
-		return pl, pr.err()
+		return pl, pr.Err()
 	}
 	if dryRun {
 		_, err := build(s.db)
 		return res, err
 	}
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		if replayed, err := s.keys.Claim(ctx, tx, key, &res); err != nil || replayed {
+			return err
+		}
 		pl, err := build(tx)
 		if err != nil {
 			return err
 		}
-		return s.write(ctx, tx, p, pl, res)
+		if err := s.write(ctx, tx, p, pl, res); err != nil {
+			return err
+		}
+		return s.keys.Save(ctx, tx, key, res)
 	})
 	return res, err
 }
 
 // makePlan checks each line against the catalogue and the other lines, and sorts the good
 // ones into creations, updates and unchanged products.
-func makePlan(lines []ImportLine, existing []productRow, codes []string, pr *problems) plan {
+func makePlan(lines []ImportLine, existing []productRow, codes []string, pr *upload.Problems) plan {
 	byKey := make(map[string]Product, len(existing))
 	for _, r := range existing {
 		byKey[strings.ToLower(r.SKU)] = toProduct(r)
@@ -134,13 +113,13 @@ func makePlan(lines []ImportLine, existing []productRow, codes []string, pr *pro
 			firstLine[key] = i
 		}
 		for _, field := range slices.Sorted(maps.Keys(fe)) {
-			pr.add(l.label(field), fe[field])
+			pr.Add(l.label(field), fe[field])
 		}
 		finals[i] = p
 	}
 	checkBarcodes(lines, finals, byKey, firstLine, pr)
 	var pl plan
-	if len(pr.fe) > 0 || pr.extra > 0 {
+	if pr.Len() > 0 {
 		return pl
 	}
 	for _, p := range finals {
@@ -181,7 +160,7 @@ func resolve(l ImportLine, old Product, exists bool) Product {
 
 // checkBarcodes refuses a barcode that two lines share, or that a product outside the
 // import keeps.
-func checkBarcodes(lines []ImportLine, finals []Product, byKey map[string]Product, firstLine map[string]int, pr *problems) {
+func checkBarcodes(lines []ImportLine, finals []Product, byKey map[string]Product, firstLine map[string]int, pr *upload.Problems) {
 	owner := map[string]string{}
 	for key, p := range byKey {
 		if _, inFile := firstLine[key]; !inFile && p.Barcode != nil {
@@ -195,9 +174,9 @@ func checkBarcodes(lines []ImportLine, finals []Product, byKey map[string]Produc
 		}
 		b := *p.Barcode
 		if sku, ok := owner[b]; ok {
-			pr.add(lines[i].label("barcode"), "barcode "+b+" already belongs to product "+sku)
+			pr.Add(lines[i].label("barcode"), "barcode "+b+" already belongs to product "+sku)
 		} else if prev, ok := seen[b]; ok {
-			pr.add(lines[i].label("barcode"), "barcode "+b+" already appears at "+lines[prev].label("barcode"))
+			pr.Add(lines[i].label("barcode"), "barcode "+b+" already appears at "+lines[prev].label("barcode"))
 		} else {
 			seen[b] = i
 		}

@@ -7,6 +7,9 @@ import (
 	"slices"
 
 	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/idempotency"
+	"github.com/storeops/storeops/internal/platform/upload"
+	"gorm.io/gorm"
 )
 
 // RefsBySKU answers the products with these exact SKUs, keyed by SKU; unknown SKUs are
@@ -84,6 +87,30 @@ func (s *Service) EnsureProducts(ctx context.Context, p *authz.Principal, produc
 	if len(lines) == 0 {
 		return 0, nil
 	}
-	res, err := s.importLines(ctx, p, lines, newProblems(), false)
+	res, err := s.importLines(ctx, p, lines, upload.NewProblems(), false, idempotency.Key{})
 	return res.Created, err
+}
+
+// RefsByIDTx is RefsByID inside the caller's transaction: a module that books something
+// about products (stock moves) reads their facts on the connection it already holds.
+func (s *Service) RefsByIDTx(ctx context.Context, tx *gorm.DB, ids []int64) (map[int64]Ref, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	rows, err := rowsWhere(ctx, tx, "id", ids)
+	out := make(map[int64]Ref, len(rows))
+	for _, r := range rows {
+		out[r.ID] = RefOf(toProduct(r))
+	}
+	return out, err
+}
+
+// RefColumns are the columns of Subquery, named as in Ref.
+var RefColumns = []string{"id", "sku", "name", "department_code", "category", "unit", "case_pack",
+	"shelf_life_days", "cost_price", "retail_price", "perishable", "active", "location"}
+
+// Subquery answers a read-only query of the products matching f, with RefColumns, for
+// another module to join in SQL (a stock list pages, filters and sorts products together
+// with their balances). It is the catalogue's door to its table: the caller neither names
+// the table nor writes to it.
+func (s *Service) Subquery(db *gorm.DB, f Filter) *gorm.DB {
+	return f.apply(db.Model(&productRow{}).Select(RefColumns))
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/platform/paging"
 	"github.com/storeops/storeops/internal/platform/patch"
 
@@ -28,12 +29,13 @@ type Service struct {
 	db    *gorm.DB
 	audit *audit.Log
 	deps  Departments
+	keys  *idempotency.Store
 	now   func() time.Time
 }
 
 // NewService wires the catalogue module.
-func NewService(db *gorm.DB, log *audit.Log, deps Departments, now func() time.Time) *Service {
-	return &Service{db: db, audit: log, deps: deps, now: now}
+func NewService(db *gorm.DB, log *audit.Log, deps Departments, keys *idempotency.Store, now func() time.Time) *Service {
+	return &Service{db: db, audit: log, deps: deps, keys: keys, now: now}
 }
 
 // List answers one page of the products matching f.

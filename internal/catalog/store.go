@@ -53,9 +53,12 @@ const chunk = 500
 type Filter struct {
 	Q              string
 	DepartmentCode string
-	Category       string
-	Perishable     *bool
-	Active         *bool
+	// DepartmentCodes, when not nil, keeps only products of these departments (a
+	// supervisor's scope); an empty non-nil list keeps none.
+	DepartmentCodes []string
+	Category        string
+	Perishable      *bool
+	Active          *bool
 }
 
 var productSort = map[string]string{"sku": "sku", "name": "name",
@@ -68,6 +71,12 @@ func (f Filter) apply(q *gorm.DB) *gorm.DB {
 	}
 	if f.DepartmentCode != "" {
 		q = q.Where("department_code = ?", f.DepartmentCode)
+	}
+	if f.DepartmentCodes != nil {
+		if len(f.DepartmentCodes) == 0 {
+			return q.Where("1 = 0")
+		}
+		q = q.Where("department_code IN ?", f.DepartmentCodes)
 	}
 	if f.Category != "" {
 		q = q.Where("category = ?", f.Category)

@@ -35,7 +35,7 @@ func (s *Service) applySales(ctx context.Context, tx *gorm.DB, p *authz.Principa
 		before[dayProduct{existing[i].BusinessDate, existing[i].ProductID}] = &existing[i]
 	}
 	changed := lines[:0:0]
-	var moves []inventory.Change
+	var moves []inventory.Move
 	rollup := map[dayDept]*dailyRow{}
 	for _, l := range lines {
 		old := before[dayProduct{l.date, l.ref.ID}]
@@ -63,9 +63,8 @@ func (s *Service) applySales(ctx context.Context, tx *gorm.DB, p *authz.Principa
 		d.Cost += l.cost
 		changed = append(changed, l)
 		if delta := l.qty - oldQty; delta != 0 {
-			moves = append(moves, inventory.Change{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindSale,
-				Qty: -delta, RefType: "sales", RefID: l.date.String(), LotTracked: l.ref.Perishable,
-				ShelfLifeDays: l.ref.ShelfLifeDays})
+			moves = append(moves, inventory.Move{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindSale,
+				Qty: -delta, RefType: "sales", RefID: l.date.String()})
 		}
 	}
 	err = salesBulk.Insert(ctx, tx, len(changed), func(i int, a []any) []any {
@@ -78,7 +77,7 @@ func (s *Service) applySales(ctx context.Context, tx *gorm.DB, p *authz.Principa
 	if err := s.addDaily(ctx, tx, storeID, rollup); err != nil {
 		return err
 	}
-	return s.inventory.Apply(ctx, tx, p, storeID, moves)
+	return s.inventory.Move(ctx, tx, p, storeID, moves)
 }
 
 type dayDept struct {
@@ -103,19 +102,18 @@ func (s *Service) addDaily(ctx context.Context, tx *gorm.DB, storeID int64, roll
 // applyReceipts books every line as a receipt; perishable ones open a lot expiring on the
 // given date or after the product's shelf life.
 func (s *Service) applyReceipts(ctx context.Context, tx *gorm.DB, p *authz.Principal, storeID, importID int64, lines []receiptLine, res *Result) error {
-	moves := make([]inventory.Change, len(lines))
+	moves := make([]inventory.Move, len(lines))
 	prefix := strconv.FormatInt(importID, 10) + ":"
 	for i, l := range lines {
 		unit := fixed.Money(0)
 		if l.qty > 0 {
 			unit = fixed.Money((int64(l.cost)*1000 + int64(l.qty)/2) / int64(l.qty))
 		}
-		moves[i] = inventory.Change{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindReceipt, Qty: l.qty,
-			RefType: "receipt_import", RefID: prefix + strconv.Itoa(int(l.position)), LotTracked: l.ref.Perishable,
-			ShelfLifeDays: l.ref.ShelfLifeDays, Expiry: l.expiry, UnitCost: unit}
+		moves[i] = inventory.Move{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindReceipt, Qty: l.qty,
+			RefType: "receipt_import", RefID: prefix + strconv.Itoa(int(l.position)), Expiry: l.expiry, UnitCost: unit}
 	}
 	res.Created = len(lines)
-	return s.inventory.Apply(ctx, tx, p, storeID, moves)
+	return s.inventory.Move(ctx, tx, p, storeID, moves)
 }
 
 // applyLabour upserts labour per (date, department).

@@ -232,7 +232,8 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 			{"wrong department", "/labour", "application/json", `{"lines":[{"business_date":"2026-11-01","department_code":"toys","headcount":"3","hours":"24","cost":"700"}]}`, "lines[0].department_code", 400},
 			{"bad expense category", "/expenses", "application/json", `{"lines":[{"business_date":"2026-11-01","department_code":"meat","category":"party","amount":"10"}]}`, "lines[0].category", 400},
 			{"CSV bad row named by file line", "/sales", "text/csv", "business_date,sku,qty,net_sales,cost\n2026-11-01," + fresh.SKU + ",1,5,3\n2026-11-01," + dry.SKU + ",-1,5,3\n", "line 3.qty", 400},
-			{"GBK CSV", "/sales", "text/csv", "business_date,sku,qty,net_sales,cost\n2026-11-01," + fresh.SKU + ",1,5," + gbk + "\n", "line 2", 400},
+			{"GBK text in a number", "/sales", "text/csv", "business_date,sku,qty,net_sales,cost\n2026-11-01," + fresh.SKU + ",1,5," + gbk + "\n", "line 2.cost", 400},
+			{"bytes that are no text", "/sales", "text/csv", "business_date,sku,qty,net_sales,cost\n2026-11-01," + fresh.SKU + ",1,5,\x80\xff\n", "line 2", 400},
 			{"CSV unknown column", "/sales", "text/csv", "business_date,sku,qty,net_sales,cost,colour\n", "line 1", 400},
 			{"empty", "/sales", "application/json", `{"lines":[]}`, "lines", 400},
 			{"not JSON", "/sales", "application/json", `{"lines":[{`, "body", 400},
@@ -360,5 +361,67 @@ func TestConcurrentIdenticalSalesPostsActOnce(t *testing.T) {
 			t.Errorf("%d balances at -2, want %d", sum, n)
 		}
 		checkLedger(t, env)
+	})
+}
+
+// TestPipelineBehaviours covers what the shared upload pipeline gives every feed: a dry run
+// that answers exactly and writes nothing, a GBK file from a Chinese export, an empty
+// Idempotency-Key refused, and two uploads with one key at once acting once.
+func TestPipelineBehaviours(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect)
+		base := fmt.Sprintf("/api/v1/stores/%d", storeID(t, env, "sh-pudong"))
+		fresh, _ := demo(t)
+		mgr := env.Login("manager1")
+		body := fmt.Sprintf(`{"lines":[{"business_date":"2026-11-01","sku":%q,"qty":"2","net_sales":"10.00","cost":"6.00"}]}`, fresh.SKU)
+
+		audits, moves := count(env, "audit_log"), count(env, "inventory_movements")
+		var dry struct {
+			result
+			DryRun bool `json:"dry_run"`
+		}
+		mgr.Do("POST", base+"/sales?dry_run=true", body).JSON(t, &dry)
+		if !dry.DryRun || dry.Created != 1 || dry.ImportID != 0 {
+			t.Fatalf("dry run answered %+v", dry)
+		}
+		if count(env, "audit_log") != audits || count(env, "inventory_movements") != moves || count(env, "feed_imports") != 0 {
+			t.Fatal("a dry run wrote something")
+		}
+
+		gbkNote := string([]byte{0xB1, 0xF9, 0xBF, 0xE9}) // 冰块 in GBK
+		csv := "business_date,department_code,category,amount,note\n2026-11-01,seafood,materials,120.00," + gbkNote + "\n"
+		mgr.Headers = map[string]string{"Content-Type": "text/csv"}
+		if res := mgr.Do("POST", base+"/expenses", []byte(csv)); res.Status != 200 {
+			t.Fatalf("GBK expenses: %d %s", res.Status, res.Body)
+		}
+		var note string
+		env.DB.Table("expense_lines").Select("note").Scan(&note)
+		if note != "冰块" {
+			t.Errorf("GBK note stored as %q, want 冰块", note)
+		}
+
+		mgr.Headers = map[string]string{"Idempotency-Key": ""}
+		if res := mgr.Do("POST", base+"/sales", body); res.Status != 400 || res.Fields()["idempotency_key"] == "" {
+			t.Fatalf("empty key: %d %s", res.Status, res.Body)
+		}
+
+		clients := []*testutil.Client{env.Login("manager1"), env.Login("admin")}
+		answers := make([]result, len(clients))
+		var wg sync.WaitGroup
+		for i, c := range clients {
+			c.Headers = map[string]string{"Idempotency-Key": "same-key-at-once"}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c.Do("POST", base+"/sales", body).JSON(t, &answers[i])
+			}()
+		}
+		wg.Wait()
+		if answers[0].ImportID != answers[1].ImportID || answers[0].Replayed == answers[1].Replayed {
+			t.Fatalf("one key at once: %+v and %+v, want one upload and one replay", answers[0], answers[1])
+		}
+		if n := count(env, "feed_imports"); n != 2 {
+			t.Errorf("%d imports, want 2 (expenses and one sales)", n)
+		}
 	})
 }

@@ -1,9 +1,7 @@
 package feeds
 
 import (
-	"mime"
 	"net/http"
-	"regexp"
 	"slices"
 	"time"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/httpx"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
 
 // BodyLimit is the largest upload: 100,000 lines fit comfortably; a 50 MB body does not.
@@ -36,25 +35,16 @@ func (h *Handler) Register(r *httpx.Router) {
 	r.GET("/stores/:store_id/imports", httpx.AnyRole(), h.history)
 }
 
-var keyPattern = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
-
 func (h *Handler) ingest(kind string) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		storeID, _ := httpx.PathID(c, "store_id")
-		req := Request{StoreID: storeID, Kind: kind, Body: c.Request.Body, IdempotencyKey: c.GetHeader("Idempotency-Key")}
-		if req.IdempotencyKey != "" && !keyPattern.MatchString(req.IdempotencyKey) {
-			httpx.Fail(c, apperr.Field("idempotency_key", "must be 1-128 letters, digits, '.', '_', ':' or '-'"))
+		up, err := upload.FromRequest(c.Request, true)
+		if err != nil {
+			httpx.Fail(c, err)
 			return
 		}
-		mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
-		switch {
-		case err == nil && (mt == "text/csv" || mt == "application/csv"):
-			req.CSV = true
-		case err == nil && mt == "application/json":
-		default:
-			httpx.Fail(c, apperr.Field("content_type", "must be application/json or text/csv"))
-			return
-		}
+		req := Request{StoreID: storeID, Kind: kind, Body: c.Request.Body, Request: up,
+			Scope: c.Request.Method + " " + c.Request.URL.Path, Query: c.Request.URL.RawQuery}
 		res, err := h.svc.Ingest(c.Request.Context(), httpx.Principal(c), req)
 		if err != nil {
 			httpx.Fail(c, err)
@@ -77,8 +67,6 @@ type importJSON struct {
 	IdempotencyKey *string   `json:"idempotency_key"`
 }
 
-var kinds = []string{KindSales, KindReceipts, KindLabour, KindExpenses}
-
 func (h *Handler) history(c *gin.Context) {
 	storeID, _ := httpx.PathID(c, "store_id")
 	pg, err := httpx.ParsePage(c)
@@ -87,19 +75,11 @@ func (h *Handler) history(c *gin.Context) {
 		return
 	}
 	kind := c.Query("kind")
-	if kind != "" && !slices.Contains(kinds, kind) {
+	if kind != "" && !slices.Contains(Kinds, kind) {
 		httpx.Fail(c, apperr.Field("kind", "must be one of: sales, receipts, labour, expenses"))
 		return
 	}
-	if httpx.Principal(c).Role == authz.RoleSupervisor {
-		// Supervisors book receipts; the store's sales, labour and expenses are not theirs.
-		if kind != "" && kind != KindReceipts {
-			c.JSON(http.StatusOK, httpx.NewList([]importJSON{}, pg, 0))
-			return
-		}
-		kind = KindReceipts
-	}
-	rows, total, err := h.svc.History(c.Request.Context(), storeID, kind, pg.Offset(), pg.PageSize)
+	rows, total, err := h.svc.History(c.Request.Context(), httpx.Principal(c), storeID, kind, pg.Offset(), pg.PageSize)
 	if err != nil {
 		httpx.Fail(c, err)
 		return

@@ -9,6 +9,7 @@ import (
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
 
 // rules is what validating a store's lines needs to know.
@@ -17,7 +18,7 @@ type rules struct {
 	today       civil.Date
 	departments []string          // departments the store runs
 	canSee      func(string) bool // the caller's department scope
-	pr          *problems
+	pr          *upload.Problems
 }
 
 type saleLine struct {
@@ -54,64 +55,64 @@ type expenseLine struct {
 
 func (r *rules) date(c cell, a at, name string) civil.Date {
 	if c.s == "" {
-		r.pr.add(a.field(name), "is required")
+		r.pr.Add(a.field(name), "is required")
 		return 0
 	}
 	d, err := civil.Parse(c.s)
 	if err != nil {
-		r.pr.add(a.field(name), err.Error())
+		r.pr.Add(a.field(name), err.Error())
 		return 0
 	}
 	if name == "business_date" && d > r.today {
-		r.pr.add(a.field(name), fmt.Sprintf("is in the future: today is %s in the store's time zone", r.today))
+		r.pr.Add(a.field(name), fmt.Sprintf("is in the future: today is %s in the store's time zone", r.today))
 	}
 	return d
 }
 
 func (r *rules) qty(c cell, a at, name string) fixed.Qty {
 	if c.s == "" {
-		r.pr.add(a.field(name), "is required")
+		r.pr.Add(a.field(name), "is required")
 		return 0
 	}
 	q, err := fixed.ParseQty(c.s)
 	switch {
 	case err != nil:
-		r.pr.add(a.field(name), fixed.Message(err, 3))
+		r.pr.Add(a.field(name), fixed.Message(err, 3))
 	case q < 0:
-		r.pr.add(a.field(name), "must not be negative")
+		r.pr.Add(a.field(name), "must not be negative")
 	}
 	return q
 }
 
 func (r *rules) money(c cell, a at, name string) fixed.Money {
 	if c.s == "" {
-		r.pr.add(a.field(name), "is required")
+		r.pr.Add(a.field(name), "is required")
 		return 0
 	}
 	m, err := fixed.ParseMoney(c.s)
 	switch {
 	case err != nil:
-		r.pr.add(a.field(name), fixed.Message(err, 2))
+		r.pr.Add(a.field(name), fixed.Message(err, 2))
 	case m < 0:
-		r.pr.add(a.field(name), "must not be negative")
+		r.pr.Add(a.field(name), "must not be negative")
 	}
 	return m
 }
 
 func (r *rules) product(c cell, a at) *catalog.Ref {
 	if c.s == "" {
-		r.pr.add(a.field("sku"), "is required")
+		r.pr.Add(a.field("sku"), "is required")
 		return nil
 	}
 	ref := r.products[c.s]
 	switch {
 	case ref == nil:
-		r.pr.add(a.field("sku"), fmt.Sprintf("unknown SKU %q", truncate(c.s)))
+		r.pr.Add(a.field("sku"), fmt.Sprintf("unknown SKU %q", truncate(c.s)))
 		return nil
 	case !slices.Contains(r.departments, ref.DepartmentCode):
-		r.pr.add(a.field("sku"), fmt.Sprintf("%s belongs to department %s, which this store does not run", ref.SKU, ref.DepartmentCode))
+		r.pr.Add(a.field("sku"), fmt.Sprintf("%s belongs to department %s, which this store does not run", ref.SKU, ref.DepartmentCode))
 	case !r.canSee(ref.DepartmentCode):
-		r.pr.add(a.field("sku"), fmt.Sprintf("%s belongs to department %s, which is not yours", ref.SKU, ref.DepartmentCode))
+		r.pr.Add(a.field("sku"), fmt.Sprintf("%s belongs to department %s, which is not yours", ref.SKU, ref.DepartmentCode))
 	}
 	return ref
 }
@@ -119,12 +120,12 @@ func (r *rules) product(c cell, a at) *catalog.Ref {
 func (r *rules) department(c cell, a at) string {
 	switch {
 	case c.s == "":
-		r.pr.add(a.field("department_code"), "is required")
+		r.pr.Add(a.field("department_code"), "is required")
 	case !slices.Contains(r.departments, c.s):
-		r.pr.add(a.field("department_code"), fmt.Sprintf("unknown department %q for this store: it runs %s",
+		r.pr.Add(a.field("department_code"), fmt.Sprintf("unknown department %q for this store: it runs %s",
 			truncate(c.s), strings.Join(r.departments, ", ")))
 	case !r.canSee(c.s):
-		r.pr.add(a.field("department_code"), "is not one of your departments")
+		r.pr.Add(a.field("department_code"), "is not one of your departments")
 	}
 	return c.s
 }
@@ -139,17 +140,18 @@ func truncate(s string) string {
 // duplicates remembers where each key was first seen in a request.
 type duplicates[K comparable] map[K]at
 
-func (d duplicates[K]) check(k K, a at, pr *problems, field string) {
+func (d duplicates[K]) check(k K, a at, pr *upload.Problems, field string) {
 	if first, ok := d[k]; ok {
-		pr.add(a.field(field), "repeats "+first.String()+": send each line once")
+		pr.Add(a.field(field), "repeats "+first.String()+": send each line once")
 		return
 	}
 	d[k] = a
 }
 
-func (r *rules) sale(raw *rawLine, a at, seen duplicates[[2]int64], out *[]saleLine) {
-	l := saleLine{date: r.date(raw.BusinessDate, a, "business_date"), ref: r.product(raw.SKU, a),
-		qty: r.qty(raw.Qty, a, "qty"), sales: r.money(raw.NetSales, a, "net_sales"), cost: r.money(raw.Cost, a, "cost"),
+func (r *rules) sale(raw *rawLine, seen duplicates[[2]int64], out *[]saleLine) {
+	a := raw.a
+	l := saleLine{date: r.date(raw.businessDate, a, "business_date"), ref: r.product(raw.sku, a),
+		qty: r.qty(raw.qty, a, "qty"), sales: r.money(raw.netSales, a, "net_sales"), cost: r.money(raw.cost, a, "cost"),
 		position: int32(a.index)}
 	if l.ref != nil && l.date != 0 {
 		seen.check([2]int64{int64(l.date), l.ref.ID}, a, r.pr, "sku")
@@ -157,39 +159,42 @@ func (r *rules) sale(raw *rawLine, a at, seen duplicates[[2]int64], out *[]saleL
 	*out = append(*out, l)
 }
 
-func (r *rules) receipt(raw *rawLine, a at, out *[]receiptLine) {
-	l := receiptLine{date: r.date(raw.BusinessDate, a, "business_date"), ref: r.product(raw.SKU, a),
-		qty: r.qty(raw.Qty, a, "qty"), cost: r.money(raw.Cost, a, "cost"), position: int32(a.index)}
-	if raw.Qty.s != "" && l.qty == 0 {
-		r.pr.add(a.field("qty"), "must be greater than 0")
+func (r *rules) receipt(raw *rawLine, out *[]receiptLine) {
+	a := raw.a
+	l := receiptLine{date: r.date(raw.businessDate, a, "business_date"), ref: r.product(raw.sku, a),
+		qty: r.qty(raw.qty, a, "qty"), cost: r.money(raw.cost, a, "cost"), position: int32(a.index)}
+	if raw.qty.s != "" && l.qty == 0 {
+		r.pr.Add(a.field("qty"), "must be greater than 0")
 	}
-	if raw.ExpiryDate.s != "" {
-		l.expiry = r.date(raw.ExpiryDate, a, "expiry_date")
+	if raw.expiry.s != "" {
+		l.expiry = r.date(raw.expiry, a, "expiry_date")
 		if l.expiry != 0 && l.date != 0 && l.expiry < l.date {
-			r.pr.add(a.field("expiry_date"), "must not be before business_date")
+			r.pr.Add(a.field("expiry_date"), "must not be before business_date")
 		}
 		if l.ref != nil && !l.ref.Perishable {
-			r.pr.add(a.field("expiry_date"), l.ref.SKU+" is not perishable and keeps no lots")
+			r.pr.Add(a.field("expiry_date"), l.ref.SKU+" is not perishable and keeps no lots")
 		}
 	}
 	*out = append(*out, l)
 }
 
-func (r *rules) labour(raw *rawLine, a at, seen duplicates[string], out *[]labourLine) {
-	l := labourLine{date: r.date(raw.BusinessDate, a, "business_date"), department: r.department(raw.DepartmentCode, a),
-		headcount: r.qty(raw.Headcount, a, "headcount"), hrs: r.qty(raw.Hours, a, "hours"), cost: r.money(raw.Cost, a, "cost")}
+func (r *rules) labour(raw *rawLine, seen duplicates[string], out *[]labourLine) {
+	a := raw.a
+	l := labourLine{date: r.date(raw.businessDate, a, "business_date"), department: r.department(raw.departmentCode, a),
+		headcount: r.qty(raw.headcount, a, "headcount"), hrs: r.qty(raw.hours, a, "hours"), cost: r.money(raw.cost, a, "cost")}
 	seen.check(l.date.String()+"|"+l.department, a, r.pr, "department_code")
 	*out = append(*out, l)
 }
 
-func (r *rules) expense(raw *rawLine, a at, seen duplicates[string], out *[]expenseLine) {
-	l := expenseLine{date: r.date(raw.BusinessDate, a, "business_date"), department: r.department(raw.DepartmentCode, a),
-		category: raw.Category.s, note: raw.Note.s, amount: r.money(raw.Amount, a, "amount")}
+func (r *rules) expense(raw *rawLine, seen duplicates[string], out *[]expenseLine) {
+	a := raw.a
+	l := expenseLine{date: r.date(raw.businessDate, a, "business_date"), department: r.department(raw.departmentCode, a),
+		category: raw.category.s, note: raw.note.s, amount: r.money(raw.amount, a, "amount")}
 	if !slices.Contains(expenseCategories, l.category) {
-		r.pr.add(a.field("category"), "must be one of: materials, repairs, other")
+		r.pr.Add(a.field("category"), "must be one of: materials, repairs, other")
 	}
 	if utf8.RuneCountInString(l.note) > 200 {
-		r.pr.add(a.field("note"), "must be at most 200 characters")
+		r.pr.Add(a.field("note"), "must be at most 200 characters")
 	}
 	seen.check(strings.Join([]string{l.date.String(), l.department, l.category, l.note}, "|"), a, r.pr, "note")
 	*out = append(*out, l)

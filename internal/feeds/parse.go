@@ -1,145 +1,104 @@
 package feeds
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
-	"net/http"
+	"context"
+	"fmt"
+	"maps"
 	"slices"
-	"strings"
 
+	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/apperr"
-	"github.com/storeops/storeops/internal/platform/csvx"
+	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
 
-// visitor receives each line as it is read; the same rawLine is reused for every line, so
-// nothing of the body is held twice.
-type visitor func(r *rawLine, a at)
-
-// readJSON streams {"lines": [...]} and calls visit per line.
-func readJSON(body io.Reader, kind string, pr *problems, visit visitor) (int, error) {
-	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
-	if err := expectDelim(dec, '{'); err != nil {
-		return 0, err
-	}
-	n, sawLines := 0, false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return 0, bodyError(err)
-		}
-		if key, _ := tok.(string); key != "lines" {
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return 0, bodyError(err)
-			}
-			pr.add(key, "is not a known field (send {\"lines\": [...]})")
-			continue
-		}
-		sawLines = true
-		if err := expectDelim(dec, '['); err != nil {
-			return 0, apperr.Field("lines", "must be an array")
-		}
-		allowed := allowedFields(kind)
-		var raw rawLine
-		for dec.More() {
-			if n == MaxLines {
-				return n, apperr.Field("lines", "must have at most 100000 lines: split the upload")
-			}
-			raw = rawLine{}
-			a := at{index: n}
-			n++
-			if err := dec.Decode(&raw); err != nil {
-				var syntax *json.SyntaxError
-				var tooLarge *http.MaxBytesError
-				if errors.As(err, &syntax) || errors.As(err, &tooLarge) || errors.Is(err, io.ErrUnexpectedEOF) {
-					return n, bodyError(err)
-				}
-				if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-					pr.add(a.field(strings.Trim(name, `"`)), "is not a known field")
-					continue
-				}
-				pr.add(a.String(), "must be an object of fields")
-				continue
-			}
-			for _, nc := range raw.all() {
-				if nc.c.set && !slices.Contains(allowed, nc.name) {
-					pr.add(a.field(nc.name), "is not a field of "+kind+" lines")
-				}
-			}
-			visit(&raw, a)
-		}
-		if _, err := dec.Token(); err != nil {
-			return n, bodyError(err)
-		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return n, bodyError(err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return n, apperr.Field("body", "must hold a single JSON object")
-	}
-	if !sawLines {
-		pr.add("lines", "is required")
-	}
-	return n, nil
+// parsed holds one request's validated lines, whichever kind.
+type parsed struct {
+	sales    []saleLine
+	receipts []receiptLine
+	labour   []labourLine
+	expenses []expenseLine
+	n        int
+	hash     string // of the body as sent
+	charset  string
 }
 
-func expectDelim(dec *json.Decoder, d json.Delim) error {
-	tok, err := dec.Token()
+// parse reads the whole body, then looks up only the SKUs it names (a request costs what it
+// carries, not the catalogue) and validates every line. Nothing is written.
+func (s *Service) parse(ctx context.Context, p *authz.Principal, req Request) (*parsed, error) {
+	spec, ok := specs[req.Kind]
+	if !ok {
+		return nil, fmt.Errorf("feeds: unknown kind %q", req.Kind)
+	}
+	pr := upload.NewProblems()
+	var raws []rawLine
+	skus := map[string]bool{}
+	res, err := upload.Read(req.Body, req.Format, req.Charset, spec, pr, func(l *upload.Line) {
+		r := rawLine{a: at{csv: req.Format == upload.CSV, index: l.Index}}
+		r.fill(l)
+		if r.sku.s != "" {
+			skus[r.sku.s] = true
+		}
+		raws = append(raws, r)
+	})
 	if err != nil {
-		return bodyError(err)
+		return nil, err
 	}
-	if got, ok := tok.(json.Delim); !ok || got != d {
-		return apperr.Field("body", "must be a JSON object {\"lines\": [...]}")
+	if err := pr.Err(); err != nil {
+		return nil, err
 	}
-	return nil
-}
-
-func bodyError(err error) error {
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		return apperr.New(apperr.ErrTooLarge, "payload_too_large", "the upload is larger than the limit: split it")
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return apperr.Field("body", "is empty or cut short")
+	if res.Lines == 0 {
+		return nil, apperr.Field("lines", "must have at least one line")
 	}
-	return apperr.Field("body", "is malformed JSON: "+strings.TrimPrefix(err.Error(), "json: "))
-}
-
-func allowedFields(kind string) []string {
-	c := columns[kind]
-	return append(append([]string{}, c.required...), c.optional...)
-}
-
-// readCSV streams a CSV file with a header line of the kind's field names.
-func readCSV(body io.Reader, kind string, pr *problems, visit visitor) (int, error) {
-	cols := columns[kind]
-	rd, err := csvx.NewReader(body, cols.required, cols.optional)
+	rl, err := s.rulesFor(ctx, p, req.StoreID, slices.Collect(maps.Keys(skus)), pr)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	n := 0
-	var raw rawLine
-	for {
-		err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return n, nil
+	out := &parsed{n: res.Lines, hash: res.Hash, charset: res.Charset}
+	switch req.Kind {
+	case KindSales:
+		seen := duplicates[[2]int64]{}
+		for i := range raws {
+			rl.sale(&raws[i], seen, &out.sales)
 		}
-		if err != nil {
-			return n, err
+	case KindReceipts:
+		for i := range raws {
+			rl.receipt(&raws[i], &out.receipts)
 		}
-		if n == MaxLines {
-			return n, apperr.Field("lines", "must have at most 100000 lines: split the upload")
+	case KindLabour:
+		seen := duplicates[string]{}
+		for i := range raws {
+			rl.labour(&raws[i], seen, &out.labour)
 		}
-		n++
-		raw = rawLine{}
-		for _, nc := range raw.all() {
-			if rd.Has(nc.name) {
-				nc.c.s, nc.c.set = rd.Get(nc.name), true
-			}
+	case KindExpenses:
+		seen := duplicates[string]{}
+		for i := range raws {
+			rl.expense(&raws[i], seen, &out.expenses)
 		}
-		visit(&raw, at{csv: true, index: rd.Line()})
 	}
+	return out, pr.Err()
+}
+
+// rulesFor gathers what validating a store's lines needs: its day, its departments, the
+// caller's scope and the products named.
+func (s *Service) rulesFor(ctx context.Context, p *authz.Principal, storeID int64, skus []string, pr *upload.Problems) (*rules, error) {
+	loc, err := s.stores.StoreLocation(ctx, storeID)
+	if err != nil {
+		return nil, err
+	}
+	depts, err := s.stores.StoreDepartments(ctx, p, storeID)
+	if err != nil {
+		return nil, err
+	}
+	found, err := s.catalog.RefsBySKU(ctx, skus)
+	if err != nil {
+		return nil, err
+	}
+	products := make(map[string]*catalog.Ref, len(found))
+	for sku, ref := range found {
+		products[sku] = &ref
+	}
+	return &rules{products: products, today: civil.Today(s.now(), loc), departments: depts, pr: pr,
+		canSee: func(d string) bool { return p.CanSeeDepartment(storeID, d) }}, nil
 }

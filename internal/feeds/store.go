@@ -1,11 +1,14 @@
 package feeds
 
 import (
+	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/fixed"
+	"gorm.io/gorm"
 )
 
 type salesRow struct {
@@ -101,3 +104,34 @@ var expenseBulk = database.Bulk{Table: "expense_lines",
 	Columns: []string{"store_id", "business_date", "department_code", "category", "note", "amount", "import_id"},
 	Upsert:  []string{"store_id", "business_date", "department_code", "category", "note"},
 	Update:  []string{"amount", "import_id"}}
+
+// finishImport records an import's counts and answer on its row.
+func finishImport(ctx context.Context, tx *gorm.DB, id int64, res Result) error {
+	b, err := json.Marshal(res)
+	if err != nil {
+		return err
+	}
+	return tx.WithContext(ctx).Model(&importRow{}).Where("id = ?", id).Updates(map[string]any{"created": res.Created,
+		"updated": res.Updated, "unchanged": res.Unchanged, "response_json": string(b)}).Error
+}
+
+func history(ctx context.Context, db *gorm.DB, storeID int64, kind string, offset, limit int) ([]Import, int64, error) {
+	q := db.WithContext(ctx).Model(&importRow{}).Where("store_id = ?", storeID)
+	if kind != "" {
+		q = q.Where("kind = ?", kind)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []importRow
+	if err := q.Order("id DESC").Offset(offset).Limit(limit).Find(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	out := make([]Import, len(rows))
+	for i, r := range rows {
+		out[i] = Import{ID: r.ID, Kind: r.Kind, Source: r.Source, Lines: r.Lines, Created: r.Created, Updated: r.Updated,
+			Unchanged: r.Unchanged, ActorUsername: r.ActorUsername, CreatedAt: r.CreatedAt, IdempotencyKey: r.IdempotencyKey}
+	}
+	return out, total, nil
+}

@@ -3,96 +3,176 @@ package inventory
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"gorm.io/gorm"
 
+	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/authz"
-	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
 )
 
+// Products is what stock needs from the catalogue: lot facts read inside the caller's
+// transaction, the products a list pages through, and references for display.
+type Products interface {
+	RefsByIDTx(ctx context.Context, tx *gorm.DB, ids []int64) (map[int64]catalog.Ref, error)
+	RefsByID(ctx context.Context, ids []int64) (map[int64]catalog.Ref, error)
+	RefsBySKU(ctx context.Context, skus []string) (map[string]catalog.Ref, error)
+	Subquery(db *gorm.DB, f catalog.Filter) *gorm.DB
+}
+
+// Stores tells a store's time zone, which decides what "today" is there.
+type Stores interface {
+	StoreLocation(ctx context.Context, storeID int64) (*time.Location, error)
+}
+
 // Service books stock changes and answers stock questions.
 type Service struct {
-	db  *gorm.DB
-	now func() time.Time
+	db       *gorm.DB
+	products Products
+	stores   Stores
+	now      func() time.Time
 }
 
 // NewService returns the stock ledger.
-func NewService(db *gorm.DB, now func() time.Time) *Service { return &Service{db: db, now: now} }
+func NewService(db *gorm.DB, products Products, stores Stores, now func() time.Time) *Service {
+	return &Service{db: db, products: products, stores: stores, now: now}
+}
 
-// Apply books changes of one store inside the caller's transaction: movements, balances and
-// lots together. The caller must hold LockStore for the store.
-func (s *Service) Apply(ctx context.Context, tx *gorm.DB, p *authz.Principal, storeID int64, changes []Change) error {
+// Lock takes the store's stock lock until tx ends and answers the store's sequence number
+// of its latest movement: a freeze point, since every later movement gets a larger one.
+//
+// Move takes the lock by itself. Call Lock first only when you decide what to move from
+// state you read in the same transaction (a feed comparing with what it booked before):
+// take it before that read, so the read sees every change committed before yours.
+func (s *Service) Lock(ctx context.Context, tx *gorm.DB, storeID int64) (int64, error) {
+	r, err := takeLock(ctx, tx, storeID, 0)
+	return r.Seq, err
+}
+
+// Move books moves of one store inside the caller's transaction, done by p: it takes the
+// store's stock lock, numbers the movements with the store's sequence, and updates balances,
+// lots (first-expiring-first-out, or the lot a move names) and the days-of-cover rollup
+// together. Safe to run again whole when the transaction is retried.
+func (s *Service) Move(ctx context.Context, tx *gorm.DB, p *authz.Principal, storeID int64, moves []Move) error {
 	if err := authz.Require(p); err != nil {
 		return err
 	}
-	if len(changes) == 0 {
+	if len(moves) == 0 {
 		return nil
 	}
-	now := s.now()
-	actor := p.ActorID()
-	for _, c := range changes {
-		if !slices.Contains(Kinds, c.Kind) {
-			return fmt.Errorf("inventory: unknown movement kind %q", c.Kind)
+	lock, err := takeLock(ctx, tx, storeID, len(moves))
+	if err != nil {
+		return fmt.Errorf("inventory: lock store %d: %w", storeID, err)
+	}
+	ids := distinctProducts(moves)
+	refs, err := s.products.RefsByIDTx(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	rules := make(map[int64]LotRule, len(refs))
+	var tracked []int64
+	for id, ref := range refs {
+		rules[id] = LotRule{Tracked: ref.Perishable, ShelfLifeDays: ref.ShelfLifeDays}
+		if ref.Perishable {
+			tracked = append(tracked, id)
 		}
 	}
-	err := movementBulk.Insert(ctx, tx, len(changes), func(i int, a []any) []any {
-		c := changes[i]
-		return append(a, storeID, c.ProductID, c.Date, c.Kind, c.Qty, c.RefType, c.RefID, actor, now)
+	if err := checkMoves(moves, rules); err != nil {
+		return err
+	}
+	now := s.now()
+	first, actor := lock.Seq-int64(len(moves))+1, p.ActorID()
+	err = movementBulk.Insert(ctx, tx, len(moves), func(i int, a []any) []any {
+		m := moves[i]
+		return append(a, storeID, first+int64(i), m.ProductID, m.Date, m.Kind, m.Qty, m.RefType, m.RefID, actor, now)
 	})
 	if err != nil {
 		return fmt.Errorf("inventory: movements: %w", err)
-	}
-
-	var ids, tracked []int64
-	seen := map[int64]bool{}
-	for _, c := range changes {
-		if !seen[c.ProductID] {
-			seen[c.ProductID] = true
-			ids = append(ids, c.ProductID)
-			if c.LotTracked {
-				tracked = append(tracked, c.ProductID)
-			}
-		}
 	}
 	balances, err := loadBalances(ctx, tx, storeID, ids)
 	if err != nil {
 		return err
 	}
-	lots, err := loadOpenLots(ctx, tx, storeID, tracked)
+	books, err := openBooks(ctx, tx, storeID, tracked, balances)
 	if err != nil {
 		return err
 	}
+	for _, m := range moves {
+		b := balances[m.ProductID]
+		b.OnHand += m.Qty
+		if isSale(m.Kind) && lock.CoverAsOf != nil && inCoverWindow(m.Date, *lock.CoverAsOf) {
+			b.Sold28 -= m.Qty
+		}
+		balances[m.ProductID] = b
+		if book := books[m.ProductID]; book != nil {
+			if err := book.apply(m, rules[m.ProductID]); err != nil {
+				return err
+			}
+		}
+	}
+	return s.save(ctx, tx, storeID, ids, balances, books, now)
+}
+
+func distinctProducts(moves []Move) []int64 {
+	seen := make(map[int64]bool, len(moves))
+	var ids []int64
+	for _, m := range moves {
+		if !seen[m.ProductID] {
+			seen[m.ProductID] = true
+			ids = append(ids, m.ProductID)
+		}
+	}
+	return ids
+}
+
+func isSale(kind string) bool { return kind == KindSale || kind == KindMarkdownSale }
+
+// openBooks loads the lots of lot-tracked products, with their balance before the moves.
+func openBooks(ctx context.Context, tx *gorm.DB, storeID int64, tracked []int64, balances map[int64]balanceRow) (map[int64]*lotBook, error) {
+	lots, err := loadOpenLots(ctx, tx, storeID, tracked)
+	if err != nil {
+		return nil, err
+	}
 	books := make(map[int64]*lotBook, len(tracked))
 	for _, id := range tracked {
-		b := &lotBook{Balance: balances[id]}
+		b := &lotBook{Balance: balances[id].OnHand}
 		for _, r := range lots[id] {
 			b.Lots = append(b.Lots, Lot{ID: r.ID, Received: r.ReceivedDate, Expiry: r.ExpiryDate,
 				Remaining: r.QtyRemaining, Initial: r.QtyReceived, UnitCost: r.UnitCost, RefID: r.RefID})
 		}
 		books[id] = b
 	}
-	for _, c := range changes {
-		balances[c.ProductID] += c.Qty
-		if b := books[c.ProductID]; b != nil {
-			b.apply(c)
+	return books, nil
+}
+
+// save writes the balances of ids (with each lot-tracked product's next expiry) and the
+// lots that changed.
+func (s *Service) save(ctx context.Context, tx *gorm.DB, storeID int64, ids []int64, balances map[int64]balanceRow,
+	books map[int64]*lotBook, now time.Time) error {
+	for _, id := range ids {
+		b := balances[id]
+		if err := checkBalance(b.OnHand); err != nil {
+			return err
 		}
+		b.NextExpiry = nil
+		if book := books[id]; book != nil {
+			if d, ok := book.NextExpiry(); ok {
+				b.NextExpiry = &d
+			}
+		}
+		balances[id] = b
 	}
-	err = balanceBulk.Insert(ctx, tx, len(ids), func(i int, a []any) []any {
-		return append(a, storeID, ids[i], balances[ids[i]], now)
+	err := balanceBulk.Insert(ctx, tx, len(ids), func(i int, a []any) []any {
+		b := balances[ids[i]]
+		return append(a, storeID, ids[i], b.OnHand, b.Sold28, b.NextExpiry, now)
 	})
 	if err != nil {
 		return fmt.Errorf("inventory: balances: %w", err)
 	}
-	return s.saveLots(ctx, tx, storeID, tracked, books, now)
-}
-
-func (s *Service) saveLots(ctx context.Context, tx *gorm.DB, storeID int64, tracked []int64, books map[int64]*lotBook, now time.Time) error {
 	var fresh, changed []lotRow
-	for _, id := range tracked {
-		for _, l := range books[id].Lots {
+	for id, book := range books {
+		for _, l := range book.Lots {
 			if !l.changed {
 				continue
 			}
@@ -108,7 +188,7 @@ func (s *Service) saveLots(ctx context.Context, tx *gorm.DB, storeID int64, trac
 	if err := updateLots(ctx, tx, changed); err != nil {
 		return fmt.Errorf("inventory: lots: %w", err)
 	}
-	err := lotBulk.Insert(ctx, tx, len(fresh), func(i int, a []any) []any {
+	err = lotBulk.Insert(ctx, tx, len(fresh), func(i int, a []any) []any {
 		r := fresh[i]
 		return append(a, r.StoreID, r.ProductID, r.ReceivedDate, r.ExpiryDate, r.QtyReceived, r.QtyRemaining, r.UnitCost, r.RefID, r.CreatedAt)
 	})
@@ -120,129 +200,39 @@ func (s *Service) saveLots(ctx context.Context, tx *gorm.DB, storeID int64, trac
 
 // OnHand returns the balances of products in a store (absent products hold nothing).
 func (s *Service) OnHand(ctx context.Context, storeID int64, productIDs []int64) (map[int64]fixed.Qty, error) {
-	return loadBalances(ctx, s.db, storeID, productIDs)
+	return onHandOf(ctx, s.db, storeID, productIDs)
 }
 
-// LotInfo is an open lot as shown to people.
-type LotInfo struct {
-	ID        int64
-	Received  civil.Date
-	Expiry    civil.Date
-	Remaining fixed.Qty
+// BalancesTx answers the balances of products in a store inside the caller's transaction.
+func (s *Service) BalancesTx(ctx context.Context, tx *gorm.DB, storeID int64, productIDs []int64) (map[int64]fixed.Qty, error) {
+	return onHandOf(ctx, tx, storeID, productIDs)
 }
 
-// Stock is one product's position in a store.
-type Stock struct {
-	ProductID int64
-	OnHand    fixed.Qty
-	// Sold28 is the net quantity sold over the 28 full days before today.
-	Sold28 fixed.Qty
-	Lots   []LotInfo
+func onHandOf(ctx context.Context, db *gorm.DB, storeID int64, productIDs []int64) (map[int64]fixed.Qty, error) {
+	rows, err := loadBalances(ctx, db, storeID, productIDs)
+	out := make(map[int64]fixed.Qty, len(rows))
+	for id, r := range rows {
+		out[id] = r.OnHand
+	}
+	return out, err
 }
 
-// CoverWindow is the sales history behind average daily sales and days of cover.
-const CoverWindow = 28
-
-// StockOf returns the position of every product of productIDs in the store as of today.
-func (s *Service) StockOf(ctx context.Context, storeID int64, productIDs []int64, today civil.Date) (map[int64]*Stock, error) {
-	out := make(map[int64]*Stock, len(productIDs))
-	for _, id := range productIDs {
-		out[id] = &Stock{ProductID: id}
-	}
-	balances, err := loadBalances(ctx, s.db, storeID, productIDs)
-	if err != nil {
-		return nil, err
-	}
-	for id, q := range balances {
-		out[id].OnHand = q
-	}
-	var sold []struct {
-		ProductID int64
-		Qty       fixed.Qty
-	}
-	err = s.db.WithContext(ctx).Model(&movementRow{}).Select("product_id, SUM(qty) AS qty").
-		Where("store_id = ? AND kind IN ? AND business_date >= ? AND business_date < ?",
-			storeID, []string{KindSale, KindMarkdownSale}, today.AddDays(-CoverWindow), today).
-		Group("product_id").Scan(&sold).Error
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range sold {
-		if st := out[r.ProductID]; st != nil {
-			st.Sold28 = -r.Qty
+// MovedSince answers, per product, the sum of the store's movements after the freeze point
+// afterSeq (see Lock): what happened to stock since.
+func (s *Service) MovedSince(ctx context.Context, tx *gorm.DB, storeID int64, productIDs []int64, afterSeq int64) (map[int64]fixed.Qty, error) {
+	out := make(map[int64]fixed.Qty)
+	err := chunks(productIDs, 500, func(part []int64) error {
+		var rows []struct {
+			ProductID int64
+			Qty       fixed.Qty
 		}
-	}
-	lots, err := loadOpenLots(ctx, s.db, storeID, productIDs)
-	if err != nil {
-		return nil, err
-	}
-	for id, rows := range lots {
+		err := tx.WithContext(ctx).Model(&movementRow{}).Select("product_id, SUM(qty) AS qty").
+			Where("store_id = ? AND seq > ? AND product_id IN ?", storeID, afterSeq, part).
+			Group("product_id").Scan(&rows).Error
 		for _, r := range rows {
-			out[id].Lots = append(out[id].Lots, LotInfo{ID: r.ID, Received: r.ReceivedDate, Expiry: r.ExpiryDate, Remaining: r.QtyRemaining})
+			out[r.ProductID] = r.Qty
 		}
-	}
-	return out, nil
-}
-
-// MovementFilter narrows the ledger.
-type MovementFilter struct {
-	ProductID  *int64
-	ProductIDs []int64 // when set, only these products
-	Kind       string
-	From, To   *civil.Date
-	RefType    string
-	RefID      string
-}
-
-// Movement is one ledger entry.
-type Movement struct {
-	ID        int64
-	ProductID int64
-	Date      civil.Date
-	Kind      string
-	Qty       fixed.Qty
-	RefType   string
-	RefID     string
-	ActorID   *int64
-	CreatedAt time.Time
-}
-
-// Movements lists a store's ledger, newest first.
-func (s *Service) Movements(ctx context.Context, storeID int64, f MovementFilter, offset, limit int) ([]Movement, int64, error) {
-	q := s.db.WithContext(ctx).Model(&movementRow{}).Where("store_id = ?", storeID)
-	if f.ProductID != nil {
-		q = q.Where("product_id = ?", *f.ProductID)
-	}
-	if len(f.ProductIDs) > 0 {
-		q = q.Where("product_id IN ?", f.ProductIDs)
-	}
-	if f.Kind != "" {
-		q = q.Where("kind = ?", f.Kind)
-	}
-	if f.From != nil {
-		q = q.Where("business_date >= ?", *f.From)
-	}
-	if f.To != nil {
-		q = q.Where("business_date <= ?", *f.To)
-	}
-	if f.RefType != "" {
-		q = q.Where("ref_type = ?", f.RefType)
-	}
-	if f.RefID != "" {
-		q = q.Where("ref_id = ?", f.RefID)
-	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []movementRow
-	if err := q.Order("id DESC").Offset(offset).Limit(limit).Find(&rows).Error; err != nil {
-		return nil, 0, err
-	}
-	out := make([]Movement, len(rows))
-	for i, r := range rows {
-		out[i] = Movement{ID: r.ID, ProductID: r.ProductID, Date: r.BusinessDate, Kind: r.Kind, Qty: r.Qty,
-			RefType: r.RefType, RefID: r.RefID, ActorID: r.ActorID, CreatedAt: r.CreatedAt}
-	}
-	return out, total, nil
+		return err
+	})
+	return out, err
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/platform/upload"
 
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/feeds"
@@ -226,7 +227,9 @@ func (u uploader) days(kind string, n, maxDays int, count func(k int) int, write
 
 func (u uploader) send(kind string, part int, body []byte) (int, error) {
 	key := fmt.Sprintf("demo-%s-%s-%d", u.code, kind, part)
-	r, err := u.feeds.Ingest(u.ctx, authz.System("seed"), feeds.Request{StoreID: u.storeID, Kind: kind, Body: bytes.NewReader(body), IdempotencyKey: key})
+	r, err := u.feeds.Ingest(u.ctx, authz.System("seed"), feeds.Request{StoreID: u.storeID, Kind: kind, Body: bytes.NewReader(body),
+		Request: upload.Request{Format: upload.JSON, IdempotencyKey: key},
+		Scope:   fmt.Sprintf("POST /api/v1/stores/%d/%s", u.storeID, kind)})
 	if err != nil {
 		return 0, fmt.Errorf("demo history: store %s: %s part %d: %w", u.code, kind, part, err)
 	}

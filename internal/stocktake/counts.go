@@ -3,7 +3,10 @@ package stocktake
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
+	"strconv"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -12,6 +15,8 @@ import (
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/fixed"
+	"github.com/storeops/storeops/internal/platform/idempotency"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
 
 // SheetLine is one counted SKU; Field names it for errors ("lines[3]" or "line 4").
@@ -23,12 +28,22 @@ type SheetLine struct {
 
 // Sheet is one counter's count of one zone.
 type Sheet struct {
-	Zone           string
-	Recount        bool
-	Lines          []SheetLine
-	Source         string // json or csv
-	IdempotencyKey string
-	Hash           string // of the request body, to tell a resend from a reused key
+	Zone    string
+	Recount bool
+	Lines   []SheetLine
+	Source  string // json or csv
+}
+
+// SheetUpload is a count sheet as the request sent it: JSON {"zone", "recount", "lines":
+// [{"sku", "qty"}]}, or a CSV file of sku,qty whose zone and recount come with the request
+// (?zone=&recount=).
+type SheetUpload struct {
+	Body io.Reader
+	upload.Request
+	Zone    string // CSV only
+	Recount bool   // CSV only
+	// Scope and Query identify the request for Idempotency-Key replays.
+	Scope, Query string
 }
 
 // SheetResult answers a count sheet.
@@ -42,33 +57,77 @@ type SheetResult struct {
 	Replayed    bool
 }
 
+var sheetSpec = upload.Spec{Array: "lines", Required: []string{"sku", "qty"}, Top: []string{"zone", "recount"},
+	Numbers: []string{"qty"}, Bools: []string{"recount"}, MaxLines: MaxSheetLines}
+
+// readSheet reads a sheet's lines, naming every bad one.
+func readSheet(in SheetUpload) (Sheet, string, error) {
+	sh := Sheet{Zone: in.Zone, Recount: in.Recount, Source: in.Format}
+	pr := upload.NewProblems()
+	res, err := upload.Read(in.Body, in.Format, in.Charset, sheetSpec, pr, func(l *upload.Line) {
+		sku, _ := l.Get("sku")
+		v, _ := l.Get("qty")
+		switch q, err := fixed.ParseQty(v); {
+		case sku == "":
+			pr.Add(l.Field("sku"), "is required")
+		case v == "":
+			pr.Add(l.Field("qty"), "is required")
+		case err != nil:
+			pr.Add(l.Field("qty"), fixed.Message(err, 3))
+		default:
+			sh.Lines = append(sh.Lines, SheetLine{SKU: sku, Qty: q, Field: l.Name()})
+		}
+	})
+	if err != nil {
+		return sh, "", err
+	}
+	if in.Format == upload.JSON {
+		sh.Zone = res.Top["zone"]
+		if v := res.Top["recount"]; v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				pr.Add("recount", "must be true or false")
+			}
+			sh.Recount = b
+		}
+	}
+	switch {
+	case sh.Zone == "" && in.Format == upload.CSV:
+		pr.Add("zone", "is required: pass ?zone= with a CSV sheet")
+	case sh.Zone == "":
+		pr.Add("zone", "is required")
+	case utf8.RuneCountInString(sh.Zone) > 32:
+		pr.Add("zone", "must be at most 32 characters")
+	}
+	if res.Lines == 0 {
+		pr.Add("lines", "the sheet has no lines")
+	}
+	return sh, res.Hash, pr.Err()
+}
+
 // SubmitCounts stores a count sheet. The same counter sending the same zone again replaces
 // their sheet (quantities are set, never added); the same Idempotency-Key with the same body
 // replays the first answer. Quantities of a SKU counted in several zones add up.
-func (s *Service) SubmitCounts(ctx context.Context, p *authz.Principal, id int64, sh Sheet) (SheetResult, error) {
+func (s *Service) SubmitCounts(ctx context.Context, p *authz.Principal, id int64, in SheetUpload) (SheetResult, error) {
+	sh, hash, err := readSheet(in)
+	if err != nil {
+		return SheetResult{}, err
+	}
+	key := idempotency.Key{Scope: in.Scope, Value: in.IdempotencyKey, Hash: idempotency.RequestHash(in.Query, hash)}
 	kind := KindCount
 	if sh.Recount {
 		kind = KindRecount
 	}
-	res := SheetResult{StocktakeID: id, Zone: sh.Zone, Kind: kind}
-	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+	var res SheetResult
+	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		res = SheetResult{StocktakeID: id, Zone: sh.Zone, Kind: kind}
 		r, err := s.load(ctx, tx, p, id, true)
 		if err != nil {
 			return err
 		}
-		if sh.IdempotencyKey != "" {
-			var prev []sheetRow
-			if err := tx.Where("stocktake_id = ? AND idempotency_key = ?", id, sh.IdempotencyKey).Find(&prev).Error; err != nil {
-				return err
-			}
-			if len(prev) > 0 {
-				if prev[0].RequestHash != sh.Hash {
-					return apperr.New(apperr.ErrConflict, "idempotency_key_reused",
-						"this Idempotency-Key was used for a different sheet: use a new key")
-				}
-				res.SheetID, res.Zone, res.Kind, res.Lines, res.Replayed = prev[0].ID, prev[0].ZoneName, prev[0].Kind, prev[0].LineCount, true
-				return nil
-			}
+		if replayed, err := s.keys.Claim(ctx, tx, key, &res); err != nil || replayed {
+			res.Replayed = replayed
+			return err
 		}
 		switch {
 		case kind == KindCount && r.Status != StatusCounting:
@@ -88,7 +147,10 @@ func (s *Service) SubmitCounts(ctx context.Context, p *authz.Principal, id int64
 				return err
 			}
 		}
-		return s.saveSheet(ctx, tx, p, r, sh, kind, qty, &res)
+		if err := s.saveSheet(ctx, tx, p, r, sh, kind, qty, &res); err != nil {
+			return err
+		}
+		return s.keys.Save(ctx, tx, key, res)
 	})
 	return res, err
 }
@@ -161,17 +223,13 @@ func sumOr(c *sums) fixed.Qty {
 func (s *Service) saveSheet(ctx context.Context, tx *gorm.DB, p *authz.Principal, r stocktakeRow, sh Sheet, kind string,
 	qty map[int64]fixed.Qty, res *SheetResult) error {
 	now := s.now()
-	var key *string
-	if sh.IdempotencyKey != "" {
-		key = &sh.IdempotencyKey
-	}
 	var prev []sheetRow
 	err := tx.Where("stocktake_id = ? AND zone_name = ? AND counter_id = ? AND kind = ?", r.ID, sh.Zone, p.UserID, kind).Find(&prev).Error
 	if err != nil {
 		return err
 	}
-	row := sheetRow{StocktakeID: r.ID, ZoneName: sh.Zone, CounterID: p.UserID, Kind: kind, IdempotencyKey: key,
-		RequestHash: sh.Hash, LineCount: len(qty), Source: sh.Source, CreatedAt: now, UpdatedAt: now}
+	row := sheetRow{StocktakeID: r.ID, ZoneName: sh.Zone, CounterID: p.UserID, Kind: kind,
+		LineCount: len(qty), Source: sh.Source, CreatedAt: now, UpdatedAt: now}
 	var before any
 	if len(prev) > 0 {
 		row.ID, row.CreatedAt, res.Replaced = prev[0].ID, prev[0].CreatedAt, true
@@ -180,10 +238,10 @@ func (s *Service) saveSheet(ctx context.Context, tx *gorm.DB, p *authz.Principal
 			return err
 		}
 		if err := tx.Save(&row).Error; err != nil {
-			return database.Translate(err, "a sheet with this Idempotency-Key")
+			return err
 		}
 	} else if err := tx.Create(&row).Error; err != nil {
-		return database.Translate(err, "a sheet with this Idempotency-Key")
+		return err
 	}
 	ids := make([]int64, 0, len(qty))
 	for id := range qty {

@@ -2,36 +2,15 @@ package stocktake
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
-	"fmt"
 	"html/template"
-	"io"
-	"mime"
 	"net/http"
-	"regexp"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
-	"github.com/storeops/storeops/internal/platform/csvx"
-	"github.com/storeops/storeops/internal/platform/fixed"
 	"github.com/storeops/storeops/internal/platform/httpx"
+	"github.com/storeops/storeops/internal/platform/upload"
 )
-
-type countLineJSON struct {
-	SKU string     `json:"sku" validate:"required,max=32"`
-	Qty *fixed.Qty `json:"qty" validate:"required"`
-}
-
-type countsRequest struct {
-	Zone    string          `json:"zone" validate:"required,max=32"`
-	Recount bool            `json:"recount"`
-	Lines   []countLineJSON `json:"lines" validate:"required,min=1,max=50000,dive"`
-}
-
-var keyPattern = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
 
 // counts takes a count sheet as JSON, or as CSV (columns sku,qty) with ?zone= and
 // ?recount=true; either way the sheet's quantities are set, never added to.
@@ -40,41 +19,14 @@ func (h *Handler) counts(c *gin.Context) {
 	if !ok {
 		return
 	}
-	sh := Sheet{IdempotencyKey: c.GetHeader("Idempotency-Key"), Source: "json"}
-	if sh.IdempotencyKey != "" && !keyPattern.MatchString(sh.IdempotencyKey) {
-		httpx.Fail(c, apperr.Field("idempotency_key", "must be 1-128 letters, digits, '.', '_', ':' or '-'"))
-		return
-	}
-	body, err := io.ReadAll(c.Request.Body)
+	up, err := upload.FromRequest(c.Request, true)
 	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			err = apperr.New(apperr.ErrTooLarge, "payload_too_large", fmt.Sprintf("request body is larger than %d bytes", tooLarge.Limit))
-		}
 		httpx.Fail(c, err)
 		return
 	}
-	sum := sha256.Sum256(append([]byte(c.Request.URL.RawQuery+"\n"), body...))
-	sh.Hash = hex.EncodeToString(sum[:])
-	if mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type")); err == nil && (mt == "text/csv" || mt == "application/csv") {
-		err = parseCSVSheet(c, body, &sh)
-		if err != nil {
-			httpx.Fail(c, err)
-			return
-		}
-	} else {
-		c.Request.Body = io.NopCloser(bytes.NewReader(body))
-		var req countsRequest
-		if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
-			httpx.Fail(c, err)
-			return
-		}
-		sh.Zone, sh.Recount = req.Zone, req.Recount
-		for i, l := range req.Lines {
-			sh.Lines = append(sh.Lines, SheetLine{SKU: l.SKU, Qty: *l.Qty, Field: fmt.Sprintf("lines[%d]", i)})
-		}
-	}
-	res, err := h.svc.SubmitCounts(c.Request.Context(), httpx.Principal(c), id, sh)
+	in := SheetUpload{Body: c.Request.Body, Request: up, Zone: c.Query("zone"), Recount: c.Query("recount") == "true",
+		Scope: c.Request.Method + " " + c.Request.URL.Path, Query: c.Request.URL.RawQuery}
+	res, err := h.svc.SubmitCounts(c.Request.Context(), httpx.Principal(c), id, in)
 	if err != nil {
 		httpx.Fail(c, err)
 		return
@@ -84,40 +36,6 @@ func (h *Handler) counts(c *gin.Context) {
 		status = http.StatusOK
 	}
 	c.JSON(status, sheetResultJSON(res))
-}
-
-func parseCSVSheet(c *gin.Context, body []byte, sh *Sheet) error {
-	sh.Source, sh.Zone, sh.Recount = "csv", c.Query("zone"), c.Query("recount") == "true"
-	if sh.Zone == "" {
-		return apperr.Field("zone", "is required: pass ?zone= with a CSV sheet")
-	}
-	rd, err := csvx.NewReader(bytes.NewReader(body), []string{"sku", "qty"}, nil)
-	if err != nil {
-		return err
-	}
-	fe := apperr.FieldErrors{}
-	for {
-		err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		q, perr := fixed.ParseQty(rd.Get("qty"))
-		if perr != nil {
-			fe.Add(csvx.Field(rd.Line(), "qty"), fixed.Message(perr, 3))
-			continue
-		}
-		sh.Lines = append(sh.Lines, SheetLine{SKU: rd.Get("sku"), Qty: q, Field: fmt.Sprintf("line %d", rd.Line())})
-		if len(sh.Lines) > MaxSheetLines {
-			return apperr.Field("body", fmt.Sprintf("a sheet holds at most %d lines", MaxSheetLines))
-		}
-	}
-	if len(sh.Lines) == 0 && len(fe) == 0 {
-		fe.Add("body", "the sheet has no lines")
-	}
-	return fe.Err()
 }
 
 func (h *Handler) variance(c *gin.Context) {

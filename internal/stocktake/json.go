@@ -21,7 +21,7 @@ type stocktakeJSON struct {
 	Status           string       `json:"status"`
 	RejectReason     string       `json:"reject_reason"`
 	ItemCount        int          `json:"item_count"`
-	FrozenMovementID *int64       `json:"frozen_movement_id"`
+	FrozenSeq        *int64       `json:"frozen_seq"`
 	CreatedBy        *int64       `json:"created_by"`
 	StartedAt        *time.Time   `json:"started_at"`
 	SubmittedAt      *time.Time   `json:"submitted_at"`
@@ -44,7 +44,7 @@ func auditJSON(st Stocktake) stocktakeJSON {
 	return stocktakeJSON{ID: st.ID, StoreID: st.StoreID, DepartmentCode: st.DepartmentCode, Scope: st.Scope,
 		Categories: cats, Zones: st.Zones, Blind: st.Blind, TolerancePct: st.TolerancePct,
 		ToleranceValue: st.ToleranceValue, Note: st.Note, Status: st.Status, RejectReason: st.RejectReason,
-		ItemCount: st.ItemCount, FrozenMovementID: st.FrozenMovementID, CreatedBy: st.CreatedBy,
+		ItemCount: st.ItemCount, FrozenSeq: st.FrozenSeq, CreatedBy: st.CreatedBy,
 		StartedAt: st.StartedAt, SubmittedAt: st.SubmittedAt, ApprovedAt: st.ApprovedAt, ApprovedBy: st.ApprovedBy,
 		BookValue: st.BookValue, VarianceAbsValue: st.VarianceAbsValue, Accuracy: st.Accuracy, Version: st.Version,
 		CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt}

@@ -14,6 +14,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/platform/idempotency"
 )
 
 // Catalog finds the products a stocktake covers.
@@ -35,12 +36,14 @@ type Service struct {
 	stores    Stores
 	inventory *inventory.Service
 	audit     *audit.Log
+	keys      *idempotency.Store
 	now       func() time.Time
 }
 
 // NewService wires the stocktake module.
-func NewService(db *gorm.DB, cat Catalog, stores Stores, inv *inventory.Service, log *audit.Log, now func() time.Time) *Service {
-	return &Service{db: db, catalog: cat, stores: stores, inventory: inv, audit: log, now: now}
+func NewService(db *gorm.DB, cat Catalog, stores Stores, inv *inventory.Service, log *audit.Log,
+	keys *idempotency.Store, now func() time.Time) *Service {
+	return &Service{db: db, catalog: cat, stores: stores, inventory: inv, audit: log, keys: keys, now: now}
 }
 
 // Create plans a stocktake: the scope is resolved to products now, and none of them may be
@@ -90,7 +93,7 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, st Stocktake, 
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		r.ID = 0 // a retried attempt inserts afresh
 		// The store lock serialises plans of one store, so the overlap check cannot race.
-		if err := inventory.LockStore(ctx, tx, st.StoreID); err != nil {
+		if _, err := s.inventory.Lock(ctx, tx, st.StoreID); err != nil {
 			return err
 		}
 		if err := checkOverlap(ctx, tx, st.StoreID, refs); err != nil {
@@ -233,14 +236,15 @@ func visible(p *authz.Principal, r stocktakeRow) bool {
 	return p.CanSeeDepartment(r.StoreID, r.DepartmentCode)
 }
 
-// Start freezes the book: under the store's stock lock it records the last movement id and
-// each item's on-hand, so variance is measured against that instant while selling goes on.
+// Start freezes the book: under the store's stock lock it records the store's movement
+// sequence number and each item's on-hand, so variance is measured against that instant
+// while selling goes on.
 func (s *Service) Start(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error) {
 	return s.change(ctx, p, id, true, "stocktake.start", func(tx *gorm.DB, r stocktakeRow) error {
 		if r.Status != StatusPlanned {
 			return wrongState(StatusPlanned, r.Status)
 		}
-		last, err := s.inventory.LastMovementID(ctx, tx, r.StoreID)
+		last, err := s.inventory.Lock(ctx, tx, r.StoreID)
 		if err != nil {
 			return err
 		}
@@ -265,7 +269,7 @@ func (s *Service) Start(ctx context.Context, p *authz.Principal, id int64) (Stoc
 			return err
 		}
 		return transition(ctx, tx, r.ID, StatusPlanned, StatusCounting,
-			map[string]any{"frozen_movement_id": last, "started_at": s.now()}, s.now())
+			map[string]any{"frozen_seq": last, "started_at": s.now()}, s.now())
 	})
 }
 
@@ -282,7 +286,7 @@ func (s *Service) change(ctx context.Context, p *authz.Principal, id int64, stoc
 	}
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		if stockLock {
-			if err := inventory.LockStore(ctx, tx, peek.StoreID); err != nil {
+			if _, err := s.inventory.Lock(ctx, tx, peek.StoreID); err != nil {
 				return err
 			}
 		}

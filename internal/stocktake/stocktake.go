@@ -70,7 +70,7 @@ type Stocktake struct {
 	Status           string
 	RejectReason     string
 	ItemCount        int
-	FrozenMovementID *int64
+	FrozenSeq        *int64
 	CreatedBy        *int64
 	StartedAt        *time.Time
 	SubmittedAt      *time.Time

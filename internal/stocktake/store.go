@@ -28,7 +28,7 @@ type stocktakeRow struct {
 	Status           string
 	RejectReason     string
 	ItemCount        int
-	FrozenMovementID *int64
+	FrozenSeq        *int64
 	CreatedBy        *int64
 	StartedAt        *time.Time
 	SubmittedAt      *time.Time
@@ -65,17 +65,15 @@ type itemRow struct {
 func (itemRow) TableName() string { return "stocktake_items" }
 
 type sheetRow struct {
-	ID             int64 `gorm:"primaryKey"`
-	StocktakeID    int64
-	ZoneName       string
-	CounterID      int64
-	Kind           string
-	IdempotencyKey *string
-	RequestHash    string
-	LineCount      int
-	Source         string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID          int64 `gorm:"primaryKey"`
+	StocktakeID int64
+	ZoneName    string
+	CounterID   int64
+	Kind        string
+	LineCount   int
+	Source      string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 func (sheetRow) TableName() string { return "stocktake_sheets" }
@@ -134,7 +132,7 @@ var adjustmentBulk = database.Bulk{Table: "stocktake_adjustments",
 func toStocktake(r stocktakeRow) Stocktake {
 	st := Stocktake{ID: r.ID, StoreID: r.StoreID, DepartmentCode: r.DepartmentCode, Scope: r.Scope, Blind: r.Blind,
 		TolerancePct: r.TolerancePct, ToleranceValue: r.ToleranceValue, Note: r.Note, Status: r.Status,
-		RejectReason: r.RejectReason, ItemCount: r.ItemCount, FrozenMovementID: r.FrozenMovementID,
+		RejectReason: r.RejectReason, ItemCount: r.ItemCount, FrozenSeq: r.FrozenSeq,
 		CreatedBy: r.CreatedBy, StartedAt: r.StartedAt, SubmittedAt: r.SubmittedAt, ApprovedAt: r.ApprovedAt,
 		ApprovedBy: r.ApprovedBy, BookValue: r.BookValue, VarianceAbsValue: r.VarianceAbsValue,
 		Accuracy: r.Accuracy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}

@@ -102,7 +102,7 @@ func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (St
 		}
 		now := s.now()
 		today := civil.Today(now, loc)
-		var changes []inventory.Change
+		var moves []inventory.Move
 		var adjusted []Line
 		ref := fmt.Sprint(r.ID)
 		for _, l := range ls {
@@ -110,11 +110,10 @@ func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (St
 				continue
 			}
 			adjusted = append(adjusted, l)
-			changes = append(changes, inventory.Change{ProductID: l.ProductID, Date: today,
-				Kind: inventory.KindStocktakeAdjustment, Qty: l.Variance, RefType: "stocktake", RefID: ref,
-				LotTracked: l.Perishable, ShelfLifeDays: l.ShelfLifeDays})
+			moves = append(moves, inventory.Move{ProductID: l.ProductID, Date: today,
+				Kind: inventory.KindStocktakeAdjustment, Qty: l.Variance, RefType: "stocktake", RefID: ref})
 		}
-		if err := s.inventory.Apply(ctx, tx, p, r.StoreID, changes); err != nil {
+		if err := s.inventory.Move(ctx, tx, p, r.StoreID, moves); err != nil {
 			return err
 		}
 		err = adjustmentBulk.Insert(ctx, tx, len(adjusted), func(i int, a []any) []any {

@@ -23,7 +23,7 @@ export interface Stocktake {
   status: StocktakeStatus
   reject_reason: string
   item_count: number
-  frozen_movement_id: number | null
+  frozen_seq: number | null
   created_by: number | null
   started_at: string | null
   submitted_at: string | null

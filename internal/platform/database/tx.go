@@ -2,6 +2,7 @@ package database
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"math/rand/v2"
 	"strings"
@@ -21,6 +22,12 @@ var ErrRetry = errors.New("database: transaction should be retried")
 
 // Tx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
 //
+// On MySQL the transaction reads at READ COMMITTED: every statement sees what committed
+// before it, whatever the transaction read earlier, and reads take no gap locks. Use cases
+// serialise what must be serialised with explicit locks (a store's stock lock), so a read
+// after taking one sees every change made under it before; without gap locks, two stores'
+// first movements of a product never block each other. SQLite runs one writer at a time.
+//
 // A transaction that loses to another one is run again whole, up to MaxAttempts times with a
 // short jittered pause: a deadlock (MySQL error 1213), which on a Galera cluster is also how a
 // failed certification surfaces (on any statement, or as a COMMIT that saved nothing), a busy
@@ -30,7 +37,7 @@ var ErrRetry = errors.New("database: transaction should be retried")
 func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
 	var err error
 	for attempt := 1; ; attempt++ {
-		err = db.WithContext(ctx).Transaction(fn)
+		err = db.WithContext(ctx).Transaction(fn, txOptions(db)...)
 		if err == nil || attempt == MaxAttempts || !Retryable(err) || ctx.Err() != nil {
 			return err
 		}
@@ -56,4 +63,13 @@ func Retryable(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY") ||
 		strings.Contains(msg, "Deadlock found")
+}
+
+var readCommitted = &sql.TxOptions{Isolation: sql.LevelReadCommitted}
+
+func txOptions(db *gorm.DB) []*sql.TxOptions {
+	if Dialect(db) == MySQL {
+		return []*sql.TxOptions{readCommitted}
+	}
+	return nil
 }
