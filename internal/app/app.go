@@ -25,6 +25,7 @@ import (
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/kpi"
 	"github.com/storeops/storeops/internal/org"
+	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/config"
 	"github.com/storeops/storeops/internal/platform/database"
@@ -56,6 +57,8 @@ type App struct {
 	Budget    *budget.Service
 	KPI       *kpi.Service
 	Stocktake *stocktake.Service
+	// Attachments stores photos; modules register their owner kinds on it.
+	Attachments *attachments.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -83,6 +86,7 @@ func New(d Deps) (*App, error) {
 	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
 	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
+	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
 	// No shrink source yet: write-offs, markdowns and stocktakes will plug theirs in here.
 	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, kpi.StocktakeShrink{Stocktakes: stocktakeSvc}, d.Now)
 
@@ -121,13 +125,14 @@ func New(d Deps) (*App, error) {
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
+	attachments.NewHandler(attachmentsSvc).Register(v1)
 
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)
 
 	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, FrontendBuilt: spa.Built()}, nil
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, FrontendBuilt: spa.Built()}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -102,6 +102,7 @@ var demoUsers = map[authz.Role]string{
 func TestRouteAccessWalk(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect)
+		ownPhoto, otherPhoto := attachmentFixtures(t, env)
 		own := map[string]string{
 			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
 			"user_id":  fmt.Sprint(userID(t, env, "super1")),
@@ -112,6 +113,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"department_code": "produce", // one of super1's departments
 			"kpi":             "sales",
 			"stocktake_id":    stocktakeFixture(t, env, "sh-pudong", "produce"),
+			"attachment_id":   ownPhoto,
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -121,6 +123,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"department_code": "deli", // one of super2's departments
 			"kpi":             "sales",
 			"stocktake_id":    stocktakeFixture(t, env, "gz-tianhe", "deli"),
+			"attachment_id":   otherPhoto,
 		}
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -161,7 +164,7 @@ func TestRouteAccessWalk(t *testing.T) {
 // storeScoped reports whether a path names a store's own resource.
 func storeScoped(path string) bool {
 	return strings.Contains(path, ":store_id") || strings.Contains(path, ":user_id") ||
-		strings.Contains(path, ":stocktake_id")
+		strings.Contains(path, ":stocktake_id") || strings.Contains(path, ":attachment_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

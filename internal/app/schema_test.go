@@ -12,6 +12,7 @@ import (
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/org"
+	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/idempotency"
@@ -31,6 +32,7 @@ func models() []any {
 	all = append(all, budget.Models()...)
 	all = append(all, stocktake.Models()...)
 	all = append(all, idempotency.Models()...)
+	all = append(all, attachments.Models()...)
 	return all
 }
 

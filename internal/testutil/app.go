@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -64,6 +65,7 @@ func NewEnv(tb testing.TB, dialect string, opts ...Option) *Env {
 		tb.Fatal(err)
 	}
 	cfg.BcryptCost = 4
+	cfg.AttachmentsDir = filepath.Join(tb.TempDir(), "attachments")
 	for _, o := range opts {
 		o(&cfg)
 	}

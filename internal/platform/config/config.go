@@ -38,6 +38,7 @@ type Config struct {
 	LogFormat       string        // STOREOPS_LOG_FORMAT: json (default) or text
 	TrustedProxies  []string      // STOREOPS_TRUSTED_PROXIES: comma-separated CIDRs whose X-Forwarded-For is believed
 	ShutdownTimeout time.Duration // STOREOPS_SHUTDOWN_TIMEOUT
+	AttachmentsDir  string        // STOREOPS_ATTACHMENTS_DIR: where uploaded photos are stored
 }
 
 // IsProduction reports whether the binary runs in production mode.
@@ -50,6 +51,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr),
 		slog.String("db_driver", c.DBDriver),
 		slog.String("db_dsn", maskDSN(c.DBDSN)),
+		slog.String("attachments_dir", c.AttachmentsDir),
 		slog.Bool("cookie_secure", c.CookieSecure),
 		slog.Bool("seed_demo", c.SeedDemo),
 		slog.Bool("metrics_token_set", c.MetricsToken != ""),
@@ -88,6 +90,7 @@ func Load(getenv func(string) string) (Config, error) {
 		MetricsToken:    r.str("STOREOPS_METRICS_TOKEN", ""),
 		LogFormat:       r.str("STOREOPS_LOG_FORMAT", "json"),
 		ShutdownTimeout: r.duration("STOREOPS_SHUTDOWN_TIMEOUT", 15*time.Second),
+		AttachmentsDir:  r.str("STOREOPS_ATTACHMENTS_DIR", "data/attachments"),
 	}
 	c.DBDSN = r.str("STOREOPS_DB_DSN", "")
 	if c.DBDSN == "" && c.DBDriver == "sqlite" {

@@ -53,3 +53,20 @@ func TestMySQLNeedsDSNAndSecretsAreMasked(t *testing.T) {
 		t.Fatalf("secret logged: %s", s)
 	}
 }
+
+func TestAttachmentsDir(t *testing.T) {
+	for _, tc := range []struct {
+		name, value, want string
+	}{
+		{"default", "", "data/attachments"},
+		{"set", "/var/lib/storeops/attachments", "/var/lib/storeops/attachments"},
+		{"surrounding spaces dropped", "  /srv/photos ", "/srv/photos"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Load(env(map[string]string{"STOREOPS_ATTACHMENTS_DIR": tc.value}))
+			if err != nil || c.AttachmentsDir != tc.want {
+				t.Fatalf("AttachmentsDir %q (err %v), want %q", c.AttachmentsDir, err, tc.want)
+			}
+		})
+	}
+}
