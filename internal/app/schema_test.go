@@ -14,6 +14,8 @@ import (
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/database"
+	"github.com/storeops/storeops/internal/platform/jobs"
+	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/testutil"
 )
@@ -29,6 +31,8 @@ func models() []any {
 	all = append(all, feeds.Models()...)
 	all = append(all, budget.Models()...)
 	all = append(all, stocktake.Models()...)
+	all = append(all, jobs.Models()...)
+	all = append(all, outbox.Models()...)
 	return all
 }
 

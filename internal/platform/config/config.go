@@ -38,6 +38,7 @@ type Config struct {
 	LogFormat       string        // STOREOPS_LOG_FORMAT: json (default) or text
 	TrustedProxies  []string      // STOREOPS_TRUSTED_PROXIES: comma-separated CIDRs whose X-Forwarded-For is believed
 	ShutdownTimeout time.Duration // STOREOPS_SHUTDOWN_TIMEOUT
+	NotifyLog       bool          // STOREOPS_NOTIFY_LOG: deliver notifications to the log (a development channel)
 }
 
 // IsProduction reports whether the binary runs in production mode.
@@ -53,6 +54,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Bool("cookie_secure", c.CookieSecure),
 		slog.Bool("seed_demo", c.SeedDemo),
 		slog.Bool("metrics_token_set", c.MetricsToken != ""),
+		slog.Bool("notify_log", c.NotifyLog),
 	)
 }
 
@@ -88,6 +90,7 @@ func Load(getenv func(string) string) (Config, error) {
 		MetricsToken:    r.str("STOREOPS_METRICS_TOKEN", ""),
 		LogFormat:       r.str("STOREOPS_LOG_FORMAT", "json"),
 		ShutdownTimeout: r.duration("STOREOPS_SHUTDOWN_TIMEOUT", 15*time.Second),
+		NotifyLog:       r.bool("STOREOPS_NOTIFY_LOG", false),
 	}
 	c.DBDSN = r.str("STOREOPS_DB_DSN", "")
 	if c.DBDSN == "" && c.DBDriver == "sqlite" {
