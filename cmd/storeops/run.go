@@ -159,11 +159,12 @@ func serve(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger
 		return err
 	}
 	log.Info("storeops listening", "url", "http://"+ln.Addr().String(), "version", version, "config", cfg)
-	go sweepSessions(ctx, a, log)
+	a.Jobs.Start(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
+		stopJobs(a, cfg, log)
 		return err
 	case <-ctx.Done():
 	}
@@ -173,27 +174,20 @@ func serve(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger
 	if err := srv.Shutdown(shutCtx); err != nil {
 		return err
 	}
+	stopJobs(a, cfg, log)
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
 }
 
-// sweepSessions deletes ended sessions every ten minutes until ctx ends.
-func sweepSessions(ctx context.Context, a *app.App, log *slog.Logger) {
-	t := time.NewTicker(10 * time.Minute)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if n, err := a.Auth.Sweep(ctx); err != nil {
-				log.Warn("session sweep failed", "error", err.Error())
-			} else if n > 0 {
-				log.Info("session sweep", "deleted", n)
-			}
-		}
+// stopJobs stops the job runner, letting runs in progress record their outcome; a run cut
+// short stays due, so another replica takes it at once.
+func stopJobs(a *app.App, cfg config.Config, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := a.Jobs.Stop(ctx); err != nil {
+		log.Warn("jobs did not stop in time", "error", err.Error())
 	}
 }
 

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -67,6 +69,7 @@ func TestServeSeedsOnFirstStartAndShutsDownGracefully(t *testing.T) {
 		t.Fatalf("demo login after first start: %v %v", res, err)
 	}
 	res.Body.Close()
+	waitForJobs(t, base, deadline)
 	cancel()
 	select {
 	case err := <-done:
@@ -81,8 +84,60 @@ func TestServeSeedsOnFirstStartAndShutsDownGracefully(t *testing.T) {
 	}
 }
 
-type syncWriter struct {
-	w *bytes.Buffer
+// waitForJobs signs in as the demo admin and waits until serve's job runner has run every
+// registered job once.
+func waitForJobs(t *testing.T, base string, deadline time.Time) {
+	t.Helper()
+	res, err := http.Post(base+"/api/v1/auth/login", "application/json",
+		strings.NewReader(`{"username":"admin","password":"demo1234"}`))
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("admin login: %v %v", res, err)
+	}
+	var login struct {
+		Token string `json:"token"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&login)
+	res.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		req, _ := http.NewRequest("GET", base+"/api/v1/jobs", nil)
+		req.Header.Set("Authorization", "Bearer "+login.Token)
+		var page struct {
+			Items []struct {
+				Name     string     `json:"name"`
+				LastOKAt *time.Time `json:"last_ok_at"`
+			} `json:"items"`
+		}
+		if res, err := http.DefaultClient.Do(req); err == nil {
+			_ = json.NewDecoder(res.Body).Decode(&page) // a bad answer leaves page empty: poll again
+			res.Body.Close()
+		}
+		ran := 0
+		for _, j := range page.Items {
+			if j.LastOKAt != nil {
+				ran++
+			}
+		}
+		if len(page.Items) > 0 && ran == len(page.Items) {
+			return
+		}
+		if time.Now().After(deadline.Add(10 * time.Second)) {
+			t.Fatalf("serve's job runner did not run its jobs: %+v", page.Items)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
-func (s *syncWriter) Write(p []byte) (int, error) { return s.w.Write(p) }
+// syncWriter lets the server's goroutines (requests, jobs) log into one buffer.
+type syncWriter struct {
+	mu sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}

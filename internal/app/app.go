@@ -31,6 +31,8 @@ import (
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/platform/idempotency"
+	"github.com/storeops/storeops/internal/platform/jobs"
+	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
 	"github.com/storeops/storeops/internal/stocktake"
@@ -59,6 +61,11 @@ type App struct {
 	Stocktake *stocktake.Service
 	// Attachments stores photos; modules register their owner kinds on it.
 	Attachments *attachments.Service
+	// Jobs runs periodic work once per period across replicas; modules register theirs on it
+	// and serve starts it.
+	Jobs *jobs.Runner
+	// Outbox takes notifications inside the transaction of the event they announce.
+	Outbox *outbox.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -89,6 +96,10 @@ func New(d Deps) (*App, error) {
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
 	// No shrink source yet: write-offs, markdowns and stocktakes will plug theirs in here.
 	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, kpi.StocktakeShrink{Stocktakes: stocktakeSvc}, d.Now)
+	jobsRunner, outboxSvc, err := background(d, authSvc)
+	if err != nil {
+		return nil, err
+	}
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -126,13 +137,16 @@ func New(d Deps) (*App, error) {
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
+	jobs.NewHandler(jobsRunner).Register(v1)
+	outbox.NewHandler(outboxSvc).Register(v1)
 
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)
 
 	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, FrontendBuilt: spa.Built()}, nil
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
+		Outbox: outboxSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -16,6 +16,8 @@ import (
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/idempotency"
+	"github.com/storeops/storeops/internal/platform/jobs"
+	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/testutil"
 )
@@ -33,6 +35,8 @@ func models() []any {
 	all = append(all, stocktake.Models()...)
 	all = append(all, idempotency.Models()...)
 	all = append(all, attachments.Models()...)
+	all = append(all, jobs.Models()...)
+	all = append(all, outbox.Models()...)
 	return all
 }
 

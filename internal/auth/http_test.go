@@ -122,7 +122,7 @@ func TestSessionsLogoutSlideAndExpire(t *testing.T) {
 		if res := c.Do("GET", "/api/v1/me", nil); res.Status != 401 {
 			t.Fatalf("after logout: %d", res.Status)
 		}
-		if n, err := env.App.Auth.Sweep(context.Background()); err != nil || n == 0 {
+		if n, err := env.App.Auth.Sweep(context.Background(), authz.System("test")); err != nil || n == 0 {
 			t.Fatalf("sweep removed %d (err %v), want the ended sessions", n, err)
 		}
 	})

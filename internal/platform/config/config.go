@@ -39,6 +39,7 @@ type Config struct {
 	TrustedProxies  []string      // STOREOPS_TRUSTED_PROXIES: comma-separated CIDRs whose X-Forwarded-For is believed
 	ShutdownTimeout time.Duration // STOREOPS_SHUTDOWN_TIMEOUT
 	AttachmentsDir  string        // STOREOPS_ATTACHMENTS_DIR: where uploaded photos are stored
+	NotifyLog       bool          // STOREOPS_NOTIFY_LOG: deliver notifications to the log (a development channel)
 }
 
 // IsProduction reports whether the binary runs in production mode.
@@ -55,6 +56,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Bool("cookie_secure", c.CookieSecure),
 		slog.Bool("seed_demo", c.SeedDemo),
 		slog.Bool("metrics_token_set", c.MetricsToken != ""),
+		slog.Bool("notify_log", c.NotifyLog),
 	)
 }
 
@@ -91,6 +93,7 @@ func Load(getenv func(string) string) (Config, error) {
 		LogFormat:       r.str("STOREOPS_LOG_FORMAT", "json"),
 		ShutdownTimeout: r.duration("STOREOPS_SHUTDOWN_TIMEOUT", 15*time.Second),
 		AttachmentsDir:  r.str("STOREOPS_ATTACHMENTS_DIR", "data/attachments"),
+		NotifyLog:       r.bool("STOREOPS_NOTIFY_LOG", false),
 	}
 	c.DBDSN = r.str("STOREOPS_DB_DSN", "")
 	if c.DBDSN == "" && c.DBDriver == "sqlite" {

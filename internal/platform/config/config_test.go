@@ -70,3 +70,17 @@ func TestAttachmentsDir(t *testing.T) {
 		})
 	}
 }
+
+func TestNotifyLogIsOffUnlessAsked(t *testing.T) {
+	cases := []struct {
+		value   string
+		want    bool
+		wantErr bool
+	}{{"", false, false}, {"true", true, false}, {"false", false, false}, {"perhaps", false, true}}
+	for _, c := range cases {
+		cfg, err := Load(env(map[string]string{"STOREOPS_NOTIFY_LOG": c.value}))
+		if (err != nil) != c.wantErr || (err == nil && cfg.NotifyLog != c.want) {
+			t.Errorf("STOREOPS_NOTIFY_LOG=%q: NotifyLog %v, err %v", c.value, cfg.NotifyLog, err)
+		}
+	}
+}
