@@ -22,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/feeds"
+	"github.com/storeops/storeops/internal/inbox"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/kpi"
 	"github.com/storeops/storeops/internal/org"
@@ -83,6 +84,10 @@ func New(d Deps) (*App, error) {
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	// No shrink source yet: write-offs, markdowns and stocktakes will plug theirs in here.
 	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, kpi.StocktakeShrink{Stocktakes: stocktakeSvc}, d.Now)
+	// The Today inbox: each module registers its source.
+	inboxSvc := inbox.NewService(d.Logger, d.Now, inbox.Options{})
+	inboxSvc.Register("stocktakes", stocktake.NewInboxSource(stocktakeSvc, stocktake.ManagerApproves))
+	inboxSvc.Register("inventory", inventory.NewInboxSource(inventorySvc, catalogSvc, orgSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -119,6 +124,7 @@ func New(d Deps) (*App, error) {
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
+	inbox.NewHandler(inboxSvc).Register(v1)
 
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)
