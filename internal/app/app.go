@@ -32,6 +32,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/httpx"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
+	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
 )
 
@@ -82,8 +83,8 @@ func New(d Deps) (*App, error) {
 	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, d.Now)
 	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
-	// No shrink source yet: write-offs, markdowns and stocktakes will plug theirs in here.
-	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, kpi.StocktakeShrink{Stocktakes: stocktakeSvc}, d.Now)
+	// Shrink is summed over its sources: stocktake losses; write-offs and markdowns join here.
+	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, []shrinkfeed.Source{stocktakeSvc}, d.Now)
 	// The Today inbox: each module registers its source.
 	inboxSvc := inbox.NewService(d.Logger, d.Now, inbox.Options{})
 	inboxSvc.Register("stocktakes", stocktake.NewInboxSource(stocktakeSvc, stocktake.ManagerApproves))
