@@ -22,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/feeds"
+	"github.com/storeops/storeops/internal/inbox"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/kpi"
 	"github.com/storeops/storeops/internal/org"
@@ -35,6 +36,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
+	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
 )
 
@@ -94,12 +96,16 @@ func New(d Deps) (*App, error) {
 	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
-	// No shrink source yet: write-offs, markdowns and stocktakes will plug theirs in here.
-	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, kpi.StocktakeShrink{Stocktakes: stocktakeSvc}, d.Now)
 	jobsRunner, outboxSvc, err := background(d, authSvc)
 	if err != nil {
 		return nil, err
 	}
+	// Shrink is summed over its sources: stocktake losses; write-offs and markdowns join here.
+	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, []shrinkfeed.Source{stocktakeSvc}, d.Now)
+	// The Today inbox: each module registers its source.
+	inboxSvc := inbox.NewService(d.Logger, d.Now, inbox.Options{})
+	inboxSvc.Register("stocktakes", stocktake.NewInboxSource(stocktakeSvc, stocktake.ManagerApproves))
+	inboxSvc.Register("inventory", inventory.NewInboxSource(inventorySvc, catalogSvc, orgSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -139,6 +145,7 @@ func New(d Deps) (*App, error) {
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
 	outbox.NewHandler(outboxSvc).Register(v1)
+	inbox.NewHandler(inboxSvc).Register(v1)
 
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)

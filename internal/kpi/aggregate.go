@@ -4,19 +4,11 @@ import (
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
+	"github.com/storeops/storeops/internal/shrinkfeed"
 )
 
 // Total is the department code of a store's total over the departments in scope.
 const Total = "total"
-
-// DailyShrink is one store's shrink of one department on one day: write-offs at cost,
-// markdown loss and negative stocktake variance.
-type DailyShrink struct {
-	StoreID        int64
-	Date           civil.Date
-	DepartmentCode string
-	Amount         fixed.Money
-}
 
 type scopeKey struct {
 	store int64
@@ -125,7 +117,8 @@ func (g *aggregate) addExpenses(rows []feeds.DailyExpense) {
 	}
 }
 
-func (g *aggregate) addShrink(rows []DailyShrink) {
+// addShrink sums shrink of every reason.
+func (g *aggregate) addShrink(rows []shrinkfeed.Daily) {
 	for _, r := range rows {
 		g.each(r.StoreID, r.DepartmentCode, r.Date, func(t *tally) {
 			t.Shrink += r.Amount

@@ -11,6 +11,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/fixed"
 	"github.com/storeops/storeops/internal/platform/sheet"
+	"github.com/storeops/storeops/internal/shrinkfeed"
 )
 
 // Breakable lists the KPIs that have a drill-down.
@@ -49,9 +50,8 @@ var costLines = map[string]map[string]string{
 }
 
 // Breakdown answers the parts of a KPI: sales and margin by product category with the top
-// products; operating expenses, materials and repairs by cost line (and by department
-// when no department is asked for); labour by department. Shrink has no parts until a
-// shrink source is plugged in.
+// products; operating expenses, materials and repairs by cost line, and shrink by reason
+// (each by department when no department is asked for); labour by department.
 func (s *Service) Breakdown(ctx context.Context, p *authz.Principal, storeID int64, k Key, q Query, lang string) (Breakdown, error) {
 	sc, err := s.scope(ctx, p, storeID, q.Department)
 	if err != nil {
@@ -69,7 +69,7 @@ func (s *Service) Breakdown(ctx context.Context, p *authz.Principal, storeID int
 	case Opex, LabourCost, Materials, Repairs:
 		err = s.costParts(ctx, &out, deps, q.Department == "", lang)
 	case Shrink:
-		err = s.shrinkParts(ctx, &out, deps, lang)
+		err = s.shrinkParts(ctx, &out, deps, q.Department == "", lang)
 	}
 	return out, err
 }
@@ -174,30 +174,53 @@ func (s *Service) costParts(ctx context.Context, b *Breakdown, deps []string, by
 	return nil
 }
 
-// shrinkParts splits shrink by department, once a shrink source is plugged in.
-func (s *Service) shrinkParts(ctx context.Context, b *Breakdown, deps []string, lang string) error {
-	if s.shrink == nil {
-		return nil
-	}
+// shrinkParts splits shrink by reason (stocktake losses, later write-offs and markdowns),
+// and each reason by department when no department is asked for, like the cost lines.
+func (s *Service) shrinkParts(ctx context.Context, b *Breakdown, deps []string, byDepartment bool, lang string) error {
 	names, err := s.departmentNames(ctx, lang)
 	if err != nil {
 		return err
 	}
-	rows, err := s.shrink.DailyShrink(ctx, []int64{b.Store.ID}, b.Range.From, b.Range.To)
+	rows, err := s.dailyShrink(ctx, []int64{b.Store.ID}, b.Range)
 	if err != nil {
 		return err
 	}
-	byDept := map[string]fixed.Money{}
+	parts := map[string]*Part{}
 	for _, r := range rows {
-		if slices.Contains(deps, r.DepartmentCode) {
-			byDept[r.DepartmentCode] += r.Amount
+		if r.StoreID != b.Store.ID || !slices.Contains(deps, r.DepartmentCode) {
+			continue
 		}
+		key, label := r.Reason, shrinkReason(lang, r.Reason)
+		if byDepartment {
+			key, label = r.DepartmentCode+"."+r.Reason, names[r.DepartmentCode]+" · "+label
+		}
+		pt := parts[key]
+		if pt == nil {
+			pt = &Part{Key: key, Label: label}
+			parts[key] = pt
+		}
+		pt.Actual += r.Amount
 	}
-	for d, v := range byDept {
-		b.Parts = append(b.Parts, Part{Key: d, Label: names[d], Actual: v})
+	for _, pt := range parts {
+		b.Parts = append(b.Parts, *pt)
 	}
 	finishParts(b.Parts)
 	return nil
+}
+
+// shrinkReasons names the reasons of shrink, per language.
+var shrinkReasons = map[string]map[string]string{
+	sheet.Chinese: {shrinkfeed.ReasonStocktake: "盘点损耗", shrinkfeed.ReasonWriteOff: "报损", shrinkfeed.ReasonMarkdown: "降价损失"},
+	sheet.English: {shrinkfeed.ReasonStocktake: "Stocktake loss", shrinkfeed.ReasonWriteOff: "Write-offs",
+		shrinkfeed.ReasonMarkdown: "Markdown loss"},
+}
+
+// shrinkReason labels a reason; a reason without a name shows as itself.
+func shrinkReason(lang, reason string) string {
+	if label, ok := shrinkReasons[lang][reason]; ok {
+		return label
+	}
+	return reason
 }
 
 // finishParts sorts the parts, largest first, and works out each one's share of the total.

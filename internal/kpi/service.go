@@ -3,6 +3,7 @@ package kpi
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/shrinkfeed"
 )
 
 // Feeds reads the daily rollups of the data feeds; storeIDs nil means every store.
@@ -43,13 +45,6 @@ type Stores interface {
 	ListDepartments(ctx context.Context, pg paging.Page) ([]org.Department, int64, error)
 }
 
-// ShrinkSource reports shrink per store, day and department. The write-off, markdown and
-// stocktake modules do not exist yet, so the cockpit runs without one and shrink is 0; the
-// shrink module plugs in here.
-type ShrinkSource interface {
-	DailyShrink(ctx context.Context, storeIDs []int64, from, to civil.Date) ([]DailyShrink, error)
-}
-
 // MaxDays is the longest range a KPI request may span.
 const MaxDays = 366
 
@@ -59,13 +54,14 @@ type Service struct {
 	budgets Budgets
 	catalog Catalog
 	stores  Stores
-	shrink  ShrinkSource // nil: no shrink recorded anywhere yet
+	shrink  []shrinkfeed.Source // summed: stocktake losses, later write-offs and markdowns
 	now     func() time.Time
 	zones   sync.Map // time zone name → *time.Location
 }
 
-// NewService wires the cockpit; shrink may be nil.
-func NewService(f Feeds, b Budgets, c Catalog, s Stores, shrink ShrinkSource, now func() time.Time) *Service {
+// NewService wires the cockpit. Shrink is the sum of every shrink source (none: shrink is 0);
+// each module where shrink happens implements shrinkfeed.Source and app.go lists it here.
+func NewService(f Feeds, b Budgets, c Catalog, s Stores, shrink []shrinkfeed.Source, now func() time.Time) *Service {
 	return &Service{feeds: f, budgets: b, catalog: c, stores: s, shrink: shrink, now: now}
 }
 
@@ -113,7 +109,7 @@ type feedRows struct {
 	sales    []feeds.DailySales
 	labour   []feeds.DailyLabour
 	expenses []feeds.DailyExpense
-	shrink   []DailyShrink
+	shrink   [][]shrinkfeed.Daily // one slice per shrink source
 }
 
 // fetch answers the reads of the needed feeds over a range, one per feed, to run side by
@@ -138,10 +134,25 @@ func (s *Service) fetch(ctx context.Context, storeIDs, lineStoreIDs []int64, r R
 			return
 		})
 	}
-	if src.shrink && s.shrink != nil {
-		fns = append(fns, func() (err error) { out.shrink, err = s.shrink.DailyShrink(ctx, storeIDs, r.From, r.To); return })
+	if src.shrink {
+		out.shrink = make([][]shrinkfeed.Daily, len(s.shrink))
+		for i, source := range s.shrink {
+			fns = append(fns, func() (err error) {
+				out.shrink[i], err = source.DailyShrink(ctx, storeIDs, r.From, r.To)
+				return
+			})
+		}
 	}
 	return fns
+}
+
+// dailyShrink asks every shrink source side by side and answers all their rows.
+func (s *Service) dailyShrink(ctx context.Context, storeIDs []int64, r Range) ([]shrinkfeed.Daily, error) {
+	var rows feedRows
+	if err := parallel(s.fetch(ctx, storeIDs, storeIDs, r, sources{shrink: true}, &rows)...); err != nil {
+		return nil, err
+	}
+	return slices.Concat(rows.shrink...), nil
 }
 
 // sum aggregates fetched rows.
@@ -150,7 +161,9 @@ func sum(rows *feedRows, inScope func(int64, string) bool, series bool) *aggrega
 	g.addSales(rows.sales)
 	g.addLabour(rows.labour)
 	g.addExpenses(rows.expenses)
-	g.addShrink(rows.shrink)
+	for _, part := range rows.shrink {
+		g.addShrink(part)
+	}
 	return g
 }
 
