@@ -47,24 +47,37 @@ type loginResponse struct {
 
 // MeJSON is the signed-in user: their fields at the top level, with their store.
 type MeJSON struct {
-	ID              int64          `json:"id"`
-	Username        string         `json:"username"`
-	DisplayName     string         `json:"display_name"`
-	Role            string         `json:"role"`
-	StoreID         *int64         `json:"store_id"`
-	Store           *org.StoreJSON `json:"store"`
-	DepartmentCodes []string       `json:"department_codes"`
-	CSRFToken       string         `json:"csrf_token"`
+	ID              int64      `json:"id"`
+	Username        string     `json:"username"`
+	DisplayName     string     `json:"display_name"`
+	Role            string     `json:"role"`
+	StoreID         *int64     `json:"store_id"`
+	Store           *storeJSON `json:"store"`
+	DepartmentCodes []string   `json:"department_codes"`
+	CSRFToken       string     `json:"csrf_token"`
 }
 
 func meJSON(p org.Profile, csrf string) MeJSON {
 	m := MeJSON{ID: p.ID, Username: p.Username, DisplayName: p.DisplayName, Role: string(p.Role),
 		StoreID: p.StoreID, DepartmentCodes: p.DepartmentCodes, CSRFToken: csrf}
 	if p.Store != nil {
-		s := org.StoreToJSON(*p.Store)
+		s := storeJSON(*p.Store)
 		m.Store = &s
 	}
 	return m
+}
+
+// storeJSON is the signed-in user's store, as the store list shows it.
+type storeJSON struct {
+	ID        int64     `json:"id"`
+	Code      string    `json:"code"`
+	Name      string    `json:"name"`
+	Region    string    `json:"region"`
+	Timezone  string    `json:"timezone"`
+	Active    bool      `json:"active"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 func (h *Handler) login(c *gin.Context) {

@@ -177,3 +177,16 @@ func barcodeOf(p Product) string {
 	}
 	return *p.Barcode
 }
+
+// Filter narrows product lists, exports and FindRefs. Q matches a SKU prefix, a part of the
+// name or a whole barcode.
+type Filter struct {
+	Q              string
+	DepartmentCode string
+	// DepartmentCodes, when not nil, keeps only products of these departments (a
+	// supervisor's scope); an empty non-nil list keeps none.
+	DepartmentCodes []string
+	Category        string
+	Perishable      *bool
+	Active          *bool
+}

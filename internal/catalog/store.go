@@ -48,19 +48,6 @@ func toRow(p Product) productRow { return productRow(p) }
 // chunk is how many values go into one IN list.
 const chunk = 500
 
-// Filter narrows product lists, exports and FindRefs. Q matches a SKU prefix, a part of the
-// name or a whole barcode.
-type Filter struct {
-	Q              string
-	DepartmentCode string
-	// DepartmentCodes, when not nil, keeps only products of these departments (a
-	// supervisor's scope); an empty non-nil list keeps none.
-	DepartmentCodes []string
-	Category        string
-	Perishable      *bool
-	Active          *bool
-}
-
 var productSort = map[string]string{"sku": "sku", "name": "name",
 	"department_code": "department_code", "category": "category"}
 

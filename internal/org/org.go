@@ -139,3 +139,10 @@ func checkText(fe apperr.FieldErrors, field, v string, max int) {
 		fe.Add(field, fmt.Sprintf("must be at most %d characters", max))
 	}
 }
+
+// StoreFilter narrows a store list.
+type StoreFilter struct {
+	Q      string
+	Region string
+	Active *bool
+}
