@@ -97,7 +97,6 @@ func toUser(r userRow, codes []string) User {
 // likePattern matches a search text anywhere, for LIKE ... ESCAPE '!'.
 func likePattern(q string) string { return "%" + database.EscapeLike(q) + "%" }
 
-
 func findStores(ctx context.Context, db *gorm.DB, only *int64, f StoreFilter, p paging.Page) ([]Store, int64, error) {
 	q := db.WithContext(ctx).Model(&storeRow{})
 	if only != nil {
