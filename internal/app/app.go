@@ -96,7 +96,8 @@ func New(d Deps) (*App, error) {
 	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
-	jobsRunner, outboxSvc, err := background(d, authSvc)
+	jobsRunner, outboxSvc, err := background(d, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
+		inventory: inventorySvc, org: orgSvc})
 	if err != nil {
 		return nil, err
 	}

@@ -2,13 +2,20 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/storeops/storeops/internal/auth"
+	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/org"
+	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
+	"github.com/storeops/storeops/internal/platform/paging"
 )
 
 // Periods of the platform's own jobs.
@@ -16,12 +23,28 @@ const (
 	sweepSessionsEvery = 10 * time.Minute
 	outboxDeliverEvery = 15 * time.Second
 	outboxBatch        = 100
+	sweepEvery         = time.Hour
+	// idempotencyKeep is how long an Idempotency-Key answer is replayed: clients retry
+	// within minutes or hours, and a week covers a POS that was offline over a weekend.
+	idempotencyKeep = 7 * 24 * time.Hour
+	// slideCoverEvery moves each store's days-of-cover window to its new day soon after
+	// midnight in its time zone, so the first stock list of the day does not pay for it.
+	slideCoverEvery = 15 * time.Minute
 )
+
+// housekeeping is what the periodic jobs of the modules work on.
+type housekeeping struct {
+	auth        *auth.Service
+	attachments *attachments.Service
+	keys        *idempotency.Store
+	inventory   *inventory.Service
+	org         *org.Service
+}
 
 // background builds the job runner and the outbox and registers the jobs of the modules
 // built so far; serve starts the runner. Without a configured channel the outbox keeps its
 // messages pending; STOREOPS_NOTIFY_LOG=true delivers them to the log.
-func background(d Deps, authSvc *auth.Service) (*jobs.Runner, *outbox.Service, error) {
+func background(d Deps, h housekeeping) (*jobs.Runner, *outbox.Service, error) {
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -37,7 +60,7 @@ func background(d Deps, authSvc *auth.Service) (*jobs.Runner, *outbox.Service, e
 	ctx := context.Background()
 	err = runner.Register(ctx, jobs.Job{Name: "auth.sweep_sessions", Every: sweepSessionsEvery,
 		Run: func(ctx context.Context, p *authz.Principal) error {
-			n, err := authSvc.Sweep(ctx, p)
+			n, err := h.auth.Sweep(ctx, p)
 			if n > 0 {
 				d.Logger.Info("session sweep", "deleted", n)
 			}
@@ -58,5 +81,60 @@ func background(d Deps, authSvc *auth.Service) (*jobs.Runner, *outbox.Service, e
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := registerHousekeeping(ctx, d, runner, h); err != nil {
+		return nil, nil, err
+	}
 	return runner, box, nil
+}
+
+// registerHousekeeping adds the jobs that keep module data tidy: unlinked photos and old
+// Idempotency-Key answers are deleted, and each store's days-of-cover window moves on.
+func registerHousekeeping(ctx context.Context, d Deps, runner *jobs.Runner, h housekeeping) error {
+	list := []jobs.Job{
+		{Name: "attachments.sweep_unlinked", Every: sweepEvery, Run: func(ctx context.Context, _ *authz.Principal) error {
+			n, err := h.attachments.SweepUnlinked(ctx, attachments.DefaultUnlinkedTTL)
+			if n > 0 {
+				d.Logger.Info("unlinked photos deleted", "deleted", n)
+			}
+			return err
+		}},
+		{Name: "idempotency.sweep", Every: sweepEvery, Run: func(ctx context.Context, _ *authz.Principal) error {
+			_, err := h.keys.Sweep(ctx, d.DB, idempotencyKeep)
+			return err
+		}},
+		{Name: "inventory.slide_cover", Every: slideCoverEvery, Timeout: 10 * time.Minute, Run: func(ctx context.Context, p *authz.Principal) error {
+			return slideCovers(ctx, p, d.Now(), h)
+		}},
+	}
+	for _, j := range list {
+		if err := runner.Register(ctx, j); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// slideCovers moves every active store's days-of-cover rollup to its own today.
+func slideCovers(ctx context.Context, p *authz.Principal, now time.Time, h housekeeping) error {
+	active := true
+	pg := paging.Page{Page: 1, PageSize: paging.MaxPageSize, Sort: "code"}
+	for {
+		stores, total, err := h.org.ListStores(ctx, p, org.StoreFilter{Active: &active}, pg)
+		if err != nil {
+			return err
+		}
+		for _, st := range stores {
+			loc, err := time.LoadLocation(st.Timezone)
+			if err != nil {
+				return fmt.Errorf("store %s: %w", st.Code, err)
+			}
+			if err := h.inventory.SlideCover(ctx, st.ID, civil.Today(now, loc)); err != nil {
+				return fmt.Errorf("store %s: %w", st.Code, err)
+			}
+		}
+		if int64(pg.Page*pg.PageSize) >= total {
+			return nil
+		}
+		pg.Page++
+	}
 }
