@@ -208,8 +208,10 @@ func (s *Service) write(ctx context.Context, tx *gorm.DB, p *authz.Principal, pl
 		}
 	}
 	entries := make([]audit.Entry, 0, len(created)+len(pl.updates)+1)
+	delta := map[string]int64{}
 	for _, prod := range created {
 		entries = append(entries, createEntry(prod))
+		delta[prod.DepartmentCode]++
 	}
 	for _, c := range pl.updates {
 		if err := updateVersioned(ctx, tx, c.after, c.before.Version, now); err != nil {
@@ -218,6 +220,11 @@ func (s *Service) write(ctx context.Context, tx *gorm.DB, p *authz.Principal, pl
 		after := c.after
 		after.Version, after.UpdatedAt = c.before.Version+1, now
 		entries = append(entries, updateEntry(c.before, after))
+		delta[c.before.DepartmentCode]--
+		delta[c.after.DepartmentCode]++
+	}
+	if err := adjustCounts(ctx, tx, delta); err != nil {
+		return err
 	}
 	entries = append(entries, audit.Entry{Action: "product.import", EntityType: "product", EntityID: "import",
 		After: map[string]int{"lines": res.Lines, "created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged}})

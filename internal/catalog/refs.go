@@ -114,3 +114,12 @@ var RefColumns = []string{"id", "sku", "name", "department_code", "category", "u
 func (s *Service) Subquery(db *gorm.DB, f Filter) *gorm.DB {
 	return f.apply(db.Model(&productRow{}).Select(RefColumns))
 }
+
+// CountRefs answers how many products match f; narrowed by department alone it reads the
+// kept per-department counts instead of counting the catalogue.
+func (s *Service) CountRefs(ctx context.Context, f Filter) (int64, error) {
+	return countProducts(ctx, s.db, f)
+}
+
+// CheckCounts reports where the kept per-department counts differ from the catalogue.
+func (s *Service) CheckCounts(ctx context.Context) ([]string, error) { return checkCounts(ctx, s.db) }

@@ -66,6 +66,9 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, prod Product) 
 		if err := tx.Create(&r).Error; err != nil {
 			return database.Translate(err, "product "+prod.SKU)
 		}
+		if err := adjustCounts(ctx, tx, map[string]int64{r.DepartmentCode: 1}); err != nil {
+			return err
+		}
 		return s.audit.Write(ctx, tx, p, createEntry(toProduct(r)))
 	})
 	return toProduct(r), err
@@ -106,6 +109,9 @@ func (s *Service) Update(ctx context.Context, p *authz.Principal, sku string, pa
 			return err
 		}
 		if err := updateVersioned(ctx, tx, next, patch.Version, s.now()); err != nil {
+			return err
+		}
+		if err := adjustCounts(ctx, tx, map[string]int64{before.DepartmentCode: -1, next.DepartmentCode: 1}); err != nil {
 			return err
 		}
 		if r, err = loadBySKU(ctx, tx, sku); err != nil {

@@ -208,3 +208,37 @@ func TestEnsureDemoProductsIsIdempotent(t *testing.T) {
 		}
 	})
 }
+
+// TestDepartmentCountsFollowEveryWrite keeps the per-department counts (which answer the
+// totals of whole-department lists) exact through creation, a department move and imports.
+func TestDepartmentCountsFollowEveryWrite(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		f := newFixture(t, dialect)
+		created := f.create(product("C-1"))
+		if _, err := f.svc.Update(f.ctx, f.by, "C-1", catalog.Patch{DepartmentCode: ptr("meat"), Version: created.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.importCSV(header+row("C-2", "测试二")+row("C-3", "测试三"), false); err != nil {
+			t.Fatal(err)
+		}
+		problems, err := f.svc.CheckCounts(f.ctx)
+		if err != nil || len(problems) != 0 {
+			t.Fatalf("counts drifted: %v %v", problems, err)
+		}
+		for _, filter := range []catalog.Filter{{DepartmentCode: "meat"}, {DepartmentCodes: []string{"produce", "meat"}}, {}} {
+			kept, err := f.svc.CountRefs(f.ctx, filter)
+			var counted int64
+			q := f.env.DB.Table("products")
+			switch {
+			case filter.DepartmentCode != "":
+				q = q.Where("department_code = ?", filter.DepartmentCode)
+			case filter.DepartmentCodes != nil:
+				q = q.Where("department_code IN ?", filter.DepartmentCodes)
+			}
+			q.Count(&counted)
+			if err != nil || kept != counted || kept == 0 {
+				t.Errorf("filter %+v: kept count %d (%v), counted %d", filter, kept, err, counted)
+			}
+		}
+	})
+}

@@ -39,7 +39,7 @@ type productRow struct {
 func (productRow) TableName() string { return "products" }
 
 // Models lists the rows of this module for the schema test.
-func Models() []any { return []any{&productRow{}} }
+func Models() []any { return []any{&productRow{}, &countRow{}} }
 
 func toProduct(r productRow) Product { return Product(r) }
 

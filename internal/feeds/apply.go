@@ -20,13 +20,7 @@ type dayProduct struct {
 // applySales upserts the lines that changed and moves stock by each line's difference from
 // what was booked before, so a corrected re-send moves only the correction.
 func (s *Service) applySales(ctx context.Context, tx *gorm.DB, p *authz.Principal, storeID, importID int64, lines []saleLine, res *Result) error {
-	from, to := lines[0].date, lines[0].date
-	for _, l := range lines {
-		from, to = min(from, l.date), max(to, l.date)
-	}
-	var existing []salesRow
-	err := tx.WithContext(ctx).Where("store_id = ? AND business_date >= ? AND business_date <= ?", storeID, from, to).
-		Find(&existing).Error
+	existing, err := bookedSales(ctx, tx, storeID, lines)
 	if err != nil {
 		return err
 	}

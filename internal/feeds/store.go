@@ -3,6 +3,8 @@ package feeds
 import (
 	"context"
 	"encoding/json"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/storeops/storeops/internal/platform/civil"
@@ -134,4 +136,29 @@ func history(ctx context.Context, db *gorm.DB, storeID int64, kind string, offse
 			Unchanged: r.Unchanged, ActorUsername: r.ActorUsername, CreatedAt: r.CreatedAt, IdempotencyKey: r.IdempotencyKey}
 	}
 	return out, total, nil
+}
+
+// keyedReadMax is the most products whose booked lines are read by key; a larger upload
+// (a store's whole day) reads its dates' lines in one range instead.
+const keyedReadMax = 500
+
+// bookedSales reads the sales lines already booked for the request's days and products: by
+// key for a small upload, so a one-line correction costs one line however much the store
+// sells, and by date range for a large one.
+func bookedSales(ctx context.Context, tx *gorm.DB, storeID int64, lines []saleLine) ([]salesRow, error) {
+	from, to := lines[0].date, lines[0].date
+	dates, products := map[civil.Date]bool{}, map[int64]bool{}
+	for _, l := range lines {
+		from, to = min(from, l.date), max(to, l.date)
+		dates[l.date], products[l.ref.ID] = true, true
+	}
+	var out []salesRow
+	q := tx.WithContext(ctx).Where("store_id = ?", storeID)
+	if len(products) <= keyedReadMax {
+		q = q.Where("business_date IN ? AND product_id IN ?", slices.Collect(maps.Keys(dates)), slices.Collect(maps.Keys(products)))
+	} else {
+		q = q.Where("business_date >= ? AND business_date <= ?", from, to)
+	}
+	err := q.Find(&out).Error
+	return out, err
 }

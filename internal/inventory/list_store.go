@@ -91,17 +91,16 @@ func (s *Service) listRows(ctx context.Context, q listQuery) ([]listRow, error) 
 	return rows, err
 }
 
-// listTotal counts the page's whole list. Without stock filters it counts products alone.
+// listTotal counts the page's whole list. Without stock filters it is the catalogue's count
+// of the products in the filter, which for whole departments it keeps.
 func (s *Service) listTotal(ctx context.Context, q listQuery, onPage int) (int64, error) {
 	if q.page.Page == 1 && onPage < q.page.PageSize {
 		return int64(onPage), nil
 	}
-	var n int64
-	db := s.db.WithContext(ctx)
-	cq := db.Table("(?) AS p", s.products.Subquery(db, q.filter))
-	if q.inStock || q.expiringBy != nil {
-		cq = s.from(ctx, q)
+	if !q.inStock && q.expiringBy == nil {
+		return s.products.CountRefs(ctx, q.filter)
 	}
-	err := cq.Count(&n).Error
+	var n int64
+	err := s.from(ctx, q).Count(&n).Error
 	return n, err
 }

@@ -19,6 +19,7 @@ type Products interface {
 	RefsByID(ctx context.Context, ids []int64) (map[int64]catalog.Ref, error)
 	RefsBySKU(ctx context.Context, skus []string) (map[string]catalog.Ref, error)
 	Subquery(db *gorm.DB, f catalog.Filter) *gorm.DB
+	CountRefs(ctx context.Context, f catalog.Filter) (int64, error)
 }
 
 // Stores tells a store's time zone, which decides what "today" is there.

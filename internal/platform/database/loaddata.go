@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -96,6 +97,9 @@ func cmpErr(a, b error) error {
 
 // appendField renders one value in LOAD DATA's text format (\N for NULL, escaped specials).
 func appendField(buf []byte, v any) ([]byte, error) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return append(buf, `\N`...), nil // a typed nil (*civil.Date) is NULL, as database/sql writes it
+	}
 	if vv, ok := v.(driver.Valuer); ok {
 		var err error
 		if v, err = vv.Value(); err != nil {
