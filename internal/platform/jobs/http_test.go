@@ -38,8 +38,8 @@ func TestJobsEndpointAnswersAdminsOnly(t *testing.T) {
 				t.Fatalf("%s before any run: %+v (registered: %v)", name, s, ok)
 			}
 		}
-		if n, err := env.App.Jobs.RunDue(context.Background()); err != nil || n != 2 {
-			t.Fatalf("ran %d jobs (err %v), want 2", n, err)
+		if n, err := env.App.Jobs.RunDue(context.Background()); err != nil || n != len(before) {
+			t.Fatalf("ran %d jobs (err %v), want every registered one (%d)", n, err, len(before))
 		}
 		for name, s := range list() {
 			if s.Runs != 1 || s.LastOKAt == nil || s.LastError != nil || s.Running || !s.NextRunAt.After(env.Clock.Now()) {

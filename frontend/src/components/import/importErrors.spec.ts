@@ -82,8 +82,9 @@ describe('knownMessage', () => {
 
   it('recognises the GBK hint', () => {
     const gbk =
-      'the file is not UTF-8 (Excel\'s "CSV UTF-8" format); it looks like GBK or another legacy encoding: save it as CSV UTF-8 and upload again'
-    expect(knownMessage(gbk)?.key).toBe('notUtf8')
+      'the file is not text in UTF-8, GBK or GB18030: save it as CSV and upload it again'
+    expect(knownMessage(gbk)?.key).toBe('notText')
+    expect(knownMessage('the file mixes text encodings: save it again as CSV UTF-8 (or GBK) and upload it again')?.key).toBe('notText')
   })
 
   it('leaves other messages alone', () => {

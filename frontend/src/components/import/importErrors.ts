@@ -1,6 +1,6 @@
 // Turns the field errors of a failed import into table rows (line, field, message):
 //   "line 7.cost_price"  a CSV cell (the header is line 1)
-//   "line 1"             the whole line (bad header, not UTF-8, malformed CSV)
+//   "line 1"             the whole line (bad header, not text, malformed CSV)
 //   "lines[2].qty"       the third item of a JSON body (products[…] alike)
 //   "lines"              the summary when the server stopped listing ("… and 40 more")
 // Any other key is a problem of the request as a whole. Rows sort by line as a number, so
@@ -69,7 +69,7 @@ export interface KnownMessage {
 }
 
 const KNOWN_MESSAGES: [RegExp, string][] = [
-  [/not UTF-8/i, 'notUtf8'],
+  [/not text in UTF-8, GBK or GB18030|mixes text encodings/i, 'notText'],
   [/^is required$/, 'required'],
   [/^must be greater than 0$/, 'positive'],
   [/^must not be negative$/, 'notNegative'],
