@@ -26,18 +26,19 @@ type Handler struct {
 func NewHandler(svc *Service, dec *httpx.Decoder) *Handler { return &Handler{svc: svc, dec: dec} }
 
 // Register adds the routes. Supervisors (their departments) plan, count and submit; the
-// store manager also approves and rejects; HQ reads.
+// store manager also approves and rejects, and so does the supervisor named deputy approver
+// while the delegation is active: the routes let supervisors in and the service asks the
+// delegation module (403 for the others); HQ reads.
 func (h *Handler) Register(r *httpx.Router) {
 	counters := httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager, authz.RoleSupervisor)
-	managers := httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager)
 	r.GET("/stores/:store_id/stocktakes", httpx.AnyRole(), h.list)
 	r.POST("/stores/:store_id/stocktakes", counters, h.create)
 	r.GET("/stores/:store_id/stocktakes/accuracy", httpx.AnyRole(), h.accuracy)
 	r.GET("/stocktakes/:stocktake_id", httpx.AnyRole(), h.get)
 	r.POST("/stocktakes/:stocktake_id/start", counters, h.action(h.svc.Start))
 	r.POST("/stocktakes/:stocktake_id/submit", counters, h.action(h.svc.Submit))
-	r.POST("/stocktakes/:stocktake_id/approve", managers, h.action(h.svc.Approve))
-	r.POST("/stocktakes/:stocktake_id/reject", managers, h.reject)
+	r.POST("/stocktakes/:stocktake_id/approve", counters, h.action(h.svc.Approve))
+	r.POST("/stocktakes/:stocktake_id/reject", counters, h.reject)
 	r.POST("/stocktakes/:stocktake_id/counts", counters, h.counts, httpx.WithBodyLimit(CountsBodyLimit))
 	r.GET("/stocktakes/:stocktake_id/variance", httpx.AnyRole(), h.variance)
 	r.POST("/stocktakes/:stocktake_id/recounts", counters, h.recounts)
