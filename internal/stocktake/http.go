@@ -89,9 +89,9 @@ func (h *Handler) list(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	out := make([]stocktakeJSON, len(items))
-	for i, st := range items {
-		out[i] = auditJSON(st)
+	out := make([]answerJSON, len(items))
+	for i, v := range items {
+		out[i] = toAnswer(v)
 	}
 	c.JSON(http.StatusOK, httpx.NewList(out, pg, total))
 }
@@ -116,7 +116,7 @@ func (h *Handler) create(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, auditJSON(out))
+	h.answer(c, http.StatusCreated, out)
 }
 
 func (h *Handler) get(c *gin.Context) {
@@ -124,12 +124,28 @@ func (h *Handler) get(c *gin.Context) {
 	if !ok {
 		return
 	}
-	st, sum, err := h.svc.Get(c.Request.Context(), httpx.Principal(c), id)
+	p := httpx.Principal(c)
+	st, sum, err := h.svc.Get(c.Request.Context(), p, id)
 	if err != nil {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toDetail(st, sum))
+	actions, err := h.svc.Actions(c.Request.Context(), p, st)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, toDetail(View{Stocktake: st, AllowedActions: actions}, sum))
+}
+
+// answer sends a stocktake with what the caller may do to it now.
+func (h *Handler) answer(c *gin.Context, status int, st Stocktake) {
+	actions, err := h.svc.Actions(c.Request.Context(), httpx.Principal(c), st)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
+	}
+	c.JSON(status, toAnswer(View{Stocktake: st, AllowedActions: actions}))
 }
 
 // actionRequest is the body of start, submit and approve: an optional note for the audit.
@@ -153,7 +169,7 @@ func (h *Handler) action(fn func(ctx context.Context, p *authz.Principal, id int
 			httpx.Fail(c, err)
 			return
 		}
-		c.JSON(http.StatusOK, auditJSON(st))
+		h.answer(c, http.StatusOK, st)
 	}
 }
 
@@ -176,5 +192,5 @@ func (h *Handler) reject(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, auditJSON(st))
+	h.answer(c, http.StatusOK, st)
 }

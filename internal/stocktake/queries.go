@@ -19,9 +19,9 @@ type ListFilter struct {
 	DepartmentCode string
 }
 
-// List answers a store's stocktakes in the caller's scope, newest first. The store's active
-// deputy sees all of them, like its manager.
-func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f ListFilter, pg paging.Page) ([]Stocktake, int64, error) {
+// List answers a store's stocktakes in the caller's scope, newest first, each with what the
+// caller may do to it. The store's active deputy sees all of them, like its manager.
+func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f ListFilter, pg paging.Page) ([]View, int64, error) {
 	if err := p.RequireStore(storeID); err != nil {
 		return nil, 0, err
 	}
@@ -51,7 +51,8 @@ func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f
 	for i, r := range rows {
 		out[i] = toStocktake(r)
 	}
-	return out, total, nil
+	views, err := s.views(ctx, p, storeID, out, &deputy)
+	return views, total, err
 }
 
 // Summary is how far counting has come.
