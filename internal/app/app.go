@@ -21,6 +21,7 @@ import (
 	"github.com/storeops/storeops/internal/auth"
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inbox"
 	"github.com/storeops/storeops/internal/inventory"
@@ -68,6 +69,8 @@ type App struct {
 	Jobs *jobs.Runner
 	// Outbox takes notifications inside the transaction of the event they announce.
 	Outbox *outbox.Service
+	// Delegation answers who may approve for a store's manager (MayApprove).
+	Delegation *delegation.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -93,7 +96,8 @@ func New(d Deps) (*App, error) {
 	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, keys, d.Now)
 	inventorySvc := inventory.NewService(d.DB, catalogSvc, orgSvc, d.Now)
 	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
-	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
+	delegationSvc := delegation.NewService(d.DB, orgSvc, auditLog, d.Now)
+	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, delegationSvc, auditLog, keys, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
 	jobsRunner, outboxSvc, err := background(d, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
@@ -105,7 +109,7 @@ func New(d Deps) (*App, error) {
 	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, []shrinkfeed.Source{stocktakeSvc}, d.Now)
 	// The Today inbox: each module registers its source.
 	inboxSvc := inbox.NewService(d.Logger, d.Now, inbox.Options{})
-	inboxSvc.Register("stocktakes", stocktake.NewInboxSource(stocktakeSvc, stocktake.ManagerApproves))
+	inboxSvc.Register("stocktakes", stocktake.NewInboxSource(stocktakeSvc, stocktakeSvc.Approves))
 	inboxSvc.Register("inventory", inventory.NewInboxSource(inventorySvc, catalogSvc, orgSvc))
 
 	engine := gin.New()
@@ -141,6 +145,7 @@ func New(d Deps) (*App, error) {
 	inventory.NewHandler(inventorySvc).Register(v1)
 	feeds.NewHandler(feedsSvc).Register(v1)
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
+	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
@@ -154,7 +159,7 @@ func New(d Deps) (*App, error) {
 	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
-		Outbox: outboxSvc}, nil
+		Outbox: outboxSvc, Delegation: delegationSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

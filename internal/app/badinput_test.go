@@ -29,6 +29,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 			"department_code": "produce",
 			"kpi":             "sales",
 			"stocktake_id":    stocktakeFixture(t, env, "sh-pudong", "produce"),
+			"delegation_id":   delegationFixture(t, env, "sh-pudong", "super1"),
 		}
 		auditCount := func() int64 {
 			var n int64

@@ -114,6 +114,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"kpi":             "sales",
 			"stocktake_id":    stocktakeFixture(t, env, "sh-pudong", "produce"),
 			"attachment_id":   ownPhoto,
+			"delegation_id":   delegationFixture(t, env, "sh-pudong", "super1"),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -124,6 +125,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"kpi":             "sales",
 			"stocktake_id":    stocktakeFixture(t, env, "gz-tianhe", "deli"),
 			"attachment_id":   otherPhoto,
+			"delegation_id":   delegationFixture(t, env, "gz-tianhe", "super2"),
 		}
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -164,7 +166,8 @@ func TestRouteAccessWalk(t *testing.T) {
 // storeScoped reports whether a path names a store's own resource.
 func storeScoped(path string) bool {
 	return strings.Contains(path, ":store_id") || strings.Contains(path, ":user_id") ||
-		strings.Contains(path, ":stocktake_id") || strings.Contains(path, ":attachment_id")
+		strings.Contains(path, ":stocktake_id") || strings.Contains(path, ":attachment_id") ||
+		strings.Contains(path, ":delegation_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

@@ -9,6 +9,7 @@ import (
 	"github.com/storeops/storeops/internal/auth"
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/org"
@@ -37,6 +38,7 @@ func models() []any {
 	all = append(all, attachments.Models()...)
 	all = append(all, jobs.Models()...)
 	all = append(all, outbox.Models()...)
+	all = append(all, delegation.Models()...)
 	return all
 }
 

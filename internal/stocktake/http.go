@@ -26,18 +26,19 @@ type Handler struct {
 func NewHandler(svc *Service, dec *httpx.Decoder) *Handler { return &Handler{svc: svc, dec: dec} }
 
 // Register adds the routes. Supervisors (their departments) plan, count and submit; the
-// store manager also approves and rejects; HQ reads.
+// store manager also approves and rejects, and so does the supervisor named deputy approver
+// while the delegation is active: the routes let supervisors in and the service asks the
+// delegation module (403 for the others); HQ reads.
 func (h *Handler) Register(r *httpx.Router) {
 	counters := httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager, authz.RoleSupervisor)
-	managers := httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager)
 	r.GET("/stores/:store_id/stocktakes", httpx.AnyRole(), h.list)
 	r.POST("/stores/:store_id/stocktakes", counters, h.create)
 	r.GET("/stores/:store_id/stocktakes/accuracy", httpx.AnyRole(), h.accuracy)
 	r.GET("/stocktakes/:stocktake_id", httpx.AnyRole(), h.get)
 	r.POST("/stocktakes/:stocktake_id/start", counters, h.action(h.svc.Start))
 	r.POST("/stocktakes/:stocktake_id/submit", counters, h.action(h.svc.Submit))
-	r.POST("/stocktakes/:stocktake_id/approve", managers, h.action(h.svc.Approve))
-	r.POST("/stocktakes/:stocktake_id/reject", managers, h.reject)
+	r.POST("/stocktakes/:stocktake_id/approve", counters, h.action(h.svc.Approve))
+	r.POST("/stocktakes/:stocktake_id/reject", counters, h.reject)
 	r.POST("/stocktakes/:stocktake_id/counts", counters, h.counts, httpx.WithBodyLimit(CountsBodyLimit))
 	r.GET("/stocktakes/:stocktake_id/variance", httpx.AnyRole(), h.variance)
 	r.POST("/stocktakes/:stocktake_id/recounts", counters, h.recounts)
@@ -88,9 +89,9 @@ func (h *Handler) list(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	out := make([]stocktakeJSON, len(items))
-	for i, st := range items {
-		out[i] = auditJSON(st)
+	out := make([]answerJSON, len(items))
+	for i, v := range items {
+		out[i] = toAnswer(v)
 	}
 	c.JSON(http.StatusOK, httpx.NewList(out, pg, total))
 }
@@ -115,7 +116,7 @@ func (h *Handler) create(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, auditJSON(out))
+	h.answer(c, http.StatusCreated, out)
 }
 
 func (h *Handler) get(c *gin.Context) {
@@ -123,12 +124,28 @@ func (h *Handler) get(c *gin.Context) {
 	if !ok {
 		return
 	}
-	st, sum, err := h.svc.Get(c.Request.Context(), httpx.Principal(c), id)
+	p := httpx.Principal(c)
+	st, sum, err := h.svc.Get(c.Request.Context(), p, id)
 	if err != nil {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toDetail(st, sum))
+	actions, err := h.svc.Actions(c.Request.Context(), p, st)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, toDetail(View{Stocktake: st, AllowedActions: actions}, sum))
+}
+
+// answer sends a stocktake with what the caller may do to it now.
+func (h *Handler) answer(c *gin.Context, status int, st Stocktake) {
+	actions, err := h.svc.Actions(c.Request.Context(), httpx.Principal(c), st)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
+	}
+	c.JSON(status, toAnswer(View{Stocktake: st, AllowedActions: actions}))
 }
 
 // actionRequest is the body of start, submit and approve: an optional note for the audit.
@@ -152,7 +169,7 @@ func (h *Handler) action(fn func(ctx context.Context, p *authz.Principal, id int
 			httpx.Fail(c, err)
 			return
 		}
-		c.JSON(http.StatusOK, auditJSON(st))
+		h.answer(c, http.StatusOK, st)
 	}
 }
 
@@ -175,5 +192,5 @@ func (h *Handler) reject(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, auditJSON(st))
+	h.answer(c, http.StatusOK, st)
 }

@@ -87,7 +87,7 @@ func (h *Handler) recounts(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, auditJSON(st))
+	h.answer(c, http.StatusOK, st)
 }
 
 type confirmZeroRequest struct {
@@ -114,7 +114,7 @@ func (h *Handler) confirmZero(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, auditJSON(st))
+	h.answer(c, http.StatusOK, st)
 }
 
 func (h *Handler) accuracy(c *gin.Context) {

@@ -18,15 +18,10 @@ const (
 	InboxApprove = "stocktake.approve" // submitted, waiting for the caller's approval
 )
 
-// Approves decides whether the caller approves the stocktakes of a store. Today that is the
-// store manager; delegating approval to a deputy for a period plugs in here, so that the
-// inbox and the approval rule cannot disagree.
+// Approves decides whether the caller approves the stocktakes of a store: the store manager,
+// or the supervisor who is its active deputy approver ((*Service).Approves asks the
+// delegation module), so that the inbox and the approval rule cannot disagree.
 type Approves func(ctx context.Context, p *authz.Principal, storeID int64) (bool, error)
-
-// ManagerApproves is the approval rule without delegation: the store's own manager.
-func ManagerApproves(_ context.Context, p *authz.Principal, storeID int64) (bool, error) {
-	return p.HasRole(authz.RoleStoreManager) && p.StoreID != nil && *p.StoreID == storeID, nil
-}
 
 // InboxSource puts stocktakes to start, count, recount and approve in the Today inbox of the
 // people of their store: supervisors for their departments (and whole-store counts), store
@@ -47,17 +42,32 @@ func (s *InboxSource) Today(ctx context.Context, p *authz.Principal, _ time.Time
 		return nil, nil
 	}
 	storeID := *p.StoreID
-	var departments []string // nil: every department
-	if p.Role == authz.RoleSupervisor {
-		departments = append([]string{""}, p.DepartmentCodes...)
-	}
 	approver, err := s.approves(ctx, p, storeID)
 	if err != nil {
 		return nil, err
 	}
+	// A supervisor who approves is the store's deputy: they act for the manager, and see
+	// every department's stocktakes as the manager does.
+	deputy := approver && p.Role == authz.RoleSupervisor
+	var departments []string // nil: every department
+	if p.Role == authz.RoleSupervisor && !deputy {
+		departments = append([]string{""}, p.DepartmentCodes...)
+	}
 	open, err := openStocktakes(ctx, s.svc.db, storeID, departments)
 	if err != nil {
 		return nil, err
+	}
+	ownCount := map[int64]bool{} // a deputy does not approve what they counted
+	if deputy {
+		var submitted []int64
+		for _, r := range open {
+			if r.Status == StatusSubmitted {
+				submitted = append(submitted, r.ID)
+			}
+		}
+		if ownCount, err = countedBy(ctx, s.svc.db, p.UserID, submitted); err != nil {
+			return nil, err
+		}
 	}
 	var counting []int64
 	for _, r := range open {
@@ -84,7 +94,7 @@ func (s *InboxSource) Today(ctx context.Context, p *authz.Principal, _ time.Time
 				e.Params["skus"] = strconv.Itoa(n)
 				out = append(out, e)
 			}
-		case r.Status == StatusSubmitted && approver:
+		case r.Status == StatusSubmitted && approver && !ownCount[r.ID]:
 			out = append(out, entryOf(r, InboxApprove, inbox.High, fmt.Sprintf("/stocktakes?id=%d&view=variance", r.ID), 1,
 				inbox.Title{Zh: fmt.Sprintf("盘点 #%d 待审批", r.ID), En: fmt.Sprintf("Approve stocktake #%d", r.ID)}))
 		}

@@ -69,17 +69,31 @@ type summaryJSON struct {
 	Sheets           []sheetJSON `json:"sheets"`
 }
 
-type detailJSON struct {
+// answerJSON is a stocktake in API answers: with what the caller may do to it now.
+type answerJSON struct {
 	stocktakeJSON
+	AllowedActions []string `json:"allowed_actions"`
+}
+
+func toAnswer(v View) answerJSON {
+	actions := v.AllowedActions
+	if actions == nil {
+		actions = []string{}
+	}
+	return answerJSON{stocktakeJSON: auditJSON(v.Stocktake), AllowedActions: actions}
+}
+
+type detailJSON struct {
+	answerJSON
 	Summary summaryJSON `json:"summary"`
 }
 
-func toDetail(st Stocktake, s Summary) detailJSON {
+func toDetail(v View, s Summary) detailJSON {
 	sheets := make([]sheetJSON, len(s.Sheets))
 	for i, sh := range s.Sheets {
 		sheets[i] = sheetJSON(sh)
 	}
-	return detailJSON{stocktakeJSON: auditJSON(st), Summary: summaryJSON{Items: s.Items, Counted: s.Counted,
+	return detailJSON{answerJSON: toAnswer(v), Summary: summaryJSON{Items: s.Items, Counted: s.Counted,
 		Uncounted: s.Uncounted, NeedsRecount: s.NeedsRecount, UncountedSKUs: s.UncountedSKUs,
 		NeedsRecountSKUs: s.NeedsRecountSKUs, Sheets: sheets}}
 }

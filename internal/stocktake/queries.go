@@ -19,9 +19,14 @@ type ListFilter struct {
 	DepartmentCode string
 }
 
-// List answers a store's stocktakes in the caller's scope, newest first.
-func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f ListFilter, pg paging.Page) ([]Stocktake, int64, error) {
+// List answers a store's stocktakes in the caller's scope, newest first, each with what the
+// caller may do to it. The store's active deputy sees all of them, like its manager.
+func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f ListFilter, pg paging.Page) ([]View, int64, error) {
 	if err := p.RequireStore(storeID); err != nil {
+		return nil, 0, err
+	}
+	deputy, err := s.isDeputy(ctx, s.db, p, storeID)
+	if err != nil {
 		return nil, 0, err
 	}
 	q := s.db.WithContext(ctx).Model(&stocktakeRow{}).Where("store_id = ?", storeID)
@@ -31,7 +36,7 @@ func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f
 	if f.DepartmentCode != "" {
 		q = q.Where("department_code = ?", f.DepartmentCode)
 	}
-	if p.Role == authz.RoleSupervisor {
+	if p.Role == authz.RoleSupervisor && !deputy {
 		q = q.Where("department_code IN ?", append([]string{""}, p.DepartmentCodes...))
 	}
 	var total int64
@@ -46,7 +51,8 @@ func (s *Service) List(ctx context.Context, p *authz.Principal, storeID int64, f
 	for i, r := range rows {
 		out[i] = toStocktake(r)
 	}
-	return out, total, nil
+	views, err := s.views(ctx, p, storeID, out, &deputy)
+	return views, total, err
 }
 
 // Summary is how far counting has come.
@@ -168,12 +174,16 @@ type AccuracyPoint struct {
 }
 
 // Accuracy trends the accuracy of a store's approved stocktakes, oldest first; dept limits
-// it to one department.
+// it to one department. The store's active deputy sees every department's, like its manager.
 func (s *Service) Accuracy(ctx context.Context, p *authz.Principal, storeID int64, dept string) ([]AccuracyPoint, error) {
 	if err := p.RequireStore(storeID); err != nil {
 		return nil, err
 	}
-	if dept != "" {
+	deputy, err := s.isDeputy(ctx, s.db, p, storeID)
+	if err != nil {
+		return nil, err
+	}
+	if dept != "" && !deputy {
 		if err := p.RequireDepartment(storeID, dept); err != nil {
 			return nil, err
 		}
@@ -181,7 +191,7 @@ func (s *Service) Accuracy(ctx context.Context, p *authz.Principal, storeID int6
 	q := s.db.WithContext(ctx).Where("store_id = ? AND status = ?", storeID, StatusApproved)
 	if dept != "" {
 		q = q.Where("department_code = ?", dept)
-	} else if p.Role == authz.RoleSupervisor {
+	} else if p.Role == authz.RoleSupervisor && !deputy {
 		q = q.Where("department_code IN ?", append([]string{""}, p.DepartmentCodes...))
 	}
 	var rows []stocktakeRow

@@ -35,15 +35,16 @@ type Service struct {
 	catalog   Catalog
 	stores    Stores
 	inventory *inventory.Service
+	approvers Approvers
 	audit     *audit.Log
 	keys      *idempotency.Store
 	now       func() time.Time
 }
 
 // NewService wires the stocktake module.
-func NewService(db *gorm.DB, cat Catalog, stores Stores, inv *inventory.Service, log *audit.Log,
+func NewService(db *gorm.DB, cat Catalog, stores Stores, inv *inventory.Service, approvers Approvers, log *audit.Log,
 	keys *idempotency.Store, now func() time.Time) *Service {
-	return &Service{db: db, catalog: cat, stores: stores, inventory: inv, audit: log, keys: keys, now: now}
+	return &Service{db: db, catalog: cat, stores: stores, inventory: inv, approvers: approvers, audit: log, keys: keys, now: now}
 }
 
 // Create plans a stocktake: the scope is resolved to products now, and none of them may be
@@ -216,7 +217,11 @@ func (s *Service) load(ctx context.Context, db *gorm.DB, p *authz.Principal, id 
 	if err != nil {
 		return r, err
 	}
-	if !visible(p, r) {
+	ok, err := s.reaches(ctx, db, p, r)
+	if err != nil {
+		return stocktakeRow{}, err
+	}
+	if !ok {
 		return stocktakeRow{}, fmt.Errorf("stocktake %d: %w", id, apperr.ErrNotFound)
 	}
 	return r, nil
@@ -277,6 +282,13 @@ func (s *Service) Start(ctx context.Context, p *authz.Principal, id int64) (Stoc
 // stock is read or booked, the stocktake's lock, fn, and the audit entry with before/after.
 func (s *Service) change(ctx context.Context, p *authz.Principal, id int64, stockLock bool, action string,
 	fn func(tx *gorm.DB, r stocktakeRow) error) (Stocktake, error) {
+	return s.changeAudited(ctx, p, id, stockLock, action, fn, nil)
+}
+
+// changeAudited is change whose audit entry's after is audited(the stocktake) instead of the
+// stocktake alone (nil: the stocktake alone).
+func (s *Service) changeAudited(ctx context.Context, p *authz.Principal, id int64, stockLock bool, action string,
+	fn func(tx *gorm.DB, r stocktakeRow) error, audited func(stocktakeJSON) any) (Stocktake, error) {
 	var after stocktakeRow
 	// A stocktake never changes store, so its store is read before the transaction: on MySQL
 	// the first plain read inside it fixes the snapshot, which must come after the stock lock.
@@ -300,8 +312,12 @@ func (s *Service) change(ctx context.Context, p *authz.Principal, id int64, stoc
 		if after, err = loadStocktake(ctx, tx, id); err != nil {
 			return err
 		}
+		var afterJSON any = auditJSON(toStocktake(after))
+		if audited != nil {
+			afterJSON = audited(auditJSON(toStocktake(after)))
+		}
 		return s.audit.Write(ctx, tx, p, audit.Entry{Action: action, EntityType: "stocktake", EntityID: audit.ID(id),
-			StoreID: &after.StoreID, Before: auditJSON(toStocktake(before)), After: auditJSON(toStocktake(after))})
+			StoreID: &after.StoreID, Before: auditJSON(toStocktake(before)), After: afterJSON})
 	})
 	return toStocktake(after), err
 }

@@ -69,9 +69,10 @@ func (s *Service) Submit(ctx context.Context, p *authz.Principal, id int64) (Sto
 	})
 }
 
-// Reject sends a submitted stocktake back to counting with a reason.
+// Reject sends a submitted stocktake back to counting with a reason; only the store's
+// approvers may (see decide).
 func (s *Service) Reject(ctx context.Context, p *authz.Principal, id int64, reason string) (Stocktake, error) {
-	return s.change(ctx, p, id, false, "stocktake.reject", func(tx *gorm.DB, r stocktakeRow) error {
+	return s.decide(ctx, p, id, rejection, func(tx *gorm.DB, r stocktakeRow) error {
 		if r.Status != StatusSubmitted {
 			return wrongState(StatusSubmitted, r.Status)
 		}
@@ -83,9 +84,10 @@ func (s *Service) Reject(ctx context.Context, p *authz.Principal, id int64, reas
 // Approve posts every non-zero variance as a stocktake_adjustment movement in one
 // transaction: adjustment = counted − frozen book, so on-hand becomes counted plus whatever
 // moved since the freeze. Under the store's stock lock and the conditional status change,
-// two approvals racing each other post exactly once.
+// two approvals racing each other post exactly once. Only the store's approvers may approve,
+// and a deputy never a count they took part in (see decide).
 func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error) {
-	return s.change(ctx, p, id, true, "stocktake.approve", func(tx *gorm.DB, r stocktakeRow) error {
+	return s.decide(ctx, p, id, approval, func(tx *gorm.DB, r stocktakeRow) error {
 		if r.Status != StatusSubmitted {
 			return wrongState(StatusSubmitted, r.Status)
 		}

@@ -1,0 +1,38 @@
+package org
+
+import (
+	"context"
+
+	"github.com/storeops/storeops/internal/platform/authz"
+)
+
+// UsersByID returns the users among ids that are in the caller's scope, keyed by id, in
+// two queries however many ids there are: other modules name the people in their lists
+// (a store's deputies, for example) without asking once per row. Callers that are not
+// admins or HQ see the users of their own store only; ids outside the scope are left out.
+func (s *Service) UsersByID(ctx context.Context, p *authz.Principal, ids []int64) (map[int64]User, error) {
+	out := map[int64]User{}
+	if err := authz.Require(p); err != nil || len(ids) == 0 {
+		return out, err
+	}
+	q := s.db.WithContext(ctx).Where("id IN ?", ids)
+	if only := p.StoreFilter(); only != nil {
+		q = q.Where("store_id = ?", *only)
+	}
+	var rows []userRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	found := make([]int64, len(rows))
+	for i, r := range rows {
+		found[i] = r.ID
+	}
+	codes, err := userDepartmentCodes(ctx, s.db, found...)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ID] = toUser(r, codes[r.ID])
+	}
+	return out, nil
+}
