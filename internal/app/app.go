@@ -81,6 +81,9 @@ func New(d Deps) (*App, error) {
 	if d.Now == nil {
 		d.Now = func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 	}
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
 	hasher, err := password.NewHasher(d.Config.BcryptCost)
 	if err != nil {
 		return nil, err
@@ -93,14 +96,18 @@ func New(d Deps) (*App, error) {
 		Limits: auth.Limits{PerUser: d.Config.LoginMaxPerUser, PerIP: d.Config.LoginMaxPerIP, Window: d.Config.LoginWindow},
 	}, d.Now)
 	keys := idempotency.New(d.Now)
+	outboxSvc, err := newOutbox(d)
+	if err != nil {
+		return nil, err
+	}
 	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, keys, d.Now)
 	inventorySvc := inventory.NewService(d.DB, catalogSvc, orgSvc, d.Now)
 	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
 	delegationSvc := delegation.NewService(d.DB, orgSvc, auditLog, d.Now)
-	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, delegationSvc, auditLog, keys, d.Now)
+	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, delegationSvc, auditLog, keys, outboxSvc, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
-	jobsRunner, outboxSvc, err := background(d, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
+	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc})
 	if err != nil {
 		return nil, err

@@ -44,21 +44,10 @@ type housekeeping struct {
 // background builds the job runner and the outbox and registers the jobs of the modules
 // built so far; serve starts the runner. Without a configured channel the outbox keeps its
 // messages pending; STOREOPS_NOTIFY_LOG=true delivers them to the log.
-func background(d Deps, h housekeeping) (*jobs.Runner, *outbox.Service, error) {
-	if d.Logger == nil {
-		d.Logger = slog.New(slog.DiscardHandler)
-	}
-	var channels []outbox.Deliverer
-	if d.Config.NotifyLog {
-		channels = append(channels, outbox.LogDeliverer{Log: d.Logger})
-	}
-	box, err := outbox.NewService(d.DB, d.Now, d.Logger, outbox.Options{Deliverers: channels})
-	if err != nil {
-		return nil, nil, err
-	}
+func background(d Deps, box *outbox.Service, h housekeeping) (*jobs.Runner, error) {
 	runner := jobs.NewRunner(d.DB, d.Now, d.Logger, jobs.Options{})
 	ctx := context.Background()
-	err = runner.Register(ctx, jobs.Job{Name: "auth.sweep_sessions", Every: sweepSessionsEvery,
+	err := runner.Register(ctx, jobs.Job{Name: "auth.sweep_sessions", Every: sweepSessionsEvery,
 		Run: func(ctx context.Context, p *authz.Principal) error {
 			n, err := h.auth.Sweep(ctx, p)
 			if n > 0 {
@@ -67,7 +56,7 @@ func background(d Deps, h housekeeping) (*jobs.Runner, *outbox.Service, error) {
 			return err
 		}})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	err = runner.Register(ctx, jobs.Job{Name: "outbox.deliver", Every: outboxDeliverEvery, Timeout: 5 * time.Minute,
 		Run: func(ctx context.Context, p *authz.Principal) error {
@@ -79,12 +68,22 @@ func background(d Deps, h housekeeping) (*jobs.Runner, *outbox.Service, error) {
 			return err
 		}})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := registerHousekeeping(ctx, d, runner, h); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return runner, box, nil
+	return runner, nil
+}
+
+// newOutbox builds the notification outbox with the channels configured. Without one the
+// outbox keeps its messages pending; STOREOPS_NOTIFY_LOG=true delivers them to the log.
+func newOutbox(d Deps) (*outbox.Service, error) {
+	var channels []outbox.Deliverer
+	if d.Config.NotifyLog {
+		channels = append(channels, outbox.LogDeliverer{Log: d.Logger})
+	}
+	return outbox.NewService(d.DB, d.Now, d.Logger, outbox.Options{Deliverers: channels})
 }
 
 // registerHousekeeping adds the jobs that keep module data tidy: unlinked photos and old

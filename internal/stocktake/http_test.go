@@ -90,6 +90,12 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 		if r := manager.Do("POST", st+"/approve", map[string]any{}); r.Status != http.StatusConflict {
 			t.Fatalf("second approval: %d %s", r.Status, r.Body)
 		}
+		// Each step announced itself once, in its own transaction; refused steps wrote nothing.
+		var topics []string
+		f.env.DB.Table("outbox_messages").Where("store_id = ?", f.storeID).Order("id").Pluck("topic", &topics)
+		if strings.Join(topics, ",") != "stocktake.submitted,stocktake.approved" {
+			t.Errorf("notifications %v, want one submitted and one approved", topics)
+		}
 
 		// on-hand = counted + movements since the freeze.
 		if got := f.onHand(t, s0); got != "8.000" {

@@ -38,13 +38,15 @@ type Service struct {
 	approvers Approvers
 	audit     *audit.Log
 	keys      *idempotency.Store
+	notify    Notifier
 	now       func() time.Time
 }
 
 // NewService wires the stocktake module.
 func NewService(db *gorm.DB, cat Catalog, stores Stores, inv *inventory.Service, approvers Approvers, log *audit.Log,
-	keys *idempotency.Store, now func() time.Time) *Service {
-	return &Service{db: db, catalog: cat, stores: stores, inventory: inv, approvers: approvers, audit: log, keys: keys, now: now}
+	keys *idempotency.Store, notify Notifier, now func() time.Time) *Service {
+	return &Service{db: db, catalog: cat, stores: stores, inventory: inv, approvers: approvers, audit: log, keys: keys,
+		notify: notify, now: now}
 }
 
 // Create plans a stocktake: the scope is resolved to products now, and none of them may be

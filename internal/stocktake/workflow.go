@@ -65,7 +65,10 @@ func (s *Service) Submit(ctx context.Context, p *authz.Principal, id int64) (Sto
 		if err := readiness(ls); err != nil {
 			return err
 		}
-		return transition(ctx, tx, r.ID, StatusCounting, StatusSubmitted, map[string]any{"submitted_at": s.now()}, s.now())
+		if err := transition(ctx, tx, r.ID, StatusCounting, StatusSubmitted, map[string]any{"submitted_at": s.now()}, s.now()); err != nil {
+			return err
+		}
+		return s.announce(ctx, tx, TopicSubmitted, p, r, "")
 	})
 }
 
@@ -76,8 +79,12 @@ func (s *Service) Reject(ctx context.Context, p *authz.Principal, id int64, reas
 		if r.Status != StatusSubmitted {
 			return wrongState(StatusSubmitted, r.Status)
 		}
-		return transition(ctx, tx, r.ID, StatusSubmitted, StatusCounting,
+		err := transition(ctx, tx, r.ID, StatusSubmitted, StatusCounting,
 			map[string]any{"reject_reason": reason, "submitted_at": nil}, s.now())
+		if err != nil {
+			return err
+		}
+		return s.announce(ctx, tx, TopicRejected, p, r, reason)
 	})
 }
 
@@ -126,8 +133,12 @@ func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (St
 			return err
 		}
 		t := Summarise(ls)
-		return transition(ctx, tx, r.ID, StatusSubmitted, StatusApproved, map[string]any{
-			"approved_at": now, "approved_by": p.UserID, "posted_date": today, "book_value": t.BookValue,
+		err = transition(ctx, tx, r.ID, StatusSubmitted, StatusApproved, map[string]any{
+			"approved_at": now, "approved_by": p.ActorID(), "posted_date": today, "book_value": t.BookValue,
 			"variance_abs_value": t.VarianceAbsValue, "accuracy": t.Accuracy}, now)
+		if err != nil {
+			return err
+		}
+		return s.announce(ctx, tx, TopicApproved, p, r, "")
 	})
 }
