@@ -45,8 +45,12 @@ func (b Bulk) Insert(ctx context.Context, tx *gorm.DB, n int, row func(i int, ar
 	if b.loadable(tx, n) {
 		return translate(b.loadData(ctx, tx, n, row))
 	}
+	return b.insert(ctx, tx, n, row, batchRows(Dialect(tx), len(b.Columns)))
+}
+
+// insert writes n rows with multi-row statements of per rows each.
+func (b Bulk) insert(ctx context.Context, tx *gorm.DB, n int, row func(i int, args []any) []any, per int) error {
 	dialect := Dialect(tx)
-	per := batchRows(dialect, len(b.Columns))
 	args := make([]any, 0, per*len(b.Columns))
 	var full string
 	for start := 0; start < n; start += per {
