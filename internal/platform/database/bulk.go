@@ -11,9 +11,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// Bulk writes many rows with multi-row INSERT statements, batched per dialect: glebarez'
-// SQLite binds parameters with a linear search, so its statements stay near 100 rows, while
-// MySQL takes about 1000 per statement (PERFORMANCE-NOTES.md).
+// Bulk writes many rows with multi-row INSERT statements, batched per dialect: SQLite
+// statements stay near 100 rows, while MySQL takes about 1000 per statement
+// (PERFORMANCE-NOTES.md, sqlite_bench_test.go).
 type Bulk struct {
 	Table   string
 	Columns []string
@@ -123,7 +123,7 @@ func translate(err error) error {
 	if errors.As(err, &me) && me.Number == 1062 {
 		return fmt.Errorf("%w: %v", gorm.ErrDuplicatedKey, err)
 	}
-	if strings.Contains(err.Error(), "UNIQUE constraint failed") {
+	if sqliteUnique(err) {
 		return fmt.Errorf("%w: %v", gorm.ErrDuplicatedKey, err)
 	}
 	return err
