@@ -3,6 +3,7 @@ package database
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -145,5 +146,38 @@ func TestRetryableKnowsSQLiteBusy(t *testing.T) {
 	}
 	if Retryable(errors.New("no such table: x")) {
 		t.Error("a plain error is not retryable")
+	}
+}
+
+// TestBulkStaysWithinSQLitePlaceholders writes rows wide enough that 1000 of them would pass
+// SQLite's 32766 placeholders per statement.
+func TestBulkStaysWithinSQLitePlaceholders(t *testing.T) {
+	db, err := Open(Options{Driver: SQLite, DSN: filepath.Join(t.TempDir(), "wide.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(db)
+	cols := make([]string, 40)
+	defs := make([]string, 40)
+	for i := range cols {
+		cols[i] = fmt.Sprintf("c%d", i)
+		defs[i] = cols[i] + " INT NOT NULL"
+	}
+	if err := db.Exec("CREATE TABLE wide (" + strings.Join(defs, ", ") + ")").Error; err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err = Tx(ctx, db, func(tx *gorm.DB) error {
+		return Bulk{Table: "wide", Columns: cols}.Insert(ctx, tx, 2000, func(i int, a []any) []any {
+			for j := range cols {
+				a = append(a, i+j)
+			}
+			return a
+		})
+	})
+	var n int64
+	db.Table("wide").Count(&n)
+	if err != nil || n != 2000 {
+		t.Fatalf("%d rows written: %v", n, err)
 	}
 }
