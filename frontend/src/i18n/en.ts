@@ -35,6 +35,7 @@ const en: MessageSchema = {
     close: 'Close',
     pickStore: 'Choose a store',
     empty: 'No data',
+    listSeparator: ', ',
   },
   roles: {
     admin: 'Admin',

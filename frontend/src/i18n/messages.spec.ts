@@ -1,6 +1,7 @@
 // The message files, one pair per module (src/**/i18n/zh-CN.ts and en.ts): the same keys and
 // {placeholders} in both languages, nothing empty, and every top-level namespace in one module.
 import { describe, expect, it } from 'vitest'
+import { i18n } from '.'
 import { MESSAGE_DIRS, allLeaves, leaves } from './messageFiles'
 import { MESSAGE_MODULES } from './modules'
 
@@ -65,5 +66,11 @@ describe('message files', () => {
     }
     expect(zhCN.get('nav.users')).toBe('用户')
     expect(allLeaves('en').get('nav.audit')).toBe('Audit log')
+  })
+
+  it('keeps the space in the English list separator through the message compiler', () => {
+    const t = i18n.global.t as (key: string, params: Record<string, unknown>, opts: { locale: string }) => string
+    expect(['冷库', '操作间'].join(t('common.listSeparator', {}, { locale: 'en' }))).toBe('冷库, 操作间')
+    expect(['冷库', '操作间'].join(t('common.listSeparator', {}, { locale: 'zh-CN' }))).toBe('冷库、操作间')
   })
 })

@@ -38,6 +38,8 @@ const zhCN = {
     close: '关闭',
     pickStore: '选择门店',
     empty: '暂无数据',
+    // Between the items of a list in one line: 冷库、操作间 / cold room, prep room.
+    listSeparator: '、',
   },
   roles: {
     admin: '管理员',
