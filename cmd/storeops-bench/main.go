@@ -18,6 +18,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/gin-gonic/gin"
 )
 
 // options are the command-line settings shared by every case.
@@ -88,6 +90,7 @@ func run(ctx context.Context, args []string) error {
 		o.clients = append(o.clients, n)
 	}
 	o.endDate = time.Now().UTC().AddDate(0, 0, -1)
+	gin.SetMode(gin.ReleaseMode) // the in-process set-up builds the app: no route listing
 	e, err := newEnv(ctx, o)
 	if err != nil {
 		return err

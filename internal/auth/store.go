@@ -47,35 +47,29 @@ type Sessions struct {
 // NewSessions returns the session store.
 func NewSessions(db *gorm.DB, now func() time.Time) *Sessions { return &Sessions{db: db, now: now} }
 
-// sessionCallerRow is one row of findWithCaller: the session and its caller, once per
-// department of the caller.
-type sessionCallerRow struct {
-	Session sessionRow    `gorm:"embedded"`
-	Caller  org.CallerRow `gorm:"embedded"`
-}
-
 // findWithCallerSQL reads a session with its user, their departments and their store in one
 // statement (one row per department): authenticating a request costs this one query, and
 // the sliding-expiry update at most once a minute. The organisation module writes the part
 // that reads its tables.
 var findWithCallerSQL = func() string {
 	columns, joins := org.CallerSQL("s.user_id")
-	return "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, s.max_expires_at, s.revoked_at, " +
+	return "SELECT s.csrf_token, s.last_seen_at, s.expires_at, s.max_expires_at, s.revoked_at, " +
 		columns + " FROM sessions s" + joins + " WHERE s.id = ?"
 }()
 
-// findWithCaller answers the session id's rows; none when there is no such session (or its
-// user is gone).
+// findWithCaller answers the session and its caller's rows; no rows when there is no such
+// session (or its user is gone).
 func (s *Sessions) findWithCaller(ctx context.Context, id string) (sessionRow, []org.CallerRow, error) {
-	var rows []sessionCallerRow
-	if err := s.db.WithContext(ctx).Raw(findWithCallerSQL, id).Scan(&rows).Error; err != nil || len(rows) == 0 {
+	rows, err := s.db.WithContext(ctx).Raw(findWithCallerSQL, id).Rows()
+	if err != nil {
 		return sessionRow{}, nil, err
 	}
-	callers := make([]org.CallerRow, len(rows))
-	for i, r := range rows {
-		callers[i] = r.Caller
+	r := sessionRow{ID: id}
+	callers, err := org.ScanCallers(rows, &r.CSRFToken, &r.LastSeenAt, &r.ExpiresAt, &r.MaxExpiresAt, &r.RevokedAt)
+	if len(callers) > 0 {
+		r.UserID = callers[0].ID
 	}
-	return rows[0].Session, callers, nil
+	return r, callers, err
 }
 
 // RevokeUserSessions ends every live session of a user except one, inside tx.

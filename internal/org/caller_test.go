@@ -15,10 +15,10 @@ func TestCallerOf(t *testing.T) {
 	code, name, region, tz, active, version := "sh-pd", "浦东店", "华东", "Asia/Shanghai", true, 3
 	dept := func(c string) *string { return &c }
 	supervisor := CallerRow{ID: 3, Username: "super1", DisplayName: "主管", Role: "supervisor", StoreID: &store,
-		Version: 1, CreatedAt: at, UpdatedAt: at, StoreCode: &code, StoreName: &name, StoreRegion: &region,
+		StoreCode: &code, StoreName: &name, StoreRegion: &region,
 		StoreTimezone: &tz, StoreActive: &active, StoreVersion: &version, StoreCreatedAt: &at, StoreUpdatedAt: &at}
 	withDept := func(r CallerRow, c string) CallerRow { r.DepartmentCode = dept(c); return r }
-	admin := CallerRow{ID: 1, Username: "admin", DisplayName: "管理员", Role: "admin", Version: 1, CreatedAt: at, UpdatedAt: at}
+	admin := CallerRow{ID: 1, Username: "admin", DisplayName: "管理员", Role: "admin"}
 	disabled := admin
 	disabled.Disabled = true
 
@@ -62,8 +62,9 @@ func TestCallerOf(t *testing.T) {
 			if got, ok := p.Profile.(Profile); !ok || got.ID != r.ID {
 				t.Errorf("principal carries profile %#v", p.Profile)
 			}
-			if prof.DisplayName != r.DisplayName || prof.Version != r.Version || !prof.CreatedAt.Equal(r.CreatedAt) {
-				t.Errorf("profile %+v from %+v", prof.User, r)
+			if prof.ID != r.ID || prof.Username != r.Username || prof.DisplayName != r.DisplayName ||
+				prof.Role != p.Role || !sameStore(prof.StoreID, r.StoreID) {
+				t.Errorf("profile %+v from %+v", prof, r)
 			}
 			switch {
 			case tc.wantStore == nil && prof.Store != nil:

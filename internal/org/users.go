@@ -264,12 +264,6 @@ func (s *Service) RecordLogin(ctx context.Context, userID int64, at time.Time) e
 		UpdateColumn("last_login_at", at).Error
 }
 
-// Profile is the signed-in user with their store.
-type Profile struct {
-	User
-	Store *Store
-}
-
 // ProfileOf returns the user and their store, read in one statement.
 func (s *Service) ProfileOf(ctx context.Context, userID int64) (Profile, error) {
 	rows, err := s.loadCaller(ctx, userID)
