@@ -3,6 +3,10 @@
 // add their own cases to the cases map.
 //
 //	storeops-bench -dsn 'root@tcp(127.0.0.1:3306)/' -cases ingest
+//	storeops-bench -cases reads -clients 32 -read-seconds 10
+//
+// The hidden sub-command `storeops-bench raw-server -addr A -dsn D` is the reads case's raw
+// baseline, started by the case itself in a process of its own.
 package main
 
 import (
@@ -14,6 +18,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/gin-gonic/gin"
 )
 
 // options are the command-line settings shared by every case.
@@ -28,6 +34,11 @@ type options struct {
 	clients  []int
 	keep     bool
 	endDate  time.Time
+
+	// readSeconds is how long the reads case loads each target.
+	readSeconds int
+	// wrk runs wrk beside the Go load generator in the reads case, when it is installed.
+	wrk bool
 }
 
 // benchCase runs one benchmark on a prepared environment.
@@ -37,6 +48,7 @@ var cases = map[string]benchCase{
 	"ingest":    ingestCase,
 	"kpi":       kpiCase,
 	"stocktake": stocktakeCase,
+	"reads":     readsCase,
 }
 
 func main() {
@@ -49,6 +61,9 @@ func main() {
 }
 
 func run(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "raw-server" {
+		return rawServer(ctx, args[1:])
+	}
 	fs := flag.NewFlagSet("storeops-bench", flag.ContinueOnError)
 	var o options
 	var clients, which string
@@ -61,6 +76,8 @@ func run(ctx context.Context, args []string) error {
 	fs.IntVar(&o.perReq, "lines-per-request", 50000, "sales lines per HTTP request (at most 100000)")
 	fs.StringVar(&clients, "clients", "1,4", "concurrent HTTP clients, one run per value")
 	fs.StringVar(&which, "cases", "ingest", "comma-separated cases: "+strings.Join(caseNames(), ", "))
+	fs.IntVar(&o.readSeconds, "read-seconds", 10, "seconds each target of the reads case is loaded")
+	fs.BoolVar(&o.wrk, "wrk", false, "reads case: also run wrk on the same targets when it is installed")
 	fs.BoolVar(&o.keep, "keep", true, "keep the database afterwards (later cases read it)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -73,6 +90,7 @@ func run(ctx context.Context, args []string) error {
 		o.clients = append(o.clients, n)
 	}
 	o.endDate = time.Now().UTC().AddDate(0, 0, -1)
+	gin.SetMode(gin.ReleaseMode) // the in-process set-up builds the app: no route listing
 	e, err := newEnv(ctx, o)
 	if err != nil {
 		return err

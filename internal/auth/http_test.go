@@ -2,7 +2,9 @@ package auth_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -191,5 +193,73 @@ func TestChangeOwnPassword(t *testing.T) {
 			t.Errorf("old password still works: %d", res.Status)
 		}
 		env.LoginWith("super1", "fresh-apples-42")
+	})
+}
+
+// TestMeAnswersWhatSignInAnswers holds the two paths to a profile together: sign-in reads it
+// by user id, GET /me takes it from the statement that authenticated the request.
+func TestMeAnswersWhatSignInAnswers(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect)
+		for _, user := range []string{"admin", "manager1", "super1", "hq1"} {
+			res := login(env, user, "demo1234")
+			var signIn struct {
+				Token string          `json:"token"`
+				User  json.RawMessage `json:"user"`
+			}
+			res.JSON(t, &signIn)
+			c := env.Anonymous()
+			c.Token = signIn.Token
+			me := c.Do("GET", "/api/v1/me", nil)
+			if me.Status != 200 {
+				t.Fatalf("%s: me %d %s", user, me.Status, me.Body)
+			}
+			var a, b map[string]any
+			if err := json.Unmarshal(signIn.User, &a); err != nil {
+				t.Fatal(err)
+			}
+			me.JSON(t, &b)
+			if !reflect.DeepEqual(a, b) {
+				t.Errorf("%s: sign-in answered\n%s\nGET /me answered\n%s", user, signIn.User, me.Body)
+			}
+		}
+	})
+}
+
+// TestEveryRequestSeesTheCurrentUser proves that nothing about a session or its user is
+// kept between requests: a change made straight in the database, with no session revoked,
+// applies to the very next request.
+func TestEveryRequestSeesTheCurrentUser(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect)
+		c := env.Login("super1")
+		var me struct {
+			ID              int64    `json:"id"`
+			Role            string   `json:"role"`
+			DepartmentCodes []string `json:"department_codes"`
+		}
+		c.Do("GET", "/api/v1/me", nil).JSON(t, &me)
+		testutil.MustExec(t, env.DB, "DELETE FROM user_departments WHERE user_id = ? AND department_code = ?", me.ID, me.DepartmentCodes[0])
+		testutil.MustExec(t, env.DB, "UPDATE users SET role = ? WHERE id = ?", "store_manager", me.ID)
+		var after struct {
+			Role            string   `json:"role"`
+			DepartmentCodes []string `json:"department_codes"`
+		}
+		c.Do("GET", "/api/v1/me", nil).JSON(t, &after)
+		if after.Role != "store_manager" || len(after.DepartmentCodes) != len(me.DepartmentCodes)-1 {
+			t.Errorf("after the change: %+v, before %+v", after, me)
+		}
+		testutil.MustExec(t, env.DB, "UPDATE users SET disabled = ? WHERE id = ?", true, me.ID)
+		if res := c.Do("GET", "/api/v1/me", nil); res.Status != 401 {
+			t.Errorf("a disabled user's session still works: %d", res.Status)
+		}
+		testutil.MustExec(t, env.DB, "UPDATE users SET disabled = ? WHERE id = ?", false, me.ID)
+		if res := c.Do("GET", "/api/v1/me", nil); res.Status != 200 {
+			t.Errorf("re-enabled: %d", res.Status)
+		}
+		testutil.MustExec(t, env.DB, "UPDATE sessions SET revoked_at = ? WHERE user_id = ?", env.Clock.Now(), me.ID)
+		if res := c.Do("GET", "/api/v1/me", nil); res.Status != 401 {
+			t.Errorf("a revoked session still works: %d", res.Status)
+		}
 	})
 }

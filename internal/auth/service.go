@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
@@ -18,7 +16,6 @@ import (
 // Directory is what sign-in needs from the organisation module.
 type Directory interface {
 	CredentialsOf(ctx context.Context, username string) (org.Credentials, error)
-	PrincipalOf(ctx context.Context, userID int64) (*authz.Principal, error)
 	RecordLogin(ctx context.Context, userID int64, at time.Time) error
 }
 
@@ -127,23 +124,21 @@ func truncate(s string, n int) string {
 var errNoSession = apperr.New(apperr.ErrUnauthenticated, "unauthenticated", "the session has ended: sign in again")
 
 // Authenticate resolves a token to its principal, sliding the session's expiry. It
-// implements httpx.Authenticator.
+// implements httpx.Authenticator. It reads the session and its caller in one statement, on
+// every request: a revoked session or a disabled user fails at once.
 func (s *Service) Authenticate(ctx context.Context, token string, viaCookie bool) (*authz.Principal, error) {
 	if len(token) != 43 {
 		return nil, errNoSession
 	}
-	row, err := s.sessions.find(ctx, sessionID(token))
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errNoSession
-	}
+	row, callers, err := s.sessions.findWithCaller(ctx, sessionID(token))
 	if err != nil {
 		return nil, err
 	}
 	now := s.now()
-	if row.RevokedAt != nil || !now.Before(row.ExpiresAt) {
+	if len(callers) == 0 || row.RevokedAt != nil || !now.Before(row.ExpiresAt) {
 		return nil, errNoSession
 	}
-	p, err := s.users.PrincipalOf(ctx, row.UserID)
+	p, _, err := org.CallerOf(callers)
 	if err != nil {
 		return nil, err
 	}

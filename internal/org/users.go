@@ -250,15 +250,12 @@ func (s *Service) CredentialsOf(ctx context.Context, username string) (Credentia
 // PrincipalOf returns the scope of an enabled user; a disabled or missing user is
 // unauthenticated.
 func (s *Service) PrincipalOf(ctx context.Context, userID int64) (*authz.Principal, error) {
-	r, codes, err := loadUser(ctx, s.db, userID)
-	if err != nil || r.Disabled {
-		return nil, apperr.New(apperr.ErrUnauthenticated, "unauthenticated", "the session's user is disabled or gone")
+	rows, err := s.loadCaller(ctx, userID)
+	if err != nil {
+		return nil, err
 	}
-	if codes == nil {
-		codes = []string{}
-	}
-	return &authz.Principal{UserID: r.ID, Username: r.Username, Role: authz.Role(r.Role),
-		StoreID: r.StoreID, DepartmentCodes: codes}, nil
+	p, _, err := CallerOf(rows)
+	return p, err
 }
 
 // RecordLogin stamps the user's last sign-in.
@@ -267,26 +264,14 @@ func (s *Service) RecordLogin(ctx context.Context, userID int64, at time.Time) e
 		UpdateColumn("last_login_at", at).Error
 }
 
-// Profile is the signed-in user with their store.
-type Profile struct {
-	User
-	Store *Store
-}
-
-// ProfileOf returns the user and their store.
+// ProfileOf returns the user and their store, read in one statement.
 func (s *Service) ProfileOf(ctx context.Context, userID int64) (Profile, error) {
-	r, codes, err := loadUser(ctx, s.db, userID)
+	rows, err := s.loadCaller(ctx, userID)
 	if err != nil {
 		return Profile{}, err
 	}
-	pr := Profile{User: toUser(r, codes)}
-	if r.StoreID != nil {
-		st, err := loadStore(ctx, s.db, *r.StoreID)
-		if err != nil {
-			return Profile{}, err
-		}
-		store := toStore(st)
-		pr.Store = &store
+	if len(rows) == 0 {
+		return Profile{}, fmt.Errorf("user %d: %w", userID, apperr.ErrNotFound)
 	}
-	return pr, nil
+	return profileOf(rows), nil
 }

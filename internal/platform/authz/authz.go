@@ -42,6 +42,11 @@ type Principal struct {
 	SessionID       string
 	CSRFToken       string
 	ViaCookie       bool
+	// Profile is what was read about the caller in the same statement as their session (the
+	// organisation module's Profile: display name, store), so that answering "who am I" reads
+	// nothing again. It is nil when the principal was made otherwise: its reader must then
+	// look the caller up.
+	Profile any
 	// system marks work nobody asked for in a request (see System).
 	system bool
 }
