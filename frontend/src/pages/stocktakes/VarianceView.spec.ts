@@ -77,8 +77,6 @@ const VARIANCE: VariancePage = {
 
 let current: StocktakeDetail
 const fetchMock = vi.fn<typeof fetch>()
-// Mounting Element Plus's table the first time in a file takes seconds on a busy machine.
-const MOUNT_TIMEOUT = 20_000
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 
@@ -126,5 +124,5 @@ describe('VarianceView', () => {
     expect(wrapper.find('[data-testid="variance-reject"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="variance-assign-recount"]').exists()).toBe(false)
     wrapper.unmount()
-  }, MOUNT_TIMEOUT)
+  })
 })
