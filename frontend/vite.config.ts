@@ -57,6 +57,9 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     // Page texts are loaded per route in the app; tests get all of them up front.
     setupFiles: ['src/i18n/testSetup.ts'],
+    // The first mount of an Element Plus page in a file takes seconds on a busy 2-core
+    // machine (5 s, the default, timed out there now and then).
+    testTimeout: 15_000,
     // Element Plus components import their CSS; let Vite handle it instead of Node.
     server: { deps: { inline: ['element-plus'] } },
   },

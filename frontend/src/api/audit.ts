@@ -1,33 +1,10 @@
 // The append-only audit log (GET /audit).
-import { http } from './http'
-import type { Page, PageQuery } from './types'
+import { api, call } from './http'
+import { compactQuery, type FilterQuery, type QueryOf, type Schema } from './types'
 
-export interface AuditEntry {
-  id: number
-  at: string
-  actor_id: number | null
-  actor_username: string
-  action: string
-  entity_type: string
-  /** The record's id or code, as text. */
-  entity_id: string
-  store_id: number | null
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-  request_id: string
-}
-
-export interface AuditQuery extends PageQuery {
-  entity_type?: string
-  entity_id?: string
-  actor_id?: number | null
-  action?: string
-  store_id?: number | null
-  /** RFC 3339 timestamps. */
-  from?: string
-  to?: string
-}
+export type AuditEntry = Schema<'AuditRecord'>
+export type AuditQuery = FilterQuery<QueryOf<'/api/v1/audit'>>
 
 export const auditApi = {
-  list: (query: AuditQuery = {}) => http.get<Page<AuditEntry>>('/audit', { ...query }),
+  list: (query: AuditQuery = {}) => call(api.GET('/api/v1/audit', { params: { query: compactQuery(query) } })),
 }

@@ -1,8 +1,11 @@
-// A small typed wrapper around fetch for the StoreOps REST API (/api/v1).
-// It sends the session cookie, adds the CSRF header on writes, turns the
-// server's error model into ApiError and reports 401s to one handler.
-
-export const API_BASE = '/api/v1'
+// The typed client of the StoreOps REST API (/api/v1). Paths, parameters, bodies and answers
+// come from api/openapi.yaml through the generated schema.d.ts (`npm run gen:api`) and
+// openapi-fetch, so a call the contract does not have, or a body of the wrong shape, is a
+// compile error. The client sends the session cookie, adds the CSRF header on writes, turns
+// the server's error model into ApiError and reports 401s to one handler.
+import createClient, { createFinalURL, defaultPathSerializer } from 'openapi-fetch'
+import type { paths } from './schema'
+import type { ParamsOf, PathWith } from './types'
 
 /** Field name → message, as sent in `error.fields` by the server. */
 export type FieldErrors = Record<string, string>
@@ -25,23 +28,7 @@ export class ApiError extends Error {
   }
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-export type QueryValue = string | number | boolean | null | undefined
-export type Query = Record<string, QueryValue>
-
-export interface RequestOptions {
-  query?: Query
-  body?: unknown
-  /**
-   * Set to false on calls where a 401 is an expected answer (login, the first /me),
-   * so the global "session ended" handler is not triggered.
-   */
-  notifyUnauthorized?: boolean
-  /** Extra request headers, e.g. `Idempotency-Key`. */
-  headers?: Record<string, string>
-}
-
-const WRITE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 let csrfTokenSource: () => string | null = () => null
 let unauthorizedHandler: () => void = () => {}
@@ -56,73 +43,128 @@ export function setUnauthorizedHandler(handler: () => void): void {
   unauthorizedHandler = handler
 }
 
-/** The CSRF token writes must carry, for clients other than `request` (uploads). */
+/** The CSRF token writes must carry, for clients other than `api` (uploads). */
 export function csrfToken(): string | null {
   return csrfTokenSource()
 }
 
-/** Tells the app a call answered 401, for clients other than `request` (uploads). */
+/** Tells the app a call answered 401, for clients other than `api` (uploads). */
 export function reportUnauthorized(): void {
   unauthorizedHandler()
 }
 
-/** Builds `/api/v1<path>?…`, leaving out empty query values. */
-export function buildUrl(path: string, query?: Query): string {
+/**
+ * The query string of a call: empty values (undefined, null, '') are left out, so a cleared
+ * filter is simply not sent; arrays repeat the name (`form`, exploded, as the spec's default).
+ */
+export function serializeQuery(query: Record<string, unknown>): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue
-    params.append(key, String(value))
+  for (const [key, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one === undefined || one === null || one === '') continue
+      params.append(key, String(one))
+    }
   }
-  const qs = params.toString()
-  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
+  return params.toString()
 }
 
-/** Sends one request and returns the parsed JSON body (undefined for 204). */
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
-  const init: RequestInit = { method, credentials: 'same-origin', headers }
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    init.body = JSON.stringify(options.body)
-  }
-  if (WRITE_METHODS.has(method)) {
-    const token = csrfTokenSource()
-    if (token) headers['X-CSRF-Token'] = token
-  }
+/** The address of an operation with its path and query parameters filled in, e.g. for uploads. */
+export function operationUrl<M extends 'get' | 'post', P extends PathWith<M>>(path: P, params: ParamsOf<P, M>): string {
+  const { path: pathParams, query } = params as { path?: Record<string, unknown>; query?: Record<string, unknown> }
+  return createFinalURL(path, {
+    baseUrl: '',
+    params: { path: pathParams, query },
+    querySerializer: serializeQuery,
+    pathSerializer: defaultPathSerializer,
+  })
+}
 
-  let response: Response
+/** The address of a download (CSV/XLSX export, printable sheet): a plain GET opened by the browser. */
+export function downloadUrl<P extends PathWith<'get'>>(path: P, params: ParamsOf<P, 'get'>): string {
+  return operationUrl<'get', P>(path, params)
+}
+
+/**
+ * The generated client, reading JSON answers only (exports and sheets are downloads, not calls):
+ * `api.GET('/api/v1/stores/{store_id}', { params: { path: { store_id } } })`.
+ * Wrap its answers in `call()` to get the data or an ApiError.
+ */
+export const api = createClient<paths, 'application/json'>({
+  // openapi-fetch builds a Request, which needs an absolute address outside a page (unit
+  // tests); in the browser this is the page's own origin.
+  baseUrl: globalThis.location?.origin ?? '',
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+  querySerializer: serializeQuery,
+  // Looked up at each call rather than captured once, so tests can replace fetch.
+  fetch: (request) => globalThis.fetch(request),
+})
+
+api.use({
+  onRequest({ request }) {
+    if (!WRITE_METHODS.has(request.method)) return undefined
+    const token = csrfTokenSource()
+    if (token) request.headers.set('X-CSRF-Token', token)
+    return request
+  },
+})
+
+/** What openapi-fetch answers: the data of a 2xx, or the error body, and the response. */
+interface Answer<D> {
+  data?: D
+  error?: unknown
+  response: Response
+}
+
+export interface CallOptions {
+  /**
+   * Set to false on calls where a 401 is an expected answer (login, the first /me),
+   * so the global "session ended" handler is not triggered.
+   */
+  notifyUnauthorized?: boolean
+}
+
+/** Awaits a call of `api` and answers its data (undefined for 204), or throws ApiError. */
+export async function call<D>(pending: Promise<Answer<D>>, options: CallOptions = {}): Promise<[D] extends [never] ? void : D> {
+  let answer: Answer<D>
   try {
-    response = await fetch(buildUrl(path, options.query), init)
+    answer = await pending
   } catch (cause) {
+    // fetch rejects when the network fails; JSON.parse throws on a 2xx body that is not JSON.
+    if (cause instanceof SyntaxError) throw new ApiError(0, 'bad_response', 'the server answered something that is not JSON')
     throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause))
   }
-
+  const { response } = answer
   if (!response.ok) {
-    const error = await parseError(response)
+    const error = errorFrom(response, answer.error)
     if (error.status === 401 && options.notifyUnauthorized !== false) unauthorizedHandler()
     throw error
   }
-  if (response.status === 204) return undefined as T
-  const text = await response.text()
-  return (text ? JSON.parse(text) : undefined) as T
+  return answer.data as [D] extends [never] ? void : D
 }
 
 /** Reads the `{"error": {...}}` body of a failed response; tolerates non-JSON bodies. */
 export async function parseError(response: Response): Promise<ApiError> {
+  let body: unknown = null
+  try {
+    body = JSON.parse(await response.text())
+  } catch {
+    // A proxy or crash page: keep the status-based code and message.
+  }
+  return errorFrom(response, body)
+}
+
+/** The ApiError of a failed response whose body has been read already (`body` parsed or raw). */
+function errorFrom(response: Response, body: unknown): ApiError {
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
   let code = `http_${response.status}`
   let message = response.statusText || `HTTP ${response.status}`
   let fields: FieldErrors = {}
-  try {
-    const body: unknown = JSON.parse(await response.text())
-    const err = isRecord(body) && isRecord(body.error) ? body.error : null
-    if (err) {
-      if (typeof err.code === 'string') code = err.code
-      if (typeof err.message === 'string') message = err.message
-      if (isRecord(err.fields)) fields = stringFields(err.fields)
-    }
-  } catch {
-    // A proxy or crash page: keep the status-based code and message.
+  const err = isRecord(body) && isRecord(body.error) ? body.error : null
+  if (err) {
+    if (typeof err.code === 'string') code = err.code
+    if (typeof err.message === 'string') message = err.message
+    if (isRecord(err.fields)) fields = stringFields(err.fields)
   }
   return new ApiError(response.status, code, message, fields, retryAfter)
 }
@@ -143,14 +185,4 @@ function stringFields(raw: Record<string, unknown>): FieldErrors {
   const out: FieldErrors = {}
   for (const [key, value] of Object.entries(raw)) out[key] = String(value)
   return out
-}
-
-export const http = {
-  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
-    request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
-    request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
 }

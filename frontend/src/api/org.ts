@@ -1,119 +1,45 @@
 // Organisation: stores, departments and users.
-import { http } from './http'
-import type { Page, PageQuery, Role } from './types'
+import { api, call } from './http'
+import { compactQuery, type FilterQuery, type PageQuery, type QueryOf, type Schema } from './types'
 
-export interface Store {
-  id: number
-  code: string
-  name: string
-  region: string
-  timezone: string
-  active: boolean
-  version: number
-  created_at: string
-  updated_at: string
-}
+export type Store = Schema<'Store'>
+export type StoreQuery = QueryOf<'/api/v1/stores'>
+export type StoreCreate = Schema<'CreateStoreRequest'>
+export type StoreUpdate = Schema<'UpdateStoreRequest'>
+export type StoreDepartments = Schema<'DepartmentCodes'>
 
-export interface StoreQuery extends PageQuery {
-  q?: string
-  region?: string
-}
+export type DepartmentKind = Schema<'DepartmentKind'>
+export type Department = Schema<'Department'>
+export type DepartmentCreate = Schema<'CreateDepartmentRequest'>
 
-export interface StoreCreate {
-  code: string
-  name: string
-  region: string
-  timezone: string
-}
+export type User = Schema<'User'>
+export type UserQuery = FilterQuery<QueryOf<'/api/v1/users'>>
+export type UserCreate = Schema<'CreateUserRequest'>
+export type UserUpdate = Schema<'UpdateUserRequest'>
 
-export interface StoreUpdate {
-  name?: string
-  region?: string
-  timezone?: string
-  active?: boolean
-  version: number
-}
-
-export type DepartmentKind = 'fresh' | 'dry' | 'non_food'
-
-export interface Department {
-  code: string
-  name: string
-  name_en: string
-  kind: DepartmentKind
-}
-
-export interface DepartmentCreate {
-  code: string
-  name: string
-  name_en: string
-  kind: DepartmentKind
-}
-
-export interface StoreDepartments {
-  department_codes: string[]
-}
-
-export interface User {
-  id: number
-  username: string
-  display_name: string
-  role: Role
-  store_id: number | null
-  department_codes: string[]
-  disabled: boolean
-  version: number
-  last_login_at: string | null
-  created_at: string
-  updated_at: string
-}
-
-export interface UserQuery extends PageQuery {
-  q?: string
-  role?: Role | ''
-  store_id?: number | null
-  disabled?: boolean | null
-  sort?: string
-}
-
-export interface UserCreate {
-  username: string
-  display_name: string
-  role: Role
-  store_id?: number | null
-  department_codes?: string[]
-  password: string
-}
-
-export interface UserUpdate {
-  display_name?: string
-  role?: Role
-  store_id?: number | null
-  department_codes?: string[]
-  disabled?: boolean
-  version: number
-}
+const store = (id: number) => ({ params: { path: { store_id: id } } })
+const user = (id: number) => ({ params: { path: { user_id: id } } })
 
 export const storesApi = {
-  list: (query: StoreQuery = {}) => http.get<Page<Store>>('/stores', { ...query }),
-  get: (id: number) => http.get<Store>(`/stores/${id}`),
-  create: (body: StoreCreate) => http.post<Store>('/stores', body),
-  update: (id: number, body: StoreUpdate) => http.patch<Store>(`/stores/${id}`, body),
-  departments: (id: number) => http.get<StoreDepartments>(`/stores/${id}/departments`),
+  list: (query: StoreQuery = {}) => call(api.GET('/api/v1/stores', { params: { query } })),
+  get: (id: number) => call(api.GET('/api/v1/stores/{store_id}', store(id))),
+  create: (body: StoreCreate) => call(api.POST('/api/v1/stores', { body })),
+  update: (id: number, body: StoreUpdate) => call(api.PATCH('/api/v1/stores/{store_id}', { ...store(id), body })),
+  departments: (id: number) => call(api.GET('/api/v1/stores/{store_id}/departments', store(id))),
   setDepartments: (id: number, codes: string[]) =>
-    http.put<StoreDepartments>(`/stores/${id}/departments`, { department_codes: codes }),
+    call(api.PUT('/api/v1/stores/{store_id}/departments', { ...store(id), body: { department_codes: codes } })),
 }
 
 export const departmentsApi = {
-  list: (query: PageQuery = {}) => http.get<Page<Department>>('/departments', { ...query }),
-  create: (body: DepartmentCreate) => http.post<Department>('/departments', body),
+  list: (query: PageQuery = {}) => call(api.GET('/api/v1/departments', { params: { query } })),
+  create: (body: DepartmentCreate) => call(api.POST('/api/v1/departments', { body })),
 }
 
 export const usersApi = {
-  list: (query: UserQuery = {}) => http.get<Page<User>>('/users', { ...query }),
-  get: (id: number) => http.get<User>(`/users/${id}`),
-  create: (body: UserCreate) => http.post<User>('/users', body),
-  update: (id: number, body: UserUpdate) => http.patch<User>(`/users/${id}`, body),
+  list: (query: UserQuery = {}) => call(api.GET('/api/v1/users', { params: { query: compactQuery(query) } })),
+  get: (id: number) => call(api.GET('/api/v1/users/{user_id}', user(id))),
+  create: (body: UserCreate) => call(api.POST('/api/v1/users', { body })),
+  update: (id: number, body: UserUpdate) => call(api.PATCH('/api/v1/users/{user_id}', { ...user(id), body })),
   resetPassword: (id: number, newPassword: string) =>
-    http.post<void>(`/users/${id}/reset-password`, { new_password: newPassword }),
+    call(api.POST('/api/v1/users/{user_id}/reset-password', { ...user(id), body: { new_password: newPassword } })),
 }

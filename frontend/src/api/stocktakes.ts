@@ -1,167 +1,83 @@
 // Stocktakes (盘点): planning, counting per zone, variance, recounts and approval
 // (/stores/{id}/stocktakes, /stocktakes/{id}/…). Quantities and money are exact decimal
-// strings as everywhere in the API; accuracy is a ratio string such as "0.9876".
-import { buildUrl, http } from './http'
-import type { Page, PageQuery } from './types'
+// strings as everywhere in the API; accuracy is a ratio string such as "0.9876". Every
+// stocktake carries `allowed_actions`: what the signed-in user may do to it now, which is
+// all the screens use to decide on their buttons.
+import { api, call, downloadUrl } from './http'
+import { compactQuery, enumValues, type FilterQuery, type QueryOf, type Schema } from './types'
 
-export const STOCKTAKE_STATUSES = ['planned', 'counting', 'submitted', 'approved'] as const
-export type StocktakeStatus = (typeof STOCKTAKE_STATUSES)[number]
-export type StocktakeScope = 'full' | 'cycle'
+export type Stocktake = Schema<'Stocktake'>
+export type StocktakeDetail = Schema<'StocktakeDetail'>
+export type StocktakeStatus = Stocktake['status']
+export const STOCKTAKE_STATUSES = enumValues<StocktakeStatus>()('planned', 'counting', 'submitted', 'approved')
+export type StocktakeScope = Stocktake['scope']
+/** An action of `allowed_actions`, e.g. `view_variance` or `assign_recounts`. */
+export type StocktakeAction = Schema<'StocktakeAction'>
 
-export interface Stocktake {
-  id: number
-  store_id: number
-  /** Empty for a whole-store count. */
-  department_code: string
-  scope: StocktakeScope
-  categories: string[]
-  zones: string[]
-  blind: boolean
-  tolerance_pct: string
-  tolerance_value: string
-  note: string
-  status: StocktakeStatus
-  reject_reason: string
-  item_count: number
-  frozen_seq: number | null
-  created_by: number | null
-  started_at: string | null
-  submitted_at: string | null
-  approved_at: string | null
-  approved_by: number | null
-  /** Null before approval, and for counters of a blind count. */
-  book_value: string | null
-  variance_abs_value: string | null
-  accuracy: string | null
-  version: number
-  created_at: string
-  updated_at: string
+export type StocktakeSummary = StocktakeDetail['summary']
+export type SheetInfo = StocktakeSummary['sheets'][number]
+export type StocktakeCreate = Schema<'StocktakeCreateRequest'>
+export type StocktakeQuery = FilterQuery<QueryOf<'/api/v1/stores/{store_id}/stocktakes'>>
+
+export type CountSheet = Schema<'StocktakeCountsRequest'>
+export type CountLine = CountSheet['lines'][number]
+/** The answer to a count sheet: `replaced` an earlier one, or `replayed` the first answer. */
+export type SheetResult = Schema<'StocktakeSheetResult'>
+
+export type VariancePage = Schema<'StocktakeVariance'>
+export type VarianceLine = VariancePage['items'][number]
+export type VarianceTotals = VariancePage['totals']
+export type VarianceQuery = QueryOf<'/api/v1/stocktakes/{stocktake_id}/variance'>
+export type AccuracyPoint = Schema<'StocktakeAccuracy'>['items'][number]
+
+/** Whether the stocktake's `allowed_actions` holds `action`. */
+export function allows(st: Pick<Stocktake, 'allowed_actions'> | null | undefined, action: StocktakeAction): boolean {
+  return !!st && st.allowed_actions.includes(action)
 }
 
-export interface SheetInfo {
-  id: number
-  zone: string
-  counter_id: number
-  kind: 'count' | 'recount'
-  lines: number
-  updated_at: string
-}
-
-export interface StocktakeSummary {
-  items: number
-  counted: number
-  uncounted: number
-  needs_recount: number
-  /** At most 200 each. */
-  uncounted_skus: string[]
-  needs_recount_skus: string[]
-  sheets: SheetInfo[]
-}
-
-export interface StocktakeDetail extends Stocktake {
-  summary: StocktakeSummary
-}
-
-export interface StocktakeCreate {
-  scope: StocktakeScope
-  department_code: string
-  categories?: string[]
-  skus?: string[]
-  blind: boolean
-  zones: string[]
-  tolerance_pct?: string
-  tolerance_value?: string
-  note?: string
-}
-
-export interface StocktakeQuery extends PageQuery {
-  status?: StocktakeStatus | ''
-  department_code?: string
-}
-
-export interface CountLine {
-  sku: string
-  qty: string
-}
-
-export interface CountSheet {
-  zone: string
-  lines: CountLine[]
-  recount?: boolean
-}
-
-export interface SheetResult {
-  sheet_id: number
-  stocktake_id: number
-  zone: string
-  kind: 'count' | 'recount'
-  lines: number
-  /** The counter's earlier sheet of this zone was replaced. */
-  replaced: boolean
-  /** Same Idempotency-Key and body as before: the first answer, nothing stored twice. */
-  replayed: boolean
-}
-
-export interface VarianceLine {
-  sku: string
-  name: string
-  location: string
-  book_qty: string
-  counted_qty: string | null
-  variance_qty: string | null
-  variance_value: string | null
-  over_tolerance: boolean
-  needs_recount: boolean
-  recounted: boolean
-  zero_confirmed: boolean
-}
-
-export interface VarianceTotals {
-  book_value: string
-  variance_abs_value: string
-  accuracy: string
-}
-
-export interface VariancePage extends Page<VarianceLine> {
-  totals: VarianceTotals
-}
-
-export interface VarianceQuery extends PageQuery {
-  over_tolerance?: boolean
-  uncounted?: boolean
-}
-
-export interface AccuracyPoint {
-  stocktake_id: number
-  department_code: string
-  approved_at: string
-  accuracy: string
-}
-
-const one = (id: number) => `/stocktakes/${id}`
+const ofStore = (storeId: number) => ({ store_id: storeId })
+const one = (id: number) => ({ params: { path: { stocktake_id: id } } })
 
 export const stocktakesApi = {
   list: (storeId: number, query: StocktakeQuery = {}) =>
-    http.get<Page<Stocktake>>(`/stores/${storeId}/stocktakes`, { ...query }),
-  create: (storeId: number, body: StocktakeCreate) => http.post<Stocktake>(`/stores/${storeId}/stocktakes`, body),
+    call(api.GET('/api/v1/stores/{store_id}/stocktakes', { params: { path: ofStore(storeId), query: compactQuery(query) } })),
+  create: (storeId: number, body: StocktakeCreate) =>
+    call(api.POST('/api/v1/stores/{store_id}/stocktakes', { params: { path: ofStore(storeId) }, body })),
   accuracy: (storeId: number, departmentCode = '') =>
-    http.get<{ items: AccuracyPoint[] }>(`/stores/${storeId}/stocktakes/accuracy`, { department_code: departmentCode }),
-  get: (id: number) => http.get<StocktakeDetail>(one(id)),
-  start: (id: number) => http.post<Stocktake>(`${one(id)}/start`, {}),
-  submit: (id: number) => http.post<Stocktake>(`${one(id)}/submit`, {}),
-  approve: (id: number) => http.post<Stocktake>(`${one(id)}/approve`, {}),
-  reject: (id: number, reason: string) => http.post<Stocktake>(`${one(id)}/reject`, { reason }),
+    call(
+      api.GET('/api/v1/stores/{store_id}/stocktakes/accuracy', {
+        params: { path: ofStore(storeId), query: { department_code: departmentCode } },
+      }),
+    ),
+  get: (id: number) => call(api.GET('/api/v1/stocktakes/{stocktake_id}', one(id))),
+  // The workflow steps answer the stocktake as it is now, with its new allowed_actions.
+  start: (id: number) => call(api.POST('/api/v1/stocktakes/{stocktake_id}/start', { ...one(id), body: {} })),
+  submit: (id: number) => call(api.POST('/api/v1/stocktakes/{stocktake_id}/submit', { ...one(id), body: {} })),
+  approve: (id: number) => call(api.POST('/api/v1/stocktakes/{stocktake_id}/approve', { ...one(id), body: {} })),
+  reject: (id: number, reason: string) =>
+    call(api.POST('/api/v1/stocktakes/{stocktake_id}/reject', { ...one(id), body: { reason } })),
   /** One counter's sheet of one zone; resending with the same key replays, never doubles. */
   counts: (id: number, sheet: CountSheet, idempotencyKey: string) =>
-    http.post<SheetResult>(`${one(id)}/counts`, sheet, { headers: { 'Idempotency-Key': idempotencyKey } }),
-  variance: (id: number, query: VarianceQuery = {}) => http.get<VariancePage>(`${one(id)}/variance`, { ...query }),
+    call(
+      api.POST('/api/v1/stocktakes/{stocktake_id}/counts', {
+        params: { path: { stocktake_id: id }, header: { 'Idempotency-Key': idempotencyKey } },
+        body: sheet,
+      }),
+    ),
+  variance: (id: number, query: VarianceQuery = {}) =>
+    call(api.GET('/api/v1/stocktakes/{stocktake_id}/variance', { params: { path: { stocktake_id: id }, query } })),
   recounts: (id: number, skus: string[], counterUserId?: number | null) =>
-    http.post<Stocktake>(`${one(id)}/recounts`, counterUserId ? { skus, counter_user_id: counterUserId } : { skus }),
+    call(
+      api.POST('/api/v1/stocktakes/{stocktake_id}/recounts', {
+        ...one(id),
+        body: counterUserId ? { skus, counter_user_id: counterUserId } : { skus },
+      }),
+    ),
   confirmZero: (id: number, skus: string[] | 'all') =>
-    http.post<Stocktake>(`${one(id)}/confirm-zero`, skus === 'all' ? { all: true } : { skus }),
+    call(api.POST('/api/v1/stocktakes/{stocktake_id}/confirm-zero', { ...one(id), body: skus === 'all' ? { all: true } : { skus } })),
 }
 
 /** The printable count sheet of one zone (HTML, opened in a new tab). */
 export function stocktakeSheetUrl(id: number, zone: string): string {
-  return buildUrl(`${one(id)}/sheet`, { zone })
+  return downloadUrl('/api/v1/stocktakes/{stocktake_id}/sheet', { path: { stocktake_id: id }, query: { zone } })
 }

@@ -70,6 +70,8 @@ class FakeXHR {
 }
 
 const onUnauthorized = vi.fn()
+const IMPORT = '/api/v1/products/import'
+const RECEIPTS = '/api/v1/stores/{store_id}/receipts'
 const csv = new Blob(['business_date,sku,qty,cost\n2025-03-01,P10001,5,10.00\n'], { type: 'text/csv' })
 
 function xhr(): FakeXHR {
@@ -91,7 +93,7 @@ afterEach(() => {
 
 describe('upload', () => {
   it('POSTs the file as it is with the CSRF token, cookie and content type', async () => {
-    const done = upload<{ ok: boolean }>('/stores/1/receipts', csv, { contentType: 'text/csv', query: { dry_run: true } })
+    const done = upload(RECEIPTS, { path: { store_id: 1 }, query: { dry_run: true } }, csv, { contentType: 'text/csv' })
     const req = xhr()
     expect(req.method).toBe('POST')
     expect(req.url).toBe('/api/v1/stores/1/receipts?dry_run=true')
@@ -106,7 +108,7 @@ describe('upload', () => {
 
   it('leaves the CSRF header out without a token', async () => {
     setCsrfTokenSource(() => null)
-    const done = upload('/x', csv)
+    const done = upload(IMPORT, {}, csv)
     expect(xhr().headers).not.toHaveProperty('X-CSRF-Token')
     xhr().respond(200, {})
     await done
@@ -114,7 +116,7 @@ describe('upload', () => {
 
   it('reports the bytes sent, then 100 % once the body is out', async () => {
     const seen: UploadProgress[] = []
-    const done = upload('/products/import', csv, { onProgress: (p) => seen.push(p) })
+    const done = upload(IMPORT, {}, csv, { onProgress: (p) => seen.push(p) })
     xhr().sendProgress(0, 1000)
     xhr().sendProgress(250, 1000)
     xhr().sendProgress(999, 1000)
@@ -127,7 +129,7 @@ describe('upload', () => {
   })
 
   it('turns the error model into ApiError with the per-line fields', async () => {
-    const done = upload('/stores/1/receipts', csv)
+    const done = upload(RECEIPTS, { path: { store_id: 1 } }, csv)
     xhr().respond(400, {
       error: { code: 'validation_failed', message: 'some lines are invalid', fields: { 'line 3.qty': 'must be greater than 0' } },
     })
@@ -138,27 +140,27 @@ describe('upload', () => {
   })
 
   it('reads 413 and Retry-After, and copes with a body that is not JSON', async () => {
-    const big = upload('/x', csv)
+    const big = upload(IMPORT, {}, csv)
     xhr().respond(413, '<html>too large</html>')
     await expect(big).rejects.toMatchObject({ status: 413, code: 'http_413' })
-    const slow = upload('/x', csv)
+    const slow = upload(IMPORT, {}, csv)
     xhr().respond(429, { error: { code: 'too_many_requests', message: 'wait' } }, { 'Retry-After': '7' })
     await expect(slow).rejects.toMatchObject({ status: 429, retryAfter: 7 })
   })
 
   it('reports a 401 to the app', async () => {
-    const done = upload('/x', csv)
+    const done = upload(IMPORT, {}, csv)
     xhr().respond(401, { error: { code: 'unauthenticated', message: 'sign in' } })
     await expect(done).rejects.toMatchObject({ status: 401 })
     expect(onUnauthorized).toHaveBeenCalledTimes(1)
   })
 
   it('fails as network_error when the connection drops, and as aborted when cancelled', async () => {
-    const lost = upload('/x', csv)
+    const lost = upload(IMPORT, {}, csv)
     xhr().fail()
     await expect(lost).rejects.toMatchObject({ status: 0, code: 'network_error' })
     const controller = new AbortController()
-    const cancelled = upload('/x', csv, { signal: controller.signal })
+    const cancelled = upload(IMPORT, {}, csv, { signal: controller.signal })
     controller.abort()
     await expect(cancelled).rejects.toMatchObject({ status: 0, code: 'aborted' })
   })

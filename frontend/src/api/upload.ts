@@ -1,7 +1,9 @@
 // File uploads with progress. fetch() cannot report how much of a request body has been
 // sent, so uploads go through XMLHttpRequest; the headers, the CSRF token, the error model
-// and the 401 handling are the same as in http.ts.
-import { ApiError, buildUrl, csrfToken, parseError, reportUnauthorized, type Query } from './http'
+// and the 401 handling are the same as in http.ts, and the path, parameters and answer are
+// typed from the contract as there.
+import { ApiError, csrfToken, operationUrl, parseError, reportUnauthorized } from './http'
+import type { OkJson, ParamsOf, PathWith } from './types'
 
 export interface UploadProgress {
   /** Bytes sent so far. */
@@ -13,11 +15,8 @@ export interface UploadProgress {
 }
 
 export interface UploadOptions {
-  query?: Query
   /** The body's type; CSV files go as `text/csv`. */
   contentType?: string
-  /** Extra request headers, e.g. `Idempotency-Key`. */
-  headers?: Record<string, string>
   /** Called as the body goes out, and once more at 100 % when all of it has been sent. */
   onProgress?: (progress: UploadProgress) => void
   signal?: AbortSignal
@@ -28,17 +27,28 @@ export function progressOf(loaded: number, total: number): UploadProgress {
   return { loaded, total, percent }
 }
 
-/** POSTs `body` as it is (no multipart) and answers the parsed JSON of a 2xx response. */
-export function upload<T>(path: string, body: Blob, options: UploadOptions = {}): Promise<T> {
+/**
+ * POSTs `body` as it is (no multipart) to an operation of the contract and answers the
+ * parsed JSON of a 2xx response; `params` holds its path, query and header parameters
+ * (e.g. `Idempotency-Key`).
+ */
+export function upload<P extends PathWith<'post'>>(
+  path: P,
+  params: ParamsOf<P, 'post'>,
+  body: Blob,
+  options: UploadOptions = {},
+): Promise<OkJson<P, 'post'>> {
+  type T = OkJson<P, 'post'>
+  const headers = (params as { header?: Record<string, string | undefined> }).header ?? {}
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', buildUrl(path, options.query))
+    xhr.open('POST', operationUrl<'post', P>(path, params))
     xhr.withCredentials = true
     xhr.setRequestHeader('Accept', 'application/json')
     xhr.setRequestHeader('Content-Type', options.contentType ?? (body.type || 'application/octet-stream'))
     const token = csrfToken()
     if (token) xhr.setRequestHeader('X-CSRF-Token', token)
-    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value)
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) xhr.setRequestHeader(name, value)
 
     const onProgress = options.onProgress
     if (onProgress) {

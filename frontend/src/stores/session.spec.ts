@@ -9,7 +9,17 @@ const me: Me = {
   display_name: '王主管',
   role: 'supervisor',
   store_id: 1,
-  store: { id: 1, code: 'SH01', name: '上海浦东店', region: '华东', timezone: 'Asia/Shanghai' },
+  store: {
+    id: 1,
+    code: 'SH01',
+    name: '上海浦东店',
+    region: '华东',
+    timezone: 'Asia/Shanghai',
+    active: true,
+    version: 1,
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-01-01T00:00:00Z',
+  },
   department_codes: ['produce', 'meat'],
   csrf_token: 'csrf-me',
 }
@@ -42,7 +52,7 @@ describe('session store', () => {
     fetchMock.mockResolvedValue(json(200, me))
     const session = useSessionStore()
     await expect(session.ensureLoaded()).resolves.toEqual(me)
-    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/me')
+    expect(new URL((fetchMock.mock.calls[0]?.[0] as Request).url).pathname).toBe('/api/v1/me')
     await session.ensureLoaded()
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })

@@ -87,7 +87,7 @@ describe('LoginPage', () => {
     await submit(wrapper, 'demo1234')
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/stores'))
     expect(sessionStorage.getItem(CSRF_STORAGE_KEY)).toBe('csrf-9')
-    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({ username: 'super1', password: 'demo1234' })
+    expect(await (fetchMock.mock.calls[0]?.[0] as Request).json()).toEqual({ username: 'super1', password: 'demo1234' })
     expect(wrapper.find('[data-testid="login-error"]').exists()).toBe(false)
     wrapper.unmount()
   })

@@ -14,7 +14,17 @@ const me: Me = {
   display_name: '李店长',
   role: 'store_manager',
   store_id: 1,
-  store: { id: 1, code: 'SH01', name: '上海浦东店', region: '华东', timezone: 'Asia/Shanghai' },
+  store: {
+    id: 1,
+    code: 'SH01',
+    name: '上海浦东店',
+    region: '华东',
+    timezone: 'Asia/Shanghai',
+    active: true,
+    version: 1,
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-01-01T00:00:00Z',
+  },
   department_codes: [],
   csrf_token: 'csrf',
 }
@@ -44,10 +54,12 @@ const json = (status: number, body: unknown) =>
 
 /** Answers GETs of the month and departments; `put` answers the bulk save. */
 function serve(put: (body: unknown) => Response) {
-  fetchMock.mockImplementation(async (url, init) => {
-    const path = String(url)
+  fetchMock.mockImplementation(async (input) => {
+    const request = input as Request
+    const url = new URL(request.url)
+    const path = url.pathname + url.search
     if (path.startsWith('/api/v1/departments')) return json(200, { items: [], page: 1, page_size: 500, total: 0 })
-    if (init?.method === 'PUT' && path === '/api/v1/stores/1/budgets/2026-11') return put(JSON.parse(String(init.body)))
+    if (request.method === 'PUT' && path === '/api/v1/stores/1/budgets/2026-11') return put(await request.json())
     if (path.startsWith('/api/v1/stores/1/budgets?month=2026-11')) return json(200, MONTH)
     return json(404, { error: { code: 'not_found', message: path } })
   })
@@ -100,7 +112,7 @@ describe('BudgetsPage', () => {
         ],
       },
     ])
-    expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'PUT')).toHaveLength(1)
+    expect(fetchMock.mock.calls.filter(([request]) => (request as Request).method === 'PUT')).toHaveLength(1)
     expect(wrapper.get('[data-testid="budget-save"]').text()).not.toContain('(')
     wrapper.unmount()
   })
@@ -136,7 +148,7 @@ describe('BudgetsPage', () => {
     await wrapper.get('[data-testid="budget-save"]').trigger('click')
     await flushPromises()
     expect(wrapper.get('[data-testid="budget-error-produce-materials_budget"]').text()).toContain('不小于 0')
-    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false)
+    expect(fetchMock.mock.calls.some(([request]) => (request as Request).method === 'PUT')).toBe(false)
     wrapper.unmount()
   })
 
@@ -149,7 +161,7 @@ describe('BudgetsPage', () => {
     await vi.waitFor(() => expect(document.body.textContent).toContain('预算已被修改'))
     const reload = [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.includes('重新加载'))
     expect(reload).toBeDefined()
-    const gets = () => fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/v1/stores/1/budgets?')).length
+    const gets = () => fetchMock.mock.calls.filter(([request]) => (request as Request).url.includes('/api/v1/stores/1/budgets?')).length
     const before = gets()
     reload!.click()
     await vi.waitFor(() => expect(gets()).toBe(before + 1))

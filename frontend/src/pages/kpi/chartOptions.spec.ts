@@ -7,8 +7,8 @@ import { STATUS_COLORS } from './kpiFormat'
 const labels = { sales: 'Sales', budget: 'Budget', grossMargin: 'GM' }
 type Series = { name: string; type: string; data: unknown[]; color?: string; lineStyle?: { type: string } }
 
-function point(date: string, sales: string | null, budget: string | null, gm: string | null): KpiSeriesPoint {
-  return { date, sales, gross_margin: gm, labour_cost: null, opex: null, sales_budget: budget }
+function point(date: string, sales: string, budget: string | null, gm: string): KpiSeriesPoint {
+  return { date, sales, gross_margin: gm, labour_cost: '0.00', opex: '0.00', sales_budget: budget }
 }
 
 function kpi(actual: string | null, budget: string | null, status: Kpi['status']): Kpi {
@@ -37,7 +37,7 @@ describe('cumulative', () => {
 })
 
 describe('trendOption', () => {
-  const series = [point('2026-11-01', '100.00', '120.00', '25.00'), point('2026-11-02', '140.50', '120.00', null)]
+  const series = [point('2026-11-01', '100.00', '120.00', '25.00'), point('2026-11-02', '140.50', '120.00', '-3.20')]
 
   it('draws daily sales bars, the pro-rated budget as a dashed line and gross margin', () => {
     const option = trendOption(series, labels, 'zh-CN')
@@ -49,7 +49,7 @@ describe('trendOption', () => {
     ])
     expect(drawn[0]!.data).toEqual([100, 140.5])
     expect(drawn[1]!.lineStyle?.type).toBe('dashed')
-    expect(drawn[2]!.data).toEqual([25, null])
+    expect(drawn[2]!.data).toEqual([25, -3.2])
     expect(drawn.map((s) => s.color)).toEqual([CHART_COLORS.sales, CHART_COLORS.budget, CHART_COLORS.grossMargin])
     expect((option.xAxis as { data: string[] }).data).toEqual(['2026-11-01', '2026-11-02'])
   })

@@ -50,6 +50,8 @@ const en: Messages = {
     markdown_sale: 'Markdown sale',
     stocktake_adjustment: 'Stocktake adjustment',
     transfer: 'Transfer',
+    return_to_supplier: 'Return to supplier',
+    recall: 'Recall',
   },
 }
 

@@ -50,6 +50,8 @@ const zhCN = {
     markdown_sale: '降价销售',
     stocktake_adjustment: '盘点调整',
     transfer: '调拨',
+    return_to_supplier: '退供应商',
+    recall: '召回',
   },
 }
 
