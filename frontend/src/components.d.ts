@@ -57,6 +57,7 @@ declare module 'vue' {
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    ScanField: typeof import('./components/scan/ScanField.vue')['default']
     StorePicker: typeof import('./components/StorePicker.vue')['default']
     UploadProgress: typeof import('./components/import/UploadProgress.vue')['default']
   }
