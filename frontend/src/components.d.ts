@@ -55,6 +55,7 @@ declare module 'vue' {
     ImportErrorTable: typeof import('./components/import/ImportErrorTable.vue')['default']
     ImportSummary: typeof import('./components/import/ImportSummary.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
+    PhotoPicker: typeof import('./components/photos/PhotoPicker.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     ScanField: typeof import('./components/scan/ScanField.vue')['default']

@@ -651,6 +651,7 @@ const en: MessageSchema = {
     remove: 'Remove photo',
     tooBig: 'The photo is over 12 MB',
     notImage: 'Not an image file',
+    badImage: 'The image cannot be read, or is over 40 megapixels',
     tooMany: 'At most {max} photos: {n} were not added',
     photoAlt: 'Photo {n}',
   },

@@ -650,6 +650,7 @@ const zhCN = {
     remove: '删除照片',
     tooBig: '照片超过 12 MB',
     notImage: '不是图片文件',
+    badImage: '图片无法读取，或超过 4000 万像素',
     tooMany: '最多 {max} 张照片，多出的 {n} 张未添加',
     photoAlt: '照片 {n}',
   },
