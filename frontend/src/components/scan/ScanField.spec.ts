@@ -5,11 +5,13 @@ import type { FrameDetector } from './detector'
 import ScanField from './ScanField.vue'
 
 // The camera decoder is faked: what it "sees" is set per test.
-const seen = { code: null as string | null, format: 'ean_13' as const }
+const seen = { code: null as string | null, format: 'ean_13' as const, loadFails: false, loads: 0 }
 vi.mock('./detector', () => ({
-  createDetector: async (): Promise<FrameDetector> => ({
-    detect: async () => (seen.code ? { code: seen.code, format: seen.format } : null),
-  }),
+  createDetector: async (): Promise<FrameDetector> => {
+    seen.loads++
+    if (seen.loadFails) throw new Error('the decoder could not be loaded')
+    return { detect: async () => (seen.code ? { code: seen.code, format: seen.format } : null) }
+  },
 }))
 
 const getUserMedia = vi.fn()
@@ -27,6 +29,8 @@ function mountField(props: Record<string, unknown> = {}) {
 beforeEach(() => {
   setLocale('zh-CN')
   seen.code = null
+  seen.loadFails = false
+  seen.loads = 0
   getUserMedia.mockReset()
   stopTrack.mockReset()
   Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true })
@@ -135,6 +139,23 @@ describe('ScanField camera', () => {
     await flushPromises()
     expect(stopTrack).toHaveBeenCalledTimes(1)
     expect(document.querySelector('[data-testid="scan-camera"]')).toBeNull()
+    wrapper.unmount()
+  })
+
+  it('reports a decoder that cannot be loaded, stops the camera and loads it again next time', async () => {
+    getUserMedia.mockResolvedValue(fakeStream())
+    seen.loadFails = true
+    const wrapper = mountField()
+    await wrapper.get('[data-testid="scan-open"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="scan-notice"]').text()).toContain('摄像头无法打开')
+    expect(stopTrack).toHaveBeenCalledTimes(1)
+
+    seen.loadFails = false
+    await wrapper.get('[data-testid="scan-open"]').trigger('click')
+    await flushPromises()
+    expect(seen.loads).toBe(2)
+    expect(document.querySelector('[data-testid="scan-status"]')?.getAttribute('data-state')).toBe('scanning')
     wrapper.unmount()
   })
 })

@@ -75,8 +75,16 @@ export function useBarcodeScanner(
       send({ type: 'error', problem: support })
       return
     }
-    // The decoder loads while the permission prompt is up.
-    detector ??= createDetector(formats)
+    // The decoder loads while the permission prompt is up. A failed load is reported when
+    // it is awaited below, and tried again on the next open.
+    if (!detector) {
+      const loading = createDetector(formats)
+      loading.catch(() => {
+        if (detector === loading) detector = null
+      })
+      detector = loading
+    }
+    const decoder = detector
     let media: MediaStream
     try {
       media = await navigator.mediaDevices.getUserMedia(CONSTRAINTS)
@@ -91,7 +99,7 @@ export function useBarcodeScanner(
     stream = media
     for (const track of media.getVideoTracks()) track.addEventListener('ended', () => fail(mine, new Error('camera ended')))
     try {
-      const frames = await detector
+      const frames = await decoder
       await nextTick()
       const el = video.value
       if (mine !== session) return
@@ -102,7 +110,6 @@ export function useBarcodeScanner(
       send({ type: 'started' })
       void look(mine, frames)
     } catch (err) {
-      detector = null
       // Playing can be interrupted by a close; anything else means the camera is unusable.
       if (mine === session) fail(mine, err)
     }
