@@ -61,6 +61,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.spec.ts'],
+    // Page texts are loaded per route in the app; tests get all of them up front.
+    setupFiles: ['src/i18n/testSetup.ts'],
     // Element Plus components import their CSS; let Vite handle it instead of Node.
     server: { deps: { inline: ['element-plus'] } },
   },

@@ -53,3 +53,30 @@ test('the login page has the switch too', async () => {
   await page.getByTestId('login-submit').click()
   assert.match(await page.getByTestId('login-error').innerText(), /Wrong username or password/)
 })
+
+test('page texts arrive with their page and follow the language, before and after a switch', async () => {
+  const page = await browser.session()
+  const heading = (name) => page.getByRole('heading', { level: 1, name, exact: true })
+  const noRawKeys = async () => assert.doesNotMatch(await page.locator('main').innerText(), /\b(stocktakes|audit|products)\.[a-z]\w*\.?/)
+  await login(page, 'admin')
+  await page.getByTestId('home-admin').waitFor()
+
+  // Loaded in Chinese, then switched: the texts already loaded change language.
+  await page.getByTestId('nav-stocktakes').click()
+  await heading('盘点').waitFor()
+  await noRawKeys()
+  await page.getByTestId('lang-switch').click()
+  await heading('Stocktakes').waitFor()
+
+  // First opened after the switch: loaded and shown in English, and back in Chinese.
+  await page.getByTestId('nav-audit').click()
+  await heading('Audit log').waitFor()
+  await noRawKeys()
+  await page.getByTestId('lang-switch').click()
+  await heading('审计日志').waitFor()
+
+  // Opened straight from the address bar: the texts are there before the page shows.
+  await page.goto('/products')
+  await heading('商品').waitFor()
+  await noRawKeys()
+})

@@ -13,8 +13,9 @@ import (
 	"github.com/storeops/storeops/internal/platform/fixed"
 )
 
-// Limits of the amounts. The money cap is far above any department's month and keeps values
-// inside the DECIMAL(14,2) columns; the margin target is a percent.
+// Limits of the amounts. The money cap is far above any department's month; the margin target
+// is a percent. ValidateAmounts also checks each amount against its column's range
+// (Columns), and a test keeps the caps inside them.
 const (
 	MaxAmount = fixed.Money(1_000_000_000_000) // 10,000,000,000.00 yuan
 	MaxPct    = fixed.Money(10_000)            // 100.00 %
@@ -40,6 +41,10 @@ type Field struct {
 // FieldNames lists the amounts' JSON names in the order screens show them.
 var FieldNames = [7]string{"sales_target", "gross_margin_pct_target", "labour_budget", "materials_budget",
 	"repairs_budget", "shrink_budget", "sales_per_head_target"}
+
+// Columns are the DECIMAL columns of the amounts, in the order of FieldNames.
+var Columns = [7]fixed.Column{fixed.BudgetsSalesTarget, fixed.BudgetsGrossMarginPctTarget, fixed.BudgetsLabourBudget,
+	fixed.BudgetsMaterialsBudget, fixed.BudgetsRepairsBudget, fixed.BudgetsShrinkBudget, fixed.BudgetsSalesPerHeadTarget}
 
 // Fields lists a's amounts by name, for code that treats them alike.
 func (a *Amounts) Fields() [7]Field {
@@ -118,10 +123,11 @@ func MonthOf(t time.Time) string { return t.Format("2006-01") }
 
 // ValidateAmounts names every amount out of range, each prefixed (for example "items[2].").
 func ValidateAmounts(a Amounts, prefix string, fe apperr.FieldErrors) {
-	for _, f := range a.Fields() {
+	for i, f := range a.Fields() {
 		v := *f.Value
 		switch {
 		case v == nil:
+			continue
 		case *v < 0:
 			fe.Add(prefix+f.Name, "must be 0 or more")
 		case f.Name == "gross_margin_pct_target" && *v > MaxPct:
@@ -129,5 +135,6 @@ func ValidateAmounts(a Amounts, prefix string, fe apperr.FieldErrors) {
 		case *v > MaxAmount:
 			fe.Add(prefix+f.Name, fmt.Sprintf("must be at most %s", MaxAmount))
 		}
+		Columns[i].FieldMoney(fe, prefix+f.Name, *v)
 	}
 }

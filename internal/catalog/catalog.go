@@ -22,7 +22,8 @@ const (
 )
 
 // Limits of a product's fields. The caps on quantities and prices are far above any real
-// product and keep values inside the DECIMAL(12,…) columns.
+// product; Validate also checks each value against its column's range (fixed.ProductsCasePack,
+// fixed.ProductsCostPrice, fixed.ProductsRetailPrice), and a test keeps the caps inside them.
 const (
 	MaxNameLen     = 200
 	MaxCategoryLen = 64
@@ -111,14 +112,15 @@ func Validate(p Product) error {
 	case p.Unit == UnitEach && p.CasePack%fixed.QtyOf(1) != 0:
 		fe.Add("case_pack", "must be a whole number for unit each")
 	}
+	fixed.ProductsCasePack.FieldQty(fe, "case_pack", p.CasePack)
 	switch {
 	case p.ShelfLifeDays < 0 || p.ShelfLifeDays > MaxShelfLife:
 		fe.Add("shelf_life_days", fmt.Sprintf("must be from 0 to %d", MaxShelfLife))
 	case p.Perishable && p.ShelfLifeDays < 1:
 		fe.Add("shelf_life_days", "must be at least 1 for a perishable product")
 	}
-	checkPrice(fe, "cost_price", p.CostPrice, false)
-	checkPrice(fe, "retail_price", p.RetailPrice, true)
+	checkPrice(fe, "cost_price", fixed.ProductsCostPrice, p.CostPrice, false)
+	checkPrice(fe, "retail_price", fixed.ProductsRetailPrice, p.RetailPrice, true)
 	if p.Barcode != nil && !barcodePattern.MatchString(*p.Barcode) {
 		fe.Add("barcode", "must be 8-14 digits")
 	}
@@ -144,7 +146,8 @@ func checkText(fe apperr.FieldErrors, field, v string, max int, required bool) {
 
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
 
-func checkPrice(fe apperr.FieldErrors, field string, m fixed.Money, positive bool) {
+// checkPrice checks a price's sign, the catalogue's cap and the range of its column.
+func checkPrice(fe apperr.FieldErrors, field string, col fixed.Column, m fixed.Money, positive bool) {
 	switch {
 	case positive && m <= 0:
 		fe.Add(field, "must be greater than 0")
@@ -153,6 +156,7 @@ func checkPrice(fe apperr.FieldErrors, field string, m fixed.Money, positive boo
 	case m > MaxPrice:
 		fe.Add(field, "must be at most "+MaxPrice.String())
 	}
+	col.FieldMoney(fe, field, m)
 }
 
 // checkDepartment names the field when code is not one of the chain's departments.

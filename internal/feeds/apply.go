@@ -99,10 +99,7 @@ func (s *Service) applyReceipts(ctx context.Context, tx *gorm.DB, p *authz.Princ
 	moves := make([]inventory.Move, len(lines))
 	prefix := strconv.FormatInt(importID, 10) + ":"
 	for i, l := range lines {
-		unit := fixed.Money(0)
-		if l.qty > 0 {
-			unit = fixed.Money((int64(l.cost)*1000 + int64(l.qty)/2) / int64(l.qty))
-		}
+		unit := unitCost(l.cost, l.qty)
 		moves[i] = inventory.Move{ProductID: l.ref.ID, Date: l.date, Kind: inventory.KindReceipt, Qty: l.qty,
 			RefType: "receipt_import", RefID: prefix + strconv.Itoa(int(l.position)), Expiry: l.expiry, UnitCost: unit}
 	}
@@ -187,4 +184,12 @@ func (s *Service) applyExpenses(ctx context.Context, tx *gorm.DB, storeID, impor
 
 func expenseKey(d civil.Date, dept, cat, note string) string {
 	return d.String() + "|" + dept + "|" + cat + "|" + note
+}
+
+// unitCost is a receipt line's cost per unit (or kg), rounded half up to the cent.
+func unitCost(cost fixed.Money, qty fixed.Qty) fixed.Money {
+	if qty <= 0 {
+		return 0
+	}
+	return fixed.Money((int64(cost)*1000 + int64(qty)/2) / int64(qty))
 }

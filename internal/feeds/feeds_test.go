@@ -3,11 +3,13 @@ package feeds_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/platform/fixed"
 	"github.com/storeops/storeops/internal/testutil"
 )
 
@@ -225,6 +227,11 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 			{"negative qty", "/sales", "application/json", `{"lines":[` + line("qty", "-2") + `]}`, "lines[0].qty", 400},
 			{"over-precise qty", "/sales", "application/json", `{"lines":[` + line("qty", "1.0005") + `]}`, "lines[0].qty", 400},
 			{"over-precise money", "/sales", "application/json", `{"lines":[` + line("net_sales", "1.005") + `]}`, "lines[0].net_sales", 400},
+			{"qty beyond its column", "/sales", "application/json", `{"lines":[` + line("qty", "100000000000") + `]}`, "lines[0].qty", 400},
+			{"the receipt of the incident", "/receipts", "application/json", fmt.Sprintf(`{"lines":[{"business_date":"2026-11-01","sku":%q,"qty":"9999999999999.999","cost":"1"}]}`, dry.SKU), "lines[0].qty", 400},
+			{"a unit cost beyond its column", "/receipts", "application/json", fmt.Sprintf(`{"lines":[{"business_date":"2026-11-01","sku":%q,"qty":"0.001","cost":"99999999999.00"}]}`, dry.SKU), "lines[0].cost", 400},
+			{"a note that is a number", "/expenses", "application/json", `{"lines":[{"business_date":"2026-11-01","department_code":"meat","category":"other","amount":"10","note":123}]}`, "lines[0].note", 400},
+			{"a note that is an array", "/expenses", "application/json", `{"lines":[{"business_date":"2026-11-01","department_code":"meat","category":"other","amount":"10","note":[]}]}`, "lines[0].note", 400},
 			{"future date", "/sales", "application/json", `{"lines":[` + line("business_date", "2026-11-03") + `]}`, "lines[0].business_date", 400},
 			{"duplicate line", "/sales", "application/json", `{"lines":[` + ok + `,` + ok + `]}`, "lines[1].sku", 400},
 			{"field of another feed", "/sales", "application/json", `{"lines":[` + line("expiry_date", "2026-11-09") + `]}`, "lines[0].expiry_date", 400},
@@ -423,5 +430,47 @@ func TestPipelineBehaviours(t *testing.T) {
 		if n := count(env, "feed_imports"); n != 2 {
 			t.Errorf("%d imports, want 2 (expenses and one sales)", n)
 		}
+	})
+}
+
+// TestRandomExactValuesKeepTheLedgerExact books receipts and sales of random exact values
+// (every decimal used, magnitudes up to 10^9) through the feeds on both databases: each
+// balance equals the exact sum computed in Go, and the ledger check passes.
+func TestRandomExactValuesKeepTheLedgerExact(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect)
+		base := fmt.Sprintf("/api/v1/stores/%d", storeID(t, env, "sh-pudong"))
+		mgr := env.Login("manager1")
+		rng := rand.New(rand.NewPCG(7, uint64(len(dialect))))
+		var products []catalog.Product
+		for _, p := range catalog.DemoProducts() {
+			if len(products) < 20 {
+				products = append(products, p)
+			}
+		}
+		want := map[string]fixed.Qty{}
+		for day := 1; day <= 5; day++ {
+			var receipts, sales []string
+			for _, p := range products {
+				in := fixed.Qty(rng.Int64N(1_000_000_000_000) + 1) // up to 10^9 with 3 decimals
+				out := fixed.Qty(rng.Int64N(int64(in)))
+				want[p.SKU] += in - out
+				receipts = append(receipts, fmt.Sprintf(`{"business_date":"2026-10-%02d","sku":%q,"qty":%q,"cost":%q}`,
+					day, p.SKU, in.String(), fixed.Money(rng.Int64N(100_000_000)+1).String()))
+				sales = append(sales, fmt.Sprintf(`{"business_date":"2026-10-%02d","sku":%q,"qty":%q,"net_sales":%q,"cost":%q}`,
+					day, p.SKU, out.String(), fixed.Money(rng.Int64N(100_000_000)).String(), fixed.Money(rng.Int64N(100_000_000)).String()))
+			}
+			for path, lines := range map[string][]string{"/receipts": receipts, "/sales": sales} {
+				if res := mgr.Do("POST", base+path, `{"lines":[`+strings.Join(lines, ",")+`]}`); res.Status != 200 {
+					t.Fatalf("%s day %d: %d %s", path, day, res.Status, res.Body)
+				}
+			}
+		}
+		for _, p := range products {
+			if got := onHand(t, mgr, storeID(t, env, "sh-pudong"), p.SKU).OnHand; got != want[p.SKU].String() {
+				t.Errorf("%s on hand %s, want exactly %s", p.SKU, got, want[p.SKU])
+			}
+		}
+		checkLedger(t, env)
 	})
 }

@@ -69,7 +69,8 @@ func (r *rules) date(c cell, a at, name string) civil.Date {
 	return d
 }
 
-func (r *rules) qty(c cell, a at, name string) fixed.Qty {
+// qty reads a quantity that must fit col, the column it is stored in.
+func (r *rules) qty(c cell, a at, name string, col fixed.Column) fixed.Qty {
 	if c.s == "" {
 		r.pr.Add(a.field(name), "is required")
 		return 0
@@ -78,13 +79,16 @@ func (r *rules) qty(c cell, a at, name string) fixed.Qty {
 	switch {
 	case err != nil:
 		r.pr.Add(a.field(name), fixed.Message(err, 3))
+	case col.CheckQty(q) != nil:
+		r.pr.Add(a.field(name), col.CheckQty(q).Error())
 	case q < 0:
 		r.pr.Add(a.field(name), "must not be negative")
 	}
 	return q
 }
 
-func (r *rules) money(c cell, a at, name string) fixed.Money {
+// money reads an amount that must fit col, the column it is stored in.
+func (r *rules) money(c cell, a at, name string, col fixed.Column) fixed.Money {
 	if c.s == "" {
 		r.pr.Add(a.field(name), "is required")
 		return 0
@@ -93,6 +97,8 @@ func (r *rules) money(c cell, a at, name string) fixed.Money {
 	switch {
 	case err != nil:
 		r.pr.Add(a.field(name), fixed.Message(err, 2))
+	case col.CheckMoney(m) != nil:
+		r.pr.Add(a.field(name), col.CheckMoney(m).Error())
 	case m < 0:
 		r.pr.Add(a.field(name), "must not be negative")
 	}
@@ -151,8 +157,8 @@ func (d duplicates[K]) check(k K, a at, pr *upload.Problems, field string) {
 func (r *rules) sale(raw *rawLine, seen duplicates[[2]int64], out *[]saleLine) {
 	a := raw.a
 	l := saleLine{date: r.date(raw.businessDate, a, "business_date"), ref: r.product(raw.sku, a),
-		qty: r.qty(raw.qty, a, "qty"), sales: r.money(raw.netSales, a, "net_sales"), cost: r.money(raw.cost, a, "cost"),
-		position: int32(a.index)}
+		qty: r.qty(raw.qty, a, "qty", fixed.SalesLinesQty), sales: r.money(raw.netSales, a, "net_sales", fixed.SalesLinesNetSales),
+		cost: r.money(raw.cost, a, "cost", fixed.SalesLinesCost), position: int32(a.index)}
 	if l.ref != nil && l.date != 0 {
 		seen.check([2]int64{int64(l.date), l.ref.ID}, a, r.pr, "sku")
 	}
@@ -162,9 +168,14 @@ func (r *rules) sale(raw *rawLine, seen duplicates[[2]int64], out *[]saleLine) {
 func (r *rules) receipt(raw *rawLine, out *[]receiptLine) {
 	a := raw.a
 	l := receiptLine{date: r.date(raw.businessDate, a, "business_date"), ref: r.product(raw.sku, a),
-		qty: r.qty(raw.qty, a, "qty"), cost: r.money(raw.cost, a, "cost"), position: int32(a.index)}
+		qty: r.qty(raw.qty, a, "qty", fixed.InventoryMovementsQty), cost: r.money(raw.cost, a, "cost", fixed.SalesLinesCost),
+		position: int32(a.index)}
 	if raw.qty.s != "" && l.qty == 0 {
 		r.pr.Add(a.field("qty"), "must be greater than 0")
+	} else if l.qty > 0 {
+		if err := fixed.StockLotsUnitCost.CheckMoney(unitCost(l.cost, l.qty)); err != nil {
+			r.pr.Add(a.field("cost"), "the unit cost (cost ÷ qty) "+err.Error())
+		}
 	}
 	if raw.expiry.s != "" {
 		l.expiry = r.date(raw.expiry, a, "expiry_date")
@@ -181,7 +192,8 @@ func (r *rules) receipt(raw *rawLine, out *[]receiptLine) {
 func (r *rules) labour(raw *rawLine, seen duplicates[string], out *[]labourLine) {
 	a := raw.a
 	l := labourLine{date: r.date(raw.businessDate, a, "business_date"), department: r.department(raw.departmentCode, a),
-		headcount: r.qty(raw.headcount, a, "headcount"), hrs: r.qty(raw.hours, a, "hours"), cost: r.money(raw.cost, a, "cost")}
+		headcount: r.qty(raw.headcount, a, "headcount", fixed.LabourLinesHeadcount), hrs: r.qty(raw.hours, a, "hours", fixed.LabourLinesHours),
+		cost: r.money(raw.cost, a, "cost", fixed.LabourLinesCost)}
 	seen.check(l.date.String()+"|"+l.department, a, r.pr, "department_code")
 	*out = append(*out, l)
 }
@@ -189,7 +201,7 @@ func (r *rules) labour(raw *rawLine, seen duplicates[string], out *[]labourLine)
 func (r *rules) expense(raw *rawLine, seen duplicates[string], out *[]expenseLine) {
 	a := raw.a
 	l := expenseLine{date: r.date(raw.businessDate, a, "business_date"), department: r.department(raw.departmentCode, a),
-		category: raw.category.s, note: raw.note.s, amount: r.money(raw.amount, a, "amount")}
+		category: raw.category.s, note: raw.note.s, amount: r.money(raw.amount, a, "amount", fixed.ExpenseLinesAmount)}
 	if !slices.Contains(expenseCategories, l.category) {
 		r.pr.Add(a.field("category"), "must be one of: materials, repairs, other")
 	}

@@ -76,6 +76,8 @@ func checkMoves(moves []Move, rules map[int64]LotRule) error {
 			fe.Add(field+".kind", "unknown movement kind "+m.Kind)
 		case m.Qty == 0:
 			fe.Add(field+".qty", "must not be zero")
+		case fixed.InventoryMovementsQty.CheckQty(m.Qty) != nil:
+			fe.Add(field+".qty", fixed.InventoryMovementsQty.CheckQty(m.Qty).Error())
 		case !known:
 			fe.Add(field+".product_id", fmt.Sprintf("no product %d", m.ProductID))
 		case m.LotID != 0 && m.Kind == KindReceipt:
@@ -217,14 +219,10 @@ func (b *lotBook) giveBack(qty fixed.Qty, m Move, rule LotRule) {
 		Remaining: qty, Initial: qty, RefID: m.RefType + ":" + m.RefID, changed: true})
 }
 
-// MaxBalance is the largest on-hand a balance holds (its column is DECIMAL(14,3)).
-const MaxBalance = fixed.Qty(99_999_999_999_999)
-
 // checkBalance refuses a change that would take a balance beyond its column's range.
 func checkBalance(q fixed.Qty) error {
-	if q > MaxBalance || q < -MaxBalance {
-		return apperr.New(apperr.ErrRule, "stock_out_of_range",
-			"this change would take stock on hand beyond ±"+MaxBalance.String())
+	if err := fixed.StockBalancesOnHand.CheckQty(q); err != nil {
+		return apperr.New(apperr.ErrRule, "stock_out_of_range", "this change would take stock on hand out of range: "+err.Error())
 	}
 	return nil
 }

@@ -172,10 +172,16 @@ func (s *Service) resolveSheet(ctx context.Context, tx *gorm.DB, r stocktakeRow,
 		if l.Qty < 0 {
 			fe.Add(l.Field+".qty", "must be at least 0")
 		}
+		if !fixed.StocktakeCountLinesQty.FieldQty(fe, l.Field+".qty", l.Qty) {
+			continue
+		}
 		if !ok {
 			fe.Add(l.Field+".sku", "SKU "+l.SKU+" is not in this stocktake's scope")
 		}
 		qty[it.ProductID] += l.Qty
+		if err := fixed.StocktakeCountLinesQty.CheckQty(qty[it.ProductID]); err != nil {
+			fe.Add(l.Field+".qty", "with the earlier lines of SKU "+l.SKU+" on this sheet the quantity "+err.Error())
+		}
 	}
 	return qty, fe.Err()
 }

@@ -115,9 +115,11 @@ func Validate(st Stocktake) error {
 	if st.TolerancePct < 0 || st.TolerancePct > maxTolerancePct {
 		fe.Add("tolerance_pct", "must be from 0 to 1000")
 	}
+	fixed.StocktakesTolerancePct.FieldMoney(fe, "tolerance_pct", st.TolerancePct)
 	if st.ToleranceValue < 0 {
 		fe.Add("tolerance_value", "must be at least 0")
 	}
+	fixed.StocktakesToleranceValue.FieldMoney(fe, "tolerance_value", st.ToleranceValue)
 	if utf8.RuneCountInString(st.Note) > 500 {
 		fe.Add("note", "must be at most 500 characters")
 	}
@@ -161,8 +163,10 @@ func Evaluate(l Line, t Tolerance) Line {
 		return l
 	}
 	l.Variance = l.Counted - l.Book
-	l.VarianceValue, _ = l.UnitCost.MulQty(l.Variance)
-	l.OverTolerance = overTolerance(l.Variance, l.Book, l.VarianceValue, t)
+	var valued bool
+	l.VarianceValue, valued = l.UnitCost.MulQty(l.Variance)
+	// A variance too large to value at all is certainly over tolerance.
+	l.OverTolerance = !valued || overTolerance(l.Variance, l.Book, l.VarianceValue, t)
 	l.NeedsRecount = (l.OverTolerance || l.RecountAsked) && !l.Recounted
 	return l
 }

@@ -2,6 +2,7 @@ package stocktake
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -10,6 +11,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/fixed"
 )
 
 // lines evaluates every item of a stocktake against its counts, sorted by location and SKU.
@@ -48,6 +50,34 @@ func readiness(ls []Line) error {
 	if len(recount) > 0 {
 		return apperr.New(apperr.ErrRule, "recount_open", fmt.Sprintf(
 			"%d lines wait for a recount by a different counter (first: %s)", len(recount), recount[0]))
+	}
+	return nil
+}
+
+// postable refuses approval when a figure it would store does not fit its column: a count
+// (each line within range, but summed over zones and counters) so far beyond any real stock
+// that its variance or its value cannot be posted. The stocktake stays submitted, so the
+// manager can reject it for a recount.
+func postable(ls []Line) error {
+	var book, abs fixed.Money
+	for _, l := range ls {
+		bookValue, ok := l.UnitCost.MulQty(max(l.Book, 0))
+		_, valued := l.UnitCost.MulQty(l.Variance)
+		err := errors.Join(fixed.StocktakeAdjustmentsCountedQty.CheckQty(l.Counted),
+			fixed.StocktakeAdjustmentsVarianceQty.CheckQty(l.Variance),
+			fixed.StocktakeAdjustmentsVarianceValue.CheckMoney(l.VarianceValue))
+		if !ok || !valued || err != nil {
+			return apperr.New(apperr.ErrRule, "value_out_of_range", fmt.Sprintf(
+				"SKU %s: counted %s against a book of %s is more than a stocktake can post: reject it and recount",
+				l.SKU, l.Counted, l.Book))
+		}
+		book += bookValue
+		abs += absMoney(l.VarianceValue)
+		if fixed.StocktakesBookValue.CheckMoney(book) != nil || fixed.StocktakesVarianceAbsValue.CheckMoney(abs) != nil {
+			return apperr.New(apperr.ErrRule, "value_out_of_range", fmt.Sprintf(
+				"the stocktake's book value or variance passes %s at SKU %s: reject it and recount",
+				fixed.StocktakesBookValue.MaxMoney(), l.SKU))
+		}
 	}
 	return nil
 }
@@ -103,6 +133,9 @@ func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (St
 			return err
 		}
 		if err := readiness(ls); err != nil {
+			return err
+		}
+		if err := postable(ls); err != nil {
 			return err
 		}
 		loc, err := s.stores.StoreLocation(ctx, r.StoreID)

@@ -1,13 +1,16 @@
 // vue-i18n set-up: zh-CN by default, English on request, the choice kept in localStorage.
+// Only the core texts (./zh-CN.ts, ./en.ts) start with the app; each page area's texts are
+// merged in by `messageLoader` when its route is first entered (see ./modules.ts).
 import { createI18n } from 'vue-i18n'
 import zhCN, { type MessageSchema } from './zh-CN'
 import en from './en'
+import { createMessageLoader } from './loader'
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales'
 
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'zh-CN'
+export { DEFAULT_LOCALE, LOCALES, type Locale }
 export const LOCALE_STORAGE_KEY = 'storeops.locale'
 
+/** The core texts, present from the start. */
 export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en }
 
 function isLocale(value: unknown): value is Locale {
@@ -28,8 +31,12 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: DEFAULT_LOCALE,
-  messages,
+  // Copies: merging a module's texts must not write into the imported core objects.
+  messages: structuredClone(messages),
 })
+
+/** Merges page areas' texts into `i18n`; the router calls it before showing a route. */
+export const messageLoader = createMessageLoader(i18n.global)
 
 /** Switches the language, remembers it and updates <html lang>. */
 export function setLocale(locale: Locale): void {

@@ -1,52 +1,76 @@
+// The message files, one pair per module (src/**/i18n/zh-CN.ts and en.ts): the same keys and
+// {placeholders} in both languages, nothing empty, and every top-level namespace in one module.
 import { describe, expect, it } from 'vitest'
-import zhCN from './zh-CN'
-import en from './en'
+import { i18n } from '.'
+import { MESSAGE_DIRS, allLeaves, leaves } from './messageFiles'
+import { MESSAGE_MODULES } from './modules'
 
-type Tree = { [key: string]: string | Tree }
-
-/** Every leaf as [dotted.key, text]. */
-function leaves(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
-  )
-}
-
-const zhLeaves = new Map(leaves(zhCN))
-const enLeaves = new Map(leaves(en))
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
-describe('i18n messages', () => {
-  it('has every zh-CN key in English', () => {
-    expect([...zhLeaves.keys()].filter((key) => !enLeaves.has(key))).toEqual([])
+describe('message files', () => {
+  it('finds the core and the modules', () => {
+    expect(MESSAGE_DIRS.map((d) => d.dir)).toContain('src/i18n')
+    expect(MESSAGE_DIRS.length).toBe(Object.keys(MESSAGE_MODULES).length + 1)
   })
 
-  it('has every English key in zh-CN', () => {
-    expect([...enLeaves.keys()].filter((key) => !zhLeaves.has(key))).toEqual([])
-  })
+  describe.each(MESSAGE_DIRS.map((d) => [d.dir, d] as const))('%s', (_, { files }) => {
+    const zh = files['zh-CN']
+    const en = files.en
 
-  it('has no empty texts', () => {
-    const empty = [...zhLeaves, ...enLeaves].filter(([, text]) => text.trim() === '').map(([key]) => key)
-    expect(empty).toEqual([])
-  })
-
-  it('uses the same placeholders in both languages', () => {
-    const mismatched = [...zhLeaves].filter(([key, text]) => {
-      const other = enLeaves.get(key) ?? ''
-      return placeholders(text).join() !== placeholders(other).join()
+    it('has a zh-CN.ts and an en.ts', () => {
+      expect(Object.keys(files).sort()).toEqual(['en', 'zh-CN'])
     })
-    expect(mismatched.map(([key]) => key)).toEqual([])
+
+    const zhLeaves = new Map(zh ? leaves(zh.tree) : [])
+    const enLeaves = new Map(en ? leaves(en.tree) : [])
+
+    it('has the same keys in both languages', () => {
+      const missing = [
+        ...[...zhLeaves.keys()].filter((key) => !enLeaves.has(key)).map((key) => `${key} is missing from ${en?.path}`),
+        ...[...enLeaves.keys()].filter((key) => !zhLeaves.has(key)).map((key) => `${key} is missing from ${zh?.path}`),
+      ]
+      expect(missing).toEqual([])
+    })
+
+    it('uses the same placeholders in both languages', () => {
+      const mismatched = [...zhLeaves]
+        .filter(([key, text]) => enLeaves.has(key) && placeholders(text).join() !== placeholders(enLeaves.get(key)!).join())
+        .map(([key, text]) => `${key}: {${placeholders(text).join('}{')}} in ${zh?.path}, {${placeholders(enLeaves.get(key)!).join('}{')}} in ${en?.path}`)
+      expect(mismatched).toEqual([])
+    })
+
+    it('has no empty texts', () => {
+      const empty = [...zhLeaves, ...enLeaves].filter(([, text]) => text.trim() === '').map(([key]) => key)
+      expect(empty).toEqual([])
+    })
+
+    it('avoids characters vue-i18n treats as syntax', () => {
+      const risky = [...zhLeaves, ...enLeaves].filter(([, text]) => /[@|]/.test(text)).map(([key]) => key)
+      expect(risky).toEqual([])
+    })
   })
 
-  it('avoids characters vue-i18n treats as syntax', () => {
-    const risky = [...zhLeaves, ...enLeaves].filter(([, text]) => /[@|]/.test(text)).map(([key]) => key)
-    expect(risky).toEqual([])
-  })
-
-  it('names every role and nav entry', () => {
-    for (const role of ['admin', 'store_manager', 'supervisor', 'hq_promotions']) {
-      expect(zhLeaves.has(`roles.${role}`)).toBe(true)
+  it('keeps each top-level namespace in one module, so merging never overwrites a text', () => {
+    const owners = new Map<string, string[]>()
+    for (const { dir, files } of MESSAGE_DIRS) {
+      for (const ns of Object.keys(files['zh-CN']?.tree ?? {})) owners.set(ns, [...(owners.get(ns) ?? []), dir])
     }
-    expect(zhCN.nav.users).toBe('用户')
-    expect(en.nav.audit).toBe('Audit log')
+    const shared = [...owners].filter(([, dirs]) => dirs.length > 1).map(([ns, dirs]) => `${ns}: ${dirs.join(', ')}`)
+    expect(shared).toEqual([])
+  })
+
+  it('names every role and nav entry in the core', () => {
+    const zhCN = allLeaves('zh-CN')
+    for (const role of ['admin', 'store_manager', 'supervisor', 'hq_promotions']) {
+      expect(zhCN.has(`roles.${role}`)).toBe(true)
+    }
+    expect(zhCN.get('nav.users')).toBe('用户')
+    expect(allLeaves('en').get('nav.audit')).toBe('Audit log')
+  })
+
+  it('keeps the space in the English list separator through the message compiler', () => {
+    const t = i18n.global.t as (key: string, params: Record<string, unknown>, opts: { locale: string }) => string
+    expect(['冷库', '操作间'].join(t('common.listSeparator', {}, { locale: 'en' }))).toBe('冷库, 操作间')
+    expect(['冷库', '操作间'].join(t('common.listSeparator', {}, { locale: 'zh-CN' }))).toBe('冷库、操作间')
   })
 })

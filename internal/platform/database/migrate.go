@@ -6,6 +6,7 @@ import (
 	"io/fs"
 
 	"github.com/pressly/goose/v3"
+	goosedb "github.com/pressly/goose/v3/database"
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/migrations"
@@ -46,13 +47,32 @@ func provider(db *gorm.DB) (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	dialect, dir := goose.DialectSQLite3, "sqlite"
 	if Dialect(db) == MySQL {
-		dialect, dir = goose.DialectMySQL, "mysql"
+		sub, err := fs.Sub(migrations.FS, "mysql")
+		if err != nil {
+			return nil, err
+		}
+		return goose.NewProvider(goose.DialectMySQL, sqlDB, sub)
 	}
-	sub, err := fs.Sub(migrations.FS, dir)
+	sub, err := fs.Sub(migrations.FS, "sqlite")
 	if err != nil {
 		return nil, err
 	}
-	return goose.NewProvider(dialect, sqlDB, sub)
+	store, err := goosedb.NewStore(goosedb.DialectSQLite3, goose.DefaultTablename)
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(goose.DialectCustom, sqlDB, sub, goose.WithStore(sqliteGooseStore{store}))
+}
+
+// sqliteGooseStore asks sqlite_master whether goose's version table exists. Without it goose
+// reads the table's first row instead, whose tstamp SQLite wrote in its own format
+// (datetime('now'), no zone), which the driver's StoreOps time format does not read.
+type sqliteGooseStore struct{ goosedb.Store }
+
+// TableExists reports whether goose's version table exists.
+func (s sqliteGooseStore) TableExists(ctx context.Context, db goosedb.DBTxConn) (bool, error) {
+	var n int
+	err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", s.Tablename()).Scan(&n)
+	return n > 0, err
 }

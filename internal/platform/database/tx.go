@@ -60,9 +60,9 @@ func Retryable(err error) bool {
 	if errors.As(err, &me) {
 		return me.Number == 1213
 	}
+	// Errors that lost their type on the way (wrapped as text) are known by their words.
 	msg := err.Error()
-	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY") ||
-		strings.Contains(msg, "Deadlock found")
+	return sqliteBusy(err) || strings.Contains(msg, "database is locked") || strings.Contains(msg, "Deadlock found")
 }
 
 var readCommitted = &sql.TxOptions{Isolation: sql.LevelReadCommitted}

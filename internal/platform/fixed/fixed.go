@@ -239,17 +239,35 @@ func (m *Money) Scan(src any) error {
 	return err
 }
 
-// scan reads what drivers return for DECIMAL: MySQL sends exact text; SQLite keeps DECIMAL
-// as an integer or an 8-byte real, which is rounded back to the column's scale (exact for
-// magnitudes below 10^12 at 3 decimals).
+// Scan reads what drivers return for a DECIMAL column or a SUM of one into a decimal of
+// scale decimals (0 to 4), in units of 10^-scale. MySQL sends exact text, which is rounded
+// half away from zero where it has more decimals (SUM, AVG). SQLite keeps DECIMAL as an
+// integer or an 8-byte real: the real is rounded to the scale, which gives back exactly the
+// value written for every column of at most 15 significant digits (fixed.MaxDigits), and
+// a SUM exactly while the sum of the absolute values stays below 2^50 units
+// (docs/adr/0001-exact-decimals.md).
+func Scan(src any, scale int) (int64, error) {
+	if scale < 0 || scale >= len(pow10) {
+		return 0, fmt.Errorf("fixed: scale %d out of range", scale)
+	}
+	return scan(src, scale)
+}
+
 func scan(src any, scale int) (int64, error) {
 	switch v := src.(type) {
 	case nil:
 		return 0, nil
 	case int64:
+		if v > math.MaxInt64/pow10[scale] || v < math.MinInt64/pow10[scale] {
+			return 0, ErrRange
+		}
 		return v * pow10[scale], nil
 	case float64:
-		return int64(math.Round(v * float64(pow10[scale]))), nil
+		r := math.Round(v * float64(pow10[scale]))
+		if !(r > math.MinInt64 && r < math.MaxInt64) { // NaN too
+			return 0, ErrRange
+		}
+		return int64(r), nil
 	case []byte:
 		return scanText(string(v), scale)
 	case string:

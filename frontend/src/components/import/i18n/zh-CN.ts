@@ -1,0 +1,73 @@
+// Simplified Chinese texts of the CSV import pieces, shared by products and data feeds: message
+// module `imports` (src/i18n/modules.ts), merged into vue-i18n when a route that needs them is
+// first entered, not at start-up. A new key for these pages goes here and, with the same path and
+// {placeholders}, in en.ts beside this file; messages.spec.ts fails naming a key missing from
+// either.
+const zhCN = {
+  imports: {
+    chooseFile: '选择 CSV 文件',
+    changeFile: '重新选择文件',
+    noFile: '尚未选择文件',
+    template: '下载模板',
+    uploading: '正在上传 {sent} / {total}',
+    processing: '上传完成，服务器正在校验和处理…',
+    tooLarge: '文件太大：每次最多 32 MB、10 万行，请拆分后分批上传',
+    errorsTitle: '发现 {problems} 处错误（涉及 {lines} 行），没有导入任何数据',
+    errorsHint: '请按下表修改文件后重新选择上传。行号是文件中的行号，第 1 行是列名。',
+    moreProblems: '还有 {n} 处错误未列出',
+    line: '行号',
+    item: '第 {n} 项',
+    field: '列',
+    problem: '问题',
+    wholeLine: '整行',
+    lines: '行数',
+    created: '新建',
+    updated: '更新',
+    unchanged: '不变',
+    columns: {
+      sku: 'SKU',
+      name: '名称',
+      department_code: '部门编码',
+      category: '品类',
+      unit: '单位',
+      case_pack: '箱规',
+      shelf_life_days: '保质期天数',
+      cost_price: '进价',
+      retail_price: '售价',
+      perishable: '易腐',
+      barcode: '条码',
+      location: '货位',
+      active: '在售',
+      business_date: '营业日',
+      qty: '数量',
+      net_sales: '销售额（净）',
+      cost: '成本',
+      expiry_date: '到期日',
+      headcount: '人数',
+      hours: '工时',
+      amount: '金额',
+      note: '备注',
+    },
+    messages: {
+      notText: '文件不是可读的文本（UTF-8、GBK 或 GB18030），或混用了多种编码。请在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”后重新上传',
+      required: '必填',
+      positive: '必须大于 0',
+      notNegative: '不能为负数',
+      decimals: '最多 {n} 位小数',
+      date: '日期格式应为 YYYY-MM-DD',
+      missingColumn: '缺少列 {column}',
+      unknownSku: '商品目录中没有 SKU {sku}',
+      number: '必须是数字，例如 12.50',
+      oneOf: '只能填写：{values}',
+      boolean: '必须是 true 或 false（也可以填 1/0、是/否）',
+      beforeBusinessDate: '到期日不能早于营业日',
+      future: '营业日不能是未来日期（按门店时区）',
+      notYourDepartment: '不是你负责的部门的商品',
+      otherDepartment: '{sku} 属于 {department} 部门，不是你负责的部门',
+      emptyFile: '文件是空的：第一行必须是列名',
+    },
+  },
+}
+
+export type Messages = typeof zhCN
+export default zhCN

@@ -1,0 +1,47 @@
+// The message modules: the texts of one area of pages, in a zh-CN.ts and an en.ts beside those
+// pages (src/pages/<area>/i18n/), loaded with the area's routes instead of at start-up, so the
+// login page does not carry every page's strings. Only the core (src/i18n/zh-CN.ts and en.ts:
+// app shell, navigation, common words, errors, login) is in the entry.
+//
+// A module is named after its route in src/nav.ts; entering that route (or one whose
+// meta.navKey names it) loads the module and the modules in its `uses`. A new page area adds
+// `<area>/i18n/{zh-CN,en,index}.ts` (copy a small one, e.g. src/pages/ranking/i18n) and a line
+// here; modules.spec.ts names any module a page's keys or imports need that `uses` lacks.
+
+/** The texts of one module in both languages, as its index.ts exports them. */
+export interface ModuleMessages {
+  'zh-CN': Record<string, unknown>
+  en: Record<string, unknown>
+}
+
+export interface MessageModule {
+  /** Both languages in one chunk: a module's texts are small, and switching stays instant. */
+  load: () => Promise<{ default: ModuleMessages }>
+  /** Other modules whose keys these pages show, or whose components they embed (flattened). */
+  uses: readonly string[]
+}
+
+export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
+  home: {
+    load: () => import('@/pages/home/i18n'),
+    // Staff homes link to the KPI cockpit and budgets (no longer embed the cockpit).
+    uses: ['kpi', 'inventory', 'stores'],
+  },
+  kpi: { load: () => import('@/pages/kpi/i18n'), uses: ['inventory', 'products', 'audit'] },
+  budgets: { load: () => import('@/pages/budgets/i18n'), uses: ['kpi', 'inventory'] },
+  ranking: { load: () => import('@/pages/ranking/i18n'), uses: ['kpi', 'products', 'stores'] },
+  products: { load: () => import('@/pages/catalog/i18n'), uses: ['imports', 'profile'] },
+  inventory: { load: () => import('@/pages/inventory/i18n'), uses: ['products', 'audit'] },
+  stocktakes: { load: () => import('@/pages/stocktakes/i18n'), uses: ['products'] },
+  feeds: { load: () => import('@/pages/feeds/i18n'), uses: ['imports', 'inventory'] },
+  users: { load: () => import('@/pages/org/users/i18n'), uses: ['profile'] },
+  stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },
+  audit: { load: () => import('@/pages/audit/i18n'), uses: [] },
+  profile: { load: () => import('@/pages/profile/i18n'), uses: [] },
+  // Not a route: the CSV import pieces shared by products and data feeds.
+  imports: { load: () => import('@/components/import/i18n'), uses: [] },
+}
+
+export function isMessageModule(name: unknown): name is string {
+  return typeof name === 'string' && Object.hasOwn(MESSAGE_MODULES, name)
+}

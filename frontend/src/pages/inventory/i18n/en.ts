@@ -1,0 +1,56 @@
+// English texts of the inventory pages: the same keys as zh-CN.ts beside this file
+// (the Messages type makes a missing or extra key a compile error).
+import type { Messages } from './zh-CN'
+
+const en: Messages = {
+  inventory: {
+    title: 'Inventory',
+    stockTab: 'Stock',
+    movementsTab: 'Movements',
+    searchPlaceholder: 'SKU or name',
+    expiringWithin: 'Expiring within',
+    days: 'days',
+    onlyExpiring: 'Only expiring',
+    inStock: 'Only in stock',
+    onHand: 'On hand',
+    stockValue: 'Stock value',
+    avgDailySales: 'Avg daily sales',
+    daysOfCover: 'Days of cover',
+    coverDays: '{n} days',
+    noSales: 'no sales',
+    noSalesHint: 'Nothing sold in the last 28 days, so there is no days-of-cover figure',
+    departmentCategory: 'Department · category',
+    nextExpiry: 'Next expiry',
+    expiringQty: 'Expiring qty',
+    expiringTag: 'expiring {qty}',
+    lots: 'Lots',
+    noLots: 'No lots in stock',
+    receivedDate: 'Received',
+    expiryDate: 'Expires',
+    qtyRemaining: 'Remaining',
+    expiresIn: 'Expires in',
+    today: 'today',
+    tomorrow: 'tomorrow',
+    inDays: 'in {n} days',
+    expiredAgo: 'expired {n} days ago',
+    movements: 'Movements',
+    businessDate: 'Business date',
+    kind: 'Kind',
+    qty: 'Quantity',
+    reference: 'Reference',
+    allKinds: 'All kinds',
+    legendRed: 'expires today or tomorrow / under 1 day of cover',
+    legendAmber: 'expires within {n} days / over 14 days of cover',
+    noStore: 'Your account has no store yet; ask an admin.',
+  },
+  movementKinds: {
+    receipt: 'Receipt',
+    sale: 'Sale',
+    write_off: 'Write-off',
+    markdown_sale: 'Markdown sale',
+    stocktake_adjustment: 'Stocktake adjustment',
+    transfer: 'Transfer',
+  },
+}
+
+export default en

@@ -1,0 +1,165 @@
+package fixed
+
+import (
+	"fmt"
+
+	"github.com/storeops/storeops/internal/platform/apperr"
+)
+
+// MaxDigits is the most significant digits a DECIMAL column may have. SQLite gives DECIMAL
+// columns NUMERIC affinity and stores a non-integer as an 8-byte REAL, which round-trips every
+// decimal of up to 15 significant digits; MySQL stores DECIMAL exactly. A column of at most 15
+// digits therefore reads back exactly on both (docs/adr/0001-exact-decimals.md).
+const MaxDigits = 15
+
+// Column is one DECIMAL(Precision, Scale) column of the schema. The variables below are the one
+// place that knows each column's range: request validation checks values with them, and a
+// schema test proves they match the migrated columns of both databases.
+type Column struct {
+	Table, Name      string
+	Precision, Scale int
+}
+
+// The DECIMAL columns of migrations/, by table.
+var (
+	ProductsCasePack    = Column{"products", "case_pack", 12, 3}
+	ProductsCostPrice   = Column{"products", "cost_price", 12, 2}
+	ProductsRetailPrice = Column{"products", "retail_price", 12, 2}
+
+	StockBalancesOnHand   = Column{"stock_balances", "on_hand", 14, 3}
+	StockBalancesSold28   = Column{"stock_balances", "sold_28", 14, 3}
+	InventoryMovementsQty = Column{"inventory_movements", "qty", 14, 3}
+	StockLotsQtyReceived  = Column{"stock_lots", "qty_received", 14, 3}
+	StockLotsQtyRemaining = Column{"stock_lots", "qty_remaining", 14, 3}
+	StockLotsUnitCost     = Column{"stock_lots", "unit_cost", 12, 2}
+
+	SalesLinesQty        = Column{"sales_lines", "qty", 14, 3}
+	SalesLinesNetSales   = Column{"sales_lines", "net_sales", 14, 2}
+	SalesLinesCost       = Column{"sales_lines", "cost", 14, 2}
+	LabourLinesHeadcount = Column{"labour_lines", "headcount", 10, 3}
+	LabourLinesHours     = Column{"labour_lines", "hours", 12, 3}
+	LabourLinesCost      = Column{"labour_lines", "cost", 14, 2}
+	ExpenseLinesAmount   = Column{"expense_lines", "amount", 14, 2}
+	SalesDailyQty        = Column{"sales_daily", "qty", 15, 3}
+	SalesDailyNetSales   = Column{"sales_daily", "net_sales", 15, 2}
+	SalesDailyCost       = Column{"sales_daily", "cost", 15, 2}
+
+	BudgetsSalesTarget          = Column{"budgets", "sales_target", 14, 2}
+	BudgetsGrossMarginPctTarget = Column{"budgets", "gross_margin_pct_target", 5, 2}
+	BudgetsLabourBudget         = Column{"budgets", "labour_budget", 14, 2}
+	BudgetsMaterialsBudget      = Column{"budgets", "materials_budget", 14, 2}
+	BudgetsRepairsBudget        = Column{"budgets", "repairs_budget", 14, 2}
+	BudgetsShrinkBudget         = Column{"budgets", "shrink_budget", 14, 2}
+	BudgetsSalesPerHeadTarget   = Column{"budgets", "sales_per_head_target", 14, 2}
+
+	StocktakeTolerancesPct            = Column{"stocktake_tolerances", "tolerance_pct", 7, 2}
+	StocktakeTolerancesValue          = Column{"stocktake_tolerances", "tolerance_value", 12, 2}
+	StocktakesTolerancePct            = Column{"stocktakes", "tolerance_pct", 7, 2}
+	StocktakesToleranceValue          = Column{"stocktakes", "tolerance_value", 12, 2}
+	StocktakesBookValue               = Column{"stocktakes", "book_value", 15, 2}
+	StocktakesVarianceAbsValue        = Column{"stocktakes", "variance_abs_value", 15, 2}
+	StocktakesAccuracy                = Column{"stocktakes", "accuracy", 7, 4}
+	StocktakeItemsUnitCost            = Column{"stocktake_items", "unit_cost", 12, 2}
+	StocktakeItemsBookQty             = Column{"stocktake_items", "book_qty", 14, 3}
+	StocktakeCountLinesQty            = Column{"stocktake_count_lines", "qty", 14, 3}
+	StocktakeAdjustmentsBookQty       = Column{"stocktake_adjustments", "book_qty", 14, 3}
+	StocktakeAdjustmentsCountedQty    = Column{"stocktake_adjustments", "counted_qty", 14, 3}
+	StocktakeAdjustmentsVarianceQty   = Column{"stocktake_adjustments", "variance_qty", 14, 3}
+	StocktakeAdjustmentsVarianceValue = Column{"stocktake_adjustments", "variance_value", 14, 2}
+)
+
+// Columns lists every DECIMAL column of the schema.
+func Columns() []Column {
+	return []Column{
+		ProductsCasePack, ProductsCostPrice, ProductsRetailPrice,
+		StockBalancesOnHand, StockBalancesSold28, InventoryMovementsQty, StockLotsQtyReceived,
+		StockLotsQtyRemaining, StockLotsUnitCost,
+		SalesLinesQty, SalesLinesNetSales, SalesLinesCost, LabourLinesHeadcount, LabourLinesHours, LabourLinesCost,
+		ExpenseLinesAmount, SalesDailyQty, SalesDailyNetSales, SalesDailyCost,
+		BudgetsSalesTarget, BudgetsGrossMarginPctTarget, BudgetsLabourBudget, BudgetsMaterialsBudget,
+		BudgetsRepairsBudget, BudgetsShrinkBudget, BudgetsSalesPerHeadTarget,
+		StocktakeTolerancesPct, StocktakeTolerancesValue, StocktakesTolerancePct, StocktakesToleranceValue,
+		StocktakesBookValue, StocktakesVarianceAbsValue, StocktakesAccuracy, StocktakeItemsUnitCost,
+		StocktakeItemsBookQty, StocktakeCountLinesQty, StocktakeAdjustmentsBookQty, StocktakeAdjustmentsCountedQty,
+		StocktakeAdjustmentsVarianceQty, StocktakeAdjustmentsVarianceValue,
+	}
+}
+
+// String names the column as table.column.
+func (c Column) String() string { return c.Table + "." + c.Name }
+
+// Max is the largest value the column holds, in units of 10^-scale: 10^(Precision) − 1
+// (99999.999 is 99999999 for DECIMAL(8,3)).
+func (c Column) Max() int64 { return ipow10(c.Precision) - 1 }
+
+// MaxQty is the largest quantity the column holds (rounded down to whole thousandths for a
+// column with more than 3 decimals).
+func (c Column) MaxQty() Qty { return Qty(rescale(c.Max(), c.Scale, qtyScale)) }
+
+// MaxMoney is the largest amount the column holds (rounded down to whole cents for a column
+// with more than 2 decimals).
+func (c Column) MaxMoney() Money { return Money(rescale(c.Max(), c.Scale, moneyScale)) }
+
+// CheckQty says why q does not fit the column, or returns nil.
+func (c Column) CheckQty(q Qty) error { return c.Check(int64(q), qtyScale) }
+
+// CheckMoney says why m does not fit the column, or returns nil.
+func (c Column) CheckMoney(m Money) error { return c.Check(int64(m), moneyScale) }
+
+// Check says why v, a decimal in units of 10^-scale, does not fit the column, in words a client
+// can act on ("must be at most 9999999999.99"), or returns nil. A value with more decimals than
+// the column keeps is refused, never rounded.
+func (c Column) Check(v int64, scale int) error {
+	if scale > c.Scale {
+		step := ipow10(scale - c.Scale)
+		if v%step != 0 {
+			return fmt.Errorf("must have at most %d decimal places", c.Scale)
+		}
+		v /= step
+		scale = c.Scale
+	}
+	// v has scale ≤ c.Scale decimals: compare v × 10^(c.Scale−scale) with Max without overflow.
+	limit := c.Max() / ipow10(c.Scale-scale)
+	switch {
+	case v > limit:
+		return fmt.Errorf("must be at most %s", format(c.Max(), c.Scale))
+	case v < -limit:
+		return fmt.Errorf("must be at least -%s", format(c.Max(), c.Scale))
+	}
+	return nil
+}
+
+// FieldQty adds field's problem to fe when q does not fit the column and reports whether it fits.
+func (c Column) FieldQty(fe apperr.FieldErrors, field string, q Qty) bool {
+	return c.field(fe, field, c.CheckQty(q))
+}
+
+// FieldMoney adds field's problem to fe when m does not fit the column and reports whether it fits.
+func (c Column) FieldMoney(fe apperr.FieldErrors, field string, m Money) bool {
+	return c.field(fe, field, c.CheckMoney(m))
+}
+
+func (c Column) field(fe apperr.FieldErrors, field string, err error) bool {
+	if err != nil {
+		fe.Add(field, err.Error())
+		return false
+	}
+	return true
+}
+
+// ipow10 is 10^n for 0 ≤ n ≤ 18.
+func ipow10(n int) int64 {
+	v := int64(1)
+	for range n {
+		v *= 10
+	}
+	return v
+}
+
+// rescale moves v from one scale to another, dropping digits when it narrows.
+func rescale(v int64, from, to int) int64 {
+	if to >= from {
+		return v * ipow10(to-from)
+	}
+	return v / ipow10(from-to)
+}
