@@ -117,7 +117,6 @@ const en: MessageSchema = {
       ean13_check: 'Not a valid EAN-13 barcode (wrong check digit): scan again or check the digits',
       charset: 'A barcode holds Latin letters, digits and symbols only',
     },
-    found: 'Scanned {code}: {name}',
     unknownCode: 'No product has the barcode {code}',
     notInStocktake: '{name} ({code}) is not part of this stocktake',
     notInRecount: '{name} ({code}) is not on the recount list',

@@ -121,7 +121,6 @@ const zhCN = {
       ean13_check: '这不是有效的 EAN-13 条码（校验位不对），请重新扫描或核对',
       charset: '条码只能包含英文字母、数字和符号',
     },
-    found: '已扫到 {code}：{name}',
     unknownCode: '没有条码为 {code} 的商品',
     notInStocktake: '{name}（{code}）不在本次盘点范围内',
     notInRecount: '{name}（{code}）不在复盘清单中',
