@@ -35,6 +35,12 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // ZXing's packages do not declare themselves free of side effects, so the bundler would
+      // keep every format's reader (QR, PDF417, Aztec, …) in the scanner chunk; the camera
+      // reads EAN-13 and Code 128 only. Its modules only define classes, so unused ones can go.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@zxing[\\/]/.test(id),
+      },
       output: {
         // ECharts (with zrender) in a chunk of its own, named so: only the lazily loaded
         // KPI chart components import it (scripts/report-size.mjs checks it stays out of

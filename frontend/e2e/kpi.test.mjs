@@ -1,5 +1,7 @@
 // KPI cockpit, budgets and store ranking against the real binary. The main path: manager1
-// signs in to the cockpit (cards and charts from the demo history), sets the produce sales
+// signs in and opens the cockpit from the home page (the home is the Today list since
+// issue 9; the cockpit is its own page, one tap away), sees cards and charts from the demo
+// history, sets the produce sales
 // target far below and then far above what was sold, and sees the status of produce's
 // sales flip on the cockpit each time. Also: the drill-down, server errors in budget cells,
 // a stale save, CSV/XLSX exports, HQ's ranking, and the cockpit on a tablet and a phone.
@@ -99,9 +101,9 @@ function chartHasColour(box, rgb) {
     }, rgb)
 }
 
-/** Opens the cockpit on the home page with produce chosen and returns its sales card. */
+/** Opens the cockpit page with produce chosen and returns its sales card. */
 async function produceSales(page) {
-  await page.getByTestId('nav-home').click()
+  await page.getByTestId('nav-kpi').click()
   await page.getByTestId('kpi-cockpit').waitFor()
   await page.getByTestId('kpi-dept-produce').click()
   const card = page.getByTestId('kpi-card-sales')
@@ -132,7 +134,8 @@ test('manager1: cockpit with charts, a budget change flips the status, exports',
   const source = await ensureMonthData(page)
   if (source === 'posted') await page.reload()
 
-  // The home is the cockpit: cards with numbers, both charts painted.
+  // The cockpit, one tap from the home (which is the Today list): cards with numbers, both charts painted.
+  await page.getByTestId('home-cockpit-link').click()
   const cockpit = page.getByTestId('kpi-cockpit')
   await cockpit.waitFor()
   await page.getByTestId('kpi-card-sales').waitFor()
@@ -314,6 +317,7 @@ test('hq1 sees the store ranking with status colours and a chart, and exports it
 test('the cockpit on a tablet and on a phone: no sideways scrolling, cards stack on the phone', async () => {
   const tablet = await browser.session(TABLET)
   await login(tablet, 'manager1')
+  await tablet.getByTestId('home-cockpit-link').click()
   await tablet.getByTestId('kpi-card-sales').waitFor()
   await waitForChart(tablet.getByTestId('kpi-trend-chart'))
   assert.ok((await tablet.evaluate(() => document.documentElement.scrollWidth)) <= TABLET.width, 'tablet: no sideways scrolling')
@@ -326,6 +330,7 @@ test('the cockpit on a tablet and on a phone: no sideways scrolling, cards stack
 
   const page = await browser.session(PHONE)
   await login(page, 'manager1')
+  await page.getByTestId('home-cockpit-link').click()
   await page.getByTestId('kpi-card-sales').waitFor()
   await waitForChart(page.getByTestId('kpi-trend-chart'))
   assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width, 'phone: no sideways scrolling')

@@ -62,18 +62,30 @@ describe('demo users at desktop size', () => {
 
 /** Checks the home shows real data from the API for each role. */
 async function assertHomeContent(page, role) {
-  if (role === 'supervisor') {
-    // The home is the KPI cockpit of their store, limited to their departments.
+  if (role === 'supervisor' || role === 'store_manager') {
+    // Since issue 9 the home of store staff is their Today list (the KPI cockpit is one tap
+    // away, checked below): entries of their own departments only, most urgent first.
     await page.getByTestId('store-name').getByText('上海浦东店').waitFor()
-    for (const [code, name] of [['produce', '果蔬'], ['meat', '肉类'], ['seafood', '水产']]) {
-      assert.match(await page.getByTestId(`kpi-dept-${code}`).innerText(), new RegExp(name))
-    }
-    assert.equal(await page.getByTestId('kpi-dept-dry').count(), 0)
-    await page.getByTestId('kpi-card-sales').waitFor()
-  } else if (role === 'store_manager') {
-    await page.getByTestId('store-name').getByText('上海浦东店').waitFor()
+    await page.getByTestId('today-entries').waitFor()
+    const links = await page.locator('[data-testid^="today-entry-"]').evaluateAll((els) => els.map((el) => el.getAttribute('href')))
+    const departments = links.map((href) => new URL(href, 'http://x').searchParams.get('department_code')).filter(Boolean)
+    assert.ok(departments.length > 0, `expiring lots of the demo are listed: ${links.join(' ')}`)
+    if (role === 'supervisor') assert.ok(departments.every((d) => ['produce', 'meat', 'seafood'].includes(d)), departments.join())
+    else assert.ok(departments.includes('deli'), `the manager sees every department: ${departments.join()}`)
+
+    // The KPI cockpit of their store, limited to their departments for a supervisor.
+    await page.getByTestId('home-cockpit-link').click()
     await page.getByTestId('kpi-dept-produce').waitFor()
     await page.getByTestId('kpi-card-sales').waitFor()
+    if (role === 'supervisor') {
+      for (const [code, name] of [['produce', '果蔬'], ['meat', '肉类'], ['seafood', '水产']]) {
+        assert.match(await page.getByTestId(`kpi-dept-${code}`).innerText(), new RegExp(name))
+      }
+      assert.equal(await page.getByTestId('kpi-dept-dry').count(), 0)
+    }
+    await page.goBack()
+    await page.getByTestId(`home-${role}`).waitFor()
+    await page.getByTestId('today-entries').waitFor()
   } else if (role === 'hq_promotions') {
     for (const name of ['上海浦东店', '上海徐汇店', '广州天河店']) await page.getByText(name).first().waitFor()
   } else {

@@ -58,8 +58,7 @@ describe('ECharts stays out of the eager chunks', () => {
     'layouts/AppLayout.vue',
     'pages/auth/LoginPage.vue',
     'pages/home/HomePage.vue',
-    'pages/home/StoreManagerHome.vue',
-    'pages/home/SupervisorHome.vue',
+    'pages/home/StaffHome.vue',
     'pages/kpi/KpiPage.vue',
     'pages/kpi/KpiCockpit.vue',
     'pages/budgets/BudgetsPage.vue',
@@ -85,5 +84,22 @@ describe('ECharts stays out of the eager chunks', () => {
     const specs = [...scriptOf(join(SRC, 'components/charts/echarts.ts')).matchAll(STATIC_IMPORT)].map((m) => m[1])
     expect(specs).not.toContain('echarts')
     expect(specs).toContain('echarts/core')
+  })
+})
+
+// The barcode decoder (ZXing) is loaded when the camera opens: not by the login page, the
+// layout, or the counting screen that offers the camera button.
+describe('ZXing stays out of the eager chunks', () => {
+  const isZxing = (spec: string) => spec.startsWith('@zxing/')
+
+  it.each(['main.ts', 'layouts/AppLayout.vue', 'pages/auth/LoginPage.vue', 'pages/stocktakes/CountingView.vue', 'components/scan/ScanField.vue'])(
+    '%s imports no ZXing statically',
+    (entry) => {
+      expect([...staticGraph(entry).packages].filter(isZxing)).toEqual([])
+    },
+  )
+
+  it('finds ZXing behind the lazily loaded detector (the walk works)', () => {
+    expect([...staticGraph('components/scan/zxingDetector.ts').packages].filter(isZxing)).toContain('@zxing/browser')
   })
 })

@@ -25,14 +25,15 @@ const ARGS = [
 
 /**
  * Launches Chromium with a fresh profile directory. Call `session()` for a page with
- * no cookies or storage left from a previous test.
+ * no cookies or storage left from a previous test. `extraArgs` adds Chromium flags for
+ * one test's own browser (e.g. a fake camera), on top of the fixed ones.
  */
-export async function launchBrowser(baseURL) {
+export async function launchBrowser(baseURL, { extraArgs = [] } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'storeops-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     viewport: DESKTOP,
     locale: 'zh-CN',
     baseURL,

@@ -99,6 +99,67 @@ const en: MessageSchema = {
     notFoundText: 'The page you are looking for does not exist or has moved.',
     backHome: 'Back to home',
   },
+  // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----
+  scan: {
+    open: 'Scan a barcode with the camera',
+    title: 'Scan a barcode',
+    asking: 'Opening the camera: allow it when the browser asks…',
+    scanning: 'Hold the barcode inside the box, steady',
+    typeInstead: 'Close and type',
+    problem: {
+      denied: 'No camera permission: allow this site to use the camera in the browser settings, or type the code or use a scanner.',
+      no_camera: 'No camera found: type the code or use a scanner.',
+      insecure: 'The camera works over HTTPS only: type the code or use a scanner.',
+      failed: 'The camera could not be opened (another app may be using it): try again, or type the code.',
+    },
+    invalid: {
+      empty: 'Enter a barcode',
+      ean13_check: 'Not a valid EAN-13 barcode (wrong check digit): scan again or check the digits',
+      charset: 'A barcode holds Latin letters, digits and symbols only',
+    },
+    unknownCode: 'No product has the barcode {code}',
+    notInStocktake: '{name} ({code}) is not part of this stocktake',
+    notInRecount: '{name} ({code}) is not on the recount list',
+  },
+  photos: {
+    take: 'Take a photo',
+    choose: 'Choose photos',
+    hint: 'Up to {max} photos, 12 MB each (JPEG, PNG, WebP)',
+    uploading: 'Uploading {percent}%',
+    uploaded: 'Uploaded',
+    failed: 'Upload failed',
+    retry: 'Retry',
+    remove: 'Remove photo',
+    tooBig: 'The photo is over 12 MB',
+    notImage: 'Not an image file',
+    badImage: 'The image cannot be read, or is over 40 megapixels',
+    tooMany: 'At most {max} photos: {n} were not added',
+    photoAlt: 'Photo {n}',
+  },
+  today: {
+    title: 'Today',
+    refresh: 'Refresh',
+    empty: 'Nothing to do today',
+    emptyHint: 'New stocktakes, recounts and expiring lots show up here.',
+    partial: 'Some modules did not answer ({modules}): the list may be incomplete.',
+    count: '{n} items',
+    priority: {
+      high: 'Urgent',
+      normal: 'Normal',
+      low: 'Low',
+    },
+    due: {
+      today: 'Due today {time}',
+      tomorrow: 'Due tomorrow {time}',
+      later: 'Due {date} {time}',
+      overdue: 'Overdue (due {when})',
+    },
+    cockpit: 'KPI cockpit',
+    cockpitHint: 'Sales, margin and costs against budget',
+    badge: '{n} to do',
+    menuBadge: 'Menu, {n} to do',
+  },
+  // ---- end of issue 9 (fe-camera) ----
 }
 
 export default en

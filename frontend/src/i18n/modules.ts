@@ -24,7 +24,8 @@ export interface MessageModule {
 export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   home: {
     load: () => import('@/pages/home/i18n'),
-    uses: ['kpi', 'inventory', 'products', 'audit', 'stores'],
+    // Staff homes link to the KPI cockpit and budgets (no longer embed the cockpit).
+    uses: ['kpi', 'inventory', 'stores'],
   },
   kpi: { load: () => import('@/pages/kpi/i18n'), uses: ['inventory', 'products', 'audit'] },
   budgets: { load: () => import('@/pages/budgets/i18n'), uses: ['kpi', 'inventory'] },

@@ -103,6 +103,67 @@ const zhCN = {
     notFoundText: '你要找的页面不存在，可能已被移动或删除。',
     backHome: '返回首页',
   },
+  // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----
+  scan: {
+    open: '用摄像头扫条码',
+    title: '扫描条码',
+    asking: '正在打开摄像头，请在提示中允许使用摄像头…',
+    scanning: '把条码放进框内，保持稳定',
+    typeInstead: '关闭，手动输入',
+    problem: {
+      denied: '没有摄像头权限：请在浏览器设置中允许本网站使用摄像头，或直接输入条码、使用扫码枪。',
+      no_camera: '没有找到可用的摄像头，请直接输入条码或使用扫码枪。',
+      insecure: '摄像头只能在 HTTPS 连接下使用，请直接输入条码或使用扫码枪。',
+      failed: '摄像头无法打开（可能正被其他应用使用），请重试，或直接输入条码。',
+    },
+    invalid: {
+      empty: '请输入条码',
+      ean13_check: '这不是有效的 EAN-13 条码（校验位不对），请重新扫描或核对',
+      charset: '条码只能包含英文字母、数字和符号',
+    },
+    unknownCode: '没有条码为 {code} 的商品',
+    notInStocktake: '{name}（{code}）不在本次盘点范围内',
+    notInRecount: '{name}（{code}）不在复盘清单中',
+  },
+  photos: {
+    take: '拍照',
+    choose: '从相册选择',
+    hint: '最多 {max} 张，每张不超过 12 MB（JPEG、PNG、WebP）',
+    uploading: '上传中 {percent}%',
+    uploaded: '已上传',
+    failed: '上传失败',
+    retry: '重试',
+    remove: '删除照片',
+    tooBig: '照片超过 12 MB',
+    notImage: '不是图片文件',
+    badImage: '图片无法读取，或超过 4000 万像素',
+    tooMany: '最多 {max} 张照片，多出的 {n} 张未添加',
+    photoAlt: '照片 {n}',
+  },
+  today: {
+    title: '今日待办',
+    refresh: '刷新',
+    empty: '今天没有待办',
+    emptyHint: '新的盘点、复盘和临期批次会出现在这里。',
+    partial: '部分模块暂时没有响应（{modules}），列表可能不完整。',
+    count: '{n} 项',
+    priority: {
+      high: '紧急',
+      normal: '一般',
+      low: '不急',
+    },
+    due: {
+      today: '今天 {time} 截止',
+      tomorrow: '明天 {time} 截止',
+      later: '{date} {time} 截止',
+      overdue: '已超时（{when} 截止）',
+    },
+    cockpit: '经营看板',
+    cockpitHint: '销售、毛利与费用对比预算',
+    badge: '{n} 项待办',
+    menuBadge: '菜单，{n} 项待办',
+  },
+  // ---- end of issue 9 (fe-camera) ----
 }
 
 export type MessageSchema = typeof zhCN
