@@ -1,27 +1,18 @@
 // Photos (POST /api/v1/attachments): uploaded one by one before the record they belong to
 // exists; the record's create or complete request then lists their ids in `photos`.
-import { API_BASE } from './http'
+import { downloadUrl } from './http'
+import type { Schema } from './types'
 import { newIdempotencyKey, upload, type UploadOptions } from './upload'
 
 /** An uploaded image as the server stored it (upright, without metadata). */
-export interface Attachment {
-  id: number
-  content_type: 'image/jpeg' | 'image/png'
-  size: number
-  width: number
-  height: number
-  sha256: string
-  created_at: string
-  url: string
-  thumbnail_url: string
-}
+export type Attachment = Schema<'Attachment'>
 
 /** The server refuses bigger files with 413; checked here first to save the upload. */
 export const MAX_PHOTO_BYTES = 12 * 1024 * 1024
 
 /** Where the JPEG thumbnail (longest side ≤ 320 px) of an attachment is served. */
 export function thumbnailUrl(id: number): string {
-  return `${API_BASE}/attachments/${id}/thumbnail`
+  return downloadUrl('/api/v1/attachments/{attachment_id}/thumbnail', { path: { attachment_id: id } })
 }
 
 /**
@@ -42,5 +33,5 @@ export function multipartBody(file: Blob, fileName: string): { body: Blob; conte
 /** Uploads one photo with progress; answers the stored attachment. */
 export function uploadPhoto(file: File, options: Pick<UploadOptions, 'onProgress' | 'signal'> = {}): Promise<Attachment> {
   const { body, contentType } = multipartBody(file, file.name)
-  return upload<Attachment>('/attachments', body, { ...options, contentType })
+  return upload('/api/v1/attachments', {}, body, { ...options, contentType })
 }

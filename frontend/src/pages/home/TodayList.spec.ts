@@ -69,7 +69,8 @@ describe('TodayList', () => {
       ]),
     )
     const { wrapper, router } = await mountList()
-    expect(String(fetchMock.mock.calls[0]![0])).toBe('/api/v1/me/today?lang=zh-CN')
+    const asked = new URL((fetchMock.mock.calls[0]![0] as Request).url)
+    expect(asked.pathname + asked.search).toBe('/api/v1/me/today?lang=zh-CN')
     const cards = wrapper.findAll('[data-testid^="today-entry-"]')
     expect(cards.map((c) => c.attributes('data-priority'))).toEqual(['high', 'normal', 'low'])
     expect(cards[0]!.text()).toContain('紧急')
