@@ -131,7 +131,7 @@ func New(d Deps) (*App, error) {
 	}
 	metrics := httpx.NewMetrics(registry)
 	engine.Use(httpx.Recover(d.Logger), httpx.RequestID(), httpx.AccessLog(d.Logger),
-		metrics.Middleware(), httpx.SecurityHeaders(d.Config.CookieSecure))
+		metrics.Middleware(), httpx.SecurityHeaders(d.Config.CookieSecure), httpx.NoStore())
 
 	root := httpx.NewRouter(&engine.RouterGroup, authSvc, d.Config.MaxBodyBytes)
 	registerSystem(root, d, registry)

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -48,5 +49,43 @@ func TestMetricsToken(t *testing.T) {
 	anon.Headers = map[string]string{"Authorization": "Bearer scrape-me"}
 	if res := anon.Do("GET", "/metrics", nil); res.Status != 200 {
 		t.Errorf("metrics with token: %d", res.Status)
+	}
+}
+
+// Every API answer is kept out of caches (DESIGN §4): the login answer carries the token,
+// exports carry the chain's figures, and errors and unknown paths are no exception.
+func TestAPIAnswersAreNotStored(t *testing.T) {
+	env := testutil.NewEnv(t, database.SQLite)
+	anon := env.Anonymous()
+	manager := env.Login("manager1")
+	store := storeID(t, env, "sh-pudong")
+	cases := []struct {
+		name   string
+		client *testutil.Client
+		method string
+		path   string
+		body   any
+		status int
+	}{
+		{"login", anon, "POST", "/api/v1/auth/login", map[string]string{"username": "manager1", "password": "demo1234"}, 200},
+		{"failed login", anon, "POST", "/api/v1/auth/login", map[string]string{"username": "manager1", "password": "nope"}, 401},
+		{"me", manager, "GET", "/api/v1/me", nil, 200},
+		{"unauthenticated", anon, "GET", "/api/v1/me", nil, 401},
+		{"csv export", manager, "GET", fmt.Sprintf("/api/v1/stores/%d/budgets?format=csv", store), nil, 200},
+		{"xlsx export", manager, "GET", fmt.Sprintf("/api/v1/stores/%d/budgets?format=xlsx", store), nil, 200},
+		{"unknown API path", manager, "GET", "/api/v1/no-such-thing", nil, 404},
+	}
+	for _, tc := range cases {
+		res := tc.client.Do(tc.method, tc.path, tc.body)
+		if res.Status != tc.status {
+			t.Errorf("%s: %d %s", tc.name, res.Status, res.Body)
+		}
+		if got := res.Header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("%s: Cache-Control %q, want no-store", tc.name, got)
+		}
+	}
+	// The SPA's index and the spec may be cached and revalidated.
+	if got := anon.Do("GET", "/api/openapi.yaml", nil).Header.Get("Cache-Control"); got != "no-cache" {
+		t.Errorf("spec: Cache-Control %q", got)
 	}
 }

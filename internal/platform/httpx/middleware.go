@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -120,10 +121,14 @@ func BodyLimit(limit int64) gin.HandlerFunc {
 	}
 }
 
-// NoStore marks API answers as uncacheable: they carry personal and live data.
+// NoStore marks every answer under /api/ as uncacheable (tokens, personal and live data,
+// exports), errors and unknown paths included; the few handlers whose answers may be kept
+// (the API docs, attachment thumbnails) set their own Cache-Control over it.
 func NoStore() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		c.Header("Cache-Control", "no-store")
+		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			c.Header("Cache-Control", "no-store")
+		}
 		c.Next()
 	}
 }
