@@ -135,6 +135,10 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.SessionIdleTTL <= 0 || c.SessionMaxTTL < c.SessionIdleTTL {
 		r.fail("STOREOPS_SESSION_MAX_TTL", "must be at least STOREOPS_SESSION_IDLE_TTL, both positive")
 	}
+	if c.Env == EnvProduction && c.MetricsToken == "" {
+		// Metrics name routes, error rates and pool sizes: not for the open internet.
+		r.fail("STOREOPS_METRICS_TOKEN", "is required with STOREOPS_ENV=production (the scraper sends it as a bearer token)")
+	}
 	if c.MaxBodyBytes < 1024 {
 		r.fail("STOREOPS_MAX_BODY_BYTES", "must be at least 1024")
 	}

@@ -20,9 +20,19 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestProductionDefaultsToSecureCookies(t *testing.T) {
-	c, err := Load(env(map[string]string{"STOREOPS_ENV": "production"}))
+	c, err := Load(env(map[string]string{"STOREOPS_ENV": "production", "STOREOPS_METRICS_TOKEN": "scrape"}))
 	if err != nil || !c.CookieSecure {
 		t.Fatalf("production: %+v %v", c, err)
+	}
+}
+
+func TestProductionNeedsAMetricsToken(t *testing.T) {
+	_, err := Load(env(map[string]string{"STOREOPS_ENV": "production"}))
+	if err == nil || !strings.Contains(err.Error(), "STOREOPS_METRICS_TOKEN") {
+		t.Fatalf("production without a metrics token: %v", err)
+	}
+	if _, err := Load(env(map[string]string{"STOREOPS_METRICS_TOKEN": ""})); err != nil {
+		t.Fatalf("development stays open for a local scraper: %v", err)
 	}
 }
 
