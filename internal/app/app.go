@@ -93,7 +93,8 @@ func New(d Deps) (*App, error) {
 	orgSvc := org.NewService(d.DB, auditLog, hasher, sessions, d.Now)
 	authSvc := auth.NewService(sessions, orgSvc, hasher, auth.Options{
 		IdleTTL: d.Config.SessionIdleTTL, MaxTTL: d.Config.SessionMaxTTL, Production: d.Config.IsProduction(),
-		Limits: auth.Limits{PerUser: d.Config.LoginMaxPerUser, PerIP: d.Config.LoginMaxPerIP, Window: d.Config.LoginWindow},
+		Limits: auth.Limits{PerUser: d.Config.LoginMaxPerUser, PerIP: d.Config.LoginMaxPerIP, PerPair: d.Config.LoginOwnTries,
+			Window: d.Config.LoginWindow, MaxDelay: d.Config.LoginMaxDelay},
 	}, d.Now)
 	keys := idempotency.New(d.Now)
 	outboxSvc, err := newOutbox(d)

@@ -90,7 +90,7 @@ func (h *Handler) login(c *gin.Context) {
 	if err != nil {
 		var th *ErrThrottled
 		if errors.As(err, &th) {
-			c.Header("Retry-After", strconv.Itoa(int(th.RetryAfter.Seconds())))
+			c.Header("Retry-After", strconv.Itoa(th.Seconds()))
 		}
 		httpx.Fail(c, err)
 		return

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -64,32 +66,61 @@ func TestLoginIssuesSessionAndCookie(t *testing.T) {
 	})
 }
 
+// Throttling answers growing delays, never a wall, and an address with no other recent
+// failures keeps a few tries of its own: an attacker elsewhere cannot lock a user out.
 func TestLoginThrottling(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect, func(c *config.Config) { c.LoginMaxPerUser, c.LoginMaxPerIP = 3, 8 })
-		for i := 0; i < 3; i++ {
-			if res := login(env, "super1", "bad-password"); res.Status != 401 {
-				t.Fatalf("attempt %d: %d", i, res.Status)
+		from := func(addr, user, pw string) *testutil.Response {
+			c := env.Anonymous()
+			c.RemoteAddr = addr
+			return c.Do(http.MethodPost, "/api/v1/auth/login", map[string]string{"username": user, "password": pw})
+		}
+		const a, b, c = "203.0.113.1:1000", "198.51.100.2:2000", "192.0.2.33:3000"
+		expect := func(res *testutil.Response, status int, retryAfter string, what string) {
+			t.Helper()
+			if res.Status != status || res.Header.Get("Retry-After") != retryAfter {
+				t.Fatalf("%s: %d Retry-After %q, want %d %q: %s", what, res.Status, res.Header.Get("Retry-After"), status, retryAfter, res.Body)
 			}
 		}
-		res := login(env, "super1", "demo1234")
-		if res.Status != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
-			t.Fatalf("after 3 failures even the right password waits: got %d, Retry-After %q", res.Status, res.Header.Get("Retry-After"))
+		for i := 0; i < 3; i++ {
+			expect(from(a, "super1", "bad-password"), 401, "", "a wrong password within the budget")
 		}
-		if res := login(env, "manager1", "demo1234"); res.Status != 200 {
-			t.Fatalf("another user is not throttled by super1's failures: %d", res.Status)
+		expect(from(a, "super1", "demo1234"), 429, "1", "past the budget even the right password waits a second")
+		// Another address with no failures of its own has a few tries, then waits too.
+		for i := 0; i < 3; i++ {
+			expect(from(c, "super1", "bad-password"), 401, "", "an address's own tries")
 		}
+		if res := from(c, "super1", "bad-password"); res.Status != 429 {
+			t.Fatalf("a fourth try from the same address: %d", res.Status)
+		}
+		expect(from(b, "super1", "demo1234"), 200, "", "the real user elsewhere is not locked out")
+		expect(from(a, "manager1", "demo1234"), 200, "", "another user from the same address")
+
+		// The delays grow with each failure past the budget: 1 s, 2 s, 4 s.
+		for i := 0; i < 3; i++ {
+			expect(from(a, "hq1", "bad-password"), 401, "", "hq1 within the budget")
+		}
+		expect(from(a, "hq1", "bad-password"), 429, "1", "first delay")
+		env.Clock.Advance(time.Second)
+		expect(from(a, "hq1", "bad-password"), 401, "", "checked after the delay")
+		expect(from(a, "hq1", "bad-password"), 429, "2", "second delay")
+		env.Clock.Advance(2 * time.Second)
+		expect(from(a, "hq1", "bad-password"), 401, "", "checked after the second delay")
+		expect(from(a, "hq1", "bad-password"), 429, "4", "third delay")
+		env.Clock.Advance(4 * time.Second)
+		expect(from(a, "hq1", "demo1234"), 200, "", "no wall: the right password after the delay")
+
+		// Failures from one address across usernames add up (3 + 5 = 8, its budget), and a
+		// success does not reset the address's count; other addresses are unaffected.
+		expect(from(a, "manager1", "demo1234"), 429, "1", "the address past its budget")
+		expect(from(b, "manager1", "demo1234"), 200, "", "another address")
+		env.Clock.Advance(time.Second)
+		expect(from(a, "manager1", "demo1234"), 200, "", "the address after its delay")
+
 		env.Clock.Advance(16 * time.Minute)
-		if res := login(env, "super1", "demo1234"); res.Status != 200 {
-			t.Fatalf("after the window: %d", res.Status)
-		}
-		// Failures against many usernames from one address add up, and a success does not
-		// reset the address's count.
-		for i := 0; i < 8; i++ {
-			login(env, "user"+string(rune('a'+i)), "bad-password")
-		}
-		if res := login(env, "hq1", "demo1234"); res.Status != http.StatusTooManyRequests {
-			t.Fatalf("8 failures from one address: got %d, want 429", res.Status)
+		for i := 0; i < 3; i++ {
+			expect(from(a, "super1", "bad-password"), 401, "", "counts are forgotten after the window")
 		}
 	})
 }
@@ -260,6 +291,35 @@ func TestEveryRequestSeesTheCurrentUser(t *testing.T) {
 		testutil.MustExec(t, env.DB, "UPDATE sessions SET revoked_at = ? WHERE user_id = ?", env.Clock.Now(), me.ID)
 		if res := c.Do("GET", "/api/v1/me", nil); res.Status != 401 {
 			t.Errorf("a revoked session still works: %d", res.Status)
+		}
+	})
+}
+
+// Parallel wrong passwords for one user are counted one by one: no more are checked than
+// the user's budget, however many arrive at once.
+func TestParallelWrongPasswordsAreCountedAtomically(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect) // 5 failures per username before delays
+		var checked, throttled, other atomic.Int32
+		var wg sync.WaitGroup
+		for i := 0; i < 40; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				switch login(env, "super1", "bad-password").Status {
+				case http.StatusUnauthorized:
+					checked.Add(1)
+				case http.StatusTooManyRequests:
+					throttled.Add(1)
+				default:
+					other.Add(1)
+				}
+			}()
+		}
+		wg.Wait()
+		if checked.Load() != 5 || throttled.Load() != 35 || other.Load() != 0 {
+			t.Fatalf("40 parallel wrong passwords: %d checked (want 5), %d throttled, %d other",
+				checked.Load(), throttled.Load(), other.Load())
 		}
 	})
 }

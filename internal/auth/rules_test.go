@@ -5,23 +5,31 @@ import (
 	"time"
 )
 
-func TestLimitsThrottled(t *testing.T) {
-	l := Limits{PerUser: 5, PerIP: 20, Window: 15 * time.Minute}
+func TestLoginWaits(t *testing.T) {
+	l := Limits{PerUser: 5, PerIP: 50, PerPair: 3, Window: 15 * time.Minute, MaxDelay: 5 * time.Minute}
+	now := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
+	ago := func(n int, d time.Duration) Counter { return Counter{Failures: n, LastAt: now.Add(-d)} }
 	tests := []struct {
-		name      string
-		user, ip  int64
-		throttled bool
+		name           string
+		user, ip, pair Counter
+		want           time.Duration
 	}{
-		{"fresh", 0, 0, false},
-		{"one below the user limit", 4, 4, false},
-		{"user limit reached", 5, 5, true},
-		{"address limit reached across users", 0, 20, true},
-		{"address just below", 1, 19, false},
+		{"fresh", Counter{}, Counter{}, Counter{}, 0},
+		{"within the user's budget", ago(4, 0), ago(4, 0), ago(4, 0), 0},
+		{"user budget spent: one second after the last failure", ago(5, 0), ago(5, 0), ago(5, 0), time.Second},
+		{"the delay doubles", ago(7, 0), ago(9, 0), ago(7, 0), 4 * time.Second},
+		{"part of the delay has passed", ago(7, 3*time.Second), ago(9, 0), ago(7, 0), time.Second},
+		{"the delay stops growing", ago(40, 0), ago(40, 0), ago(40, 0), 5 * time.Minute},
+		{"an address with no failures tries on its own", ago(40, 0), Counter{}, Counter{}, 0},
+		{"its own tries are few", ago(40, 0), ago(3, 0), ago(3, 0), 5 * time.Minute},
+		{"an address failing on other names has none", ago(40, 0), ago(2, 0), ago(1, 0), 5 * time.Minute},
+		{"address budget spent", Counter{}, ago(50, 0), Counter{}, time.Second},
+		{"forgotten after the window", ago(40, 15*time.Minute), Counter{}, Counter{}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := l.Throttled(tc.user, tc.ip); got != tc.throttled {
-				t.Fatalf("Throttled(%d, %d) = %v, want %v", tc.user, tc.ip, got, tc.throttled)
+			if got := l.Wait(tc.user, tc.ip, tc.pair, now); got != tc.want {
+				t.Fatalf("Wait = %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -54,8 +54,11 @@ type Session struct {
 type ErrThrottled struct{ RetryAfter time.Duration }
 
 func (e *ErrThrottled) Error() string {
-	return fmt.Sprintf("too many failed sign-ins: try again in %d minutes", int(e.RetryAfter.Minutes()+0.5))
+	return fmt.Sprintf("too many failed sign-ins: try again in %d seconds", e.Seconds())
 }
+
+// Seconds is the wait in whole seconds, rounded up (Retry-After).
+func (e *ErrThrottled) Seconds() int { return int((e.RetryAfter + time.Second - 1) / time.Second) }
 
 // Unwrap makes the error a 429.
 func (e *ErrThrottled) Unwrap() error { return apperr.ErrTooManyRequests }
@@ -66,17 +69,15 @@ var errBadCredentials = apperr.New(apperr.ErrUnauthenticated, "invalid_credentia
 func (s *Service) Login(ctx context.Context, username, pw, ip, userAgent string) (Session, error) {
 	username = strings.ToLower(strings.TrimSpace(username))
 	now := s.now()
-	since := now.Add(-s.opts.Limits.Window)
-	userFails, err := s.sessions.failures(ctx, "username", username, since, true)
+	keys := keysOf(username, ip)
+	l := s.opts.Limits
+	wait, err := s.sessions.admit(ctx, keys, now, func(c Counter) Counter { return l.Current(c, now) },
+		func(user, ip, pair Counter) time.Duration { return l.Wait(user, ip, pair, now) })
 	if err != nil {
 		return Session{}, err
 	}
-	ipFails, err := s.sessions.failures(ctx, "ip", ip, since, false)
-	if err != nil {
-		return Session{}, err
-	}
-	if s.opts.Limits.Throttled(userFails, ipFails) {
-		return Session{}, &ErrThrottled{RetryAfter: s.opts.Limits.Window}
+	if wait > 0 {
+		return Session{}, &ErrThrottled{RetryAfter: wait}
 	}
 	cred, err := s.users.CredentialsOf(ctx, username)
 	if err != nil && !errors.Is(err, apperr.ErrNotFound) {
@@ -87,6 +88,9 @@ func (s *Service) Login(ctx context.Context, username, pw, ip, userAgent string)
 			return Session{}, err
 		}
 		return Session{}, errBadCredentials
+	}
+	if err := s.sessions.succeeded(ctx, keys, now); err != nil {
+		return Session{}, err
 	}
 	if err := s.sessions.recordAttempt(ctx, username, ip, true); err != nil {
 		return Session{}, err

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/org"
+	"github.com/storeops/storeops/internal/platform/database"
 )
 
 type sessionRow struct {
@@ -34,8 +35,18 @@ type loginAttemptRow struct {
 
 func (loginAttemptRow) TableName() string { return "login_attempts" }
 
+// throttleRow is one login throttling count (see migrations 00015).
+type throttleRow struct {
+	Scope    string `gorm:"primaryKey"`
+	Subject  string `gorm:"primaryKey"`
+	Failures int
+	LastAt   time.Time
+}
+
+func (throttleRow) TableName() string { return "login_throttles" }
+
 // Models lists the rows of this module for the schema test.
-func Models() []any { return []any{&sessionRow{}, &loginAttemptRow{}} }
+func Models() []any { return []any{&sessionRow{}, &loginAttemptRow{}, &throttleRow{}} }
 
 // Sessions owns the sessions table. It is separate from Service so the organisation module
 // can revoke sessions without depending on sign-in.
@@ -104,6 +115,11 @@ func (s *Sessions) sweep(ctx context.Context, keep time.Duration) (int64, error)
 	}
 	n := res.RowsAffected
 	res = s.db.WithContext(ctx).Where("created_at < ?", now.Add(-keep)).Delete(&loginAttemptRow{})
+	if res.Error != nil {
+		return 0, res.Error
+	}
+	n += res.RowsAffected
+	res = s.db.WithContext(ctx).Where("last_at < ?", now.Add(-keep)).Delete(&throttleRow{})
 	return n + res.RowsAffected, res.Error
 }
 
@@ -112,23 +128,99 @@ func (s *Sessions) recordAttempt(ctx context.Context, username, ip string, ok bo
 		Succeeded: ok, CreatedAt: s.now()}).Error
 }
 
-// failures counts failed attempts within the window; for usernames only those since the
-// user's last successful sign-in (an address's count is never reset by a success, so signing
-// in to one's own account does not unlock guessing at others).
-func (s *Sessions) failures(ctx context.Context, column, value string, since time.Time, resetOnSuccess bool) (int64, error) {
-	if resetOnSuccess {
-		var last loginAttemptRow
-		err := s.db.WithContext(ctx).Where(column+" = ? AND succeeded = ? AND created_at >= ?", value, true, since).
-			Order("created_at DESC").Limit(1).Find(&last).Error
+// throttleKeys are the counters one attempt touches, in the order they are locked.
+type throttleKeys [3]throttleRow
+
+func keysOf(username, ip string) throttleKeys {
+	return throttleKeys{{Scope: "ip", Subject: ip}, {Scope: "pair", Subject: ip + " " + username},
+		{Scope: "user", Subject: username}}
+}
+
+// admit decides in one transaction whether an attempt may have its password checked: it
+// holds the attempt's counters (created when missing), asks wait with their values, and
+// when the answer is zero counts the attempt as a failure at once, before the password is
+// checked, so parallel attempts are counted one by one (a success takes it back, see
+// succeeded). The counters really change when an attempt is admitted, which a Galera
+// cluster certifies.
+func (s *Sessions) admit(ctx context.Context, k throttleKeys, now time.Time,
+	current func(Counter) Counter, wait func(user, ip, pair Counter) time.Duration) (time.Duration, error) {
+	var w time.Duration
+	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		rows, err := lockThrottles(ctx, tx, k, now)
 		if err != nil {
-			return 0, err
+			return err
 		}
-		if last.ID != 0 {
-			since = last.CreatedAt
+		ip, pair, user := counterOf(rows[0]), counterOf(rows[1]), counterOf(rows[2])
+		if w = wait(user, ip, pair); w > 0 {
+			return nil
+		}
+		for i := range rows {
+			c := current(counterOf(rows[i]))
+			rows[i].Failures, rows[i].LastAt = c.Failures+1, now
+		}
+		return saveThrottles(ctx, tx, rows)
+	})
+	return w, err
+}
+
+// succeeded takes back the failure admit counted for an attempt whose password was right:
+// the username and the address with it start again from zero, the address keeps its other
+// failures (signing in to one's own account does not unlock guessing at others).
+func (s *Sessions) succeeded(ctx context.Context, k throttleKeys, now time.Time) error {
+	return database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		rows, err := lockThrottles(ctx, tx, k, now)
+		if err != nil {
+			return err
+		}
+		rows[0].Failures = max(rows[0].Failures-1, 0)
+		rows[1].Failures, rows[2].Failures = 0, 0
+		return saveThrottles(ctx, tx, rows)
+	})
+}
+
+// lockThrottles creates the missing counters of k and locks all three until tx ends (the
+// insert takes the row locks on MySQL and the write lock on SQLite), answering them in k's
+// order.
+func lockThrottles(ctx context.Context, tx *gorm.DB, k throttleKeys, now time.Time) (throttleKeys, error) {
+	q := "INSERT INTO login_throttles (scope, subject, failures, last_at) VALUES (?, ?, 0, ?), (?, ?, 0, ?), (?, ?, 0, ?) " +
+		"ON CONFLICT (scope, subject) DO UPDATE SET failures = login_throttles.failures"
+	if database.Dialect(tx) == database.MySQL {
+		q = "INSERT INTO login_throttles (scope, subject, failures, last_at) VALUES (?, ?, 0, ?), (?, ?, 0, ?), (?, ?, 0, ?) " +
+			"ON DUPLICATE KEY UPDATE failures = failures"
+	}
+	args := make([]any, 0, 9)
+	for _, r := range k {
+		args = append(args, r.Scope, r.Subject, now)
+	}
+	if err := tx.WithContext(ctx).Exec(q, args...).Error; err != nil {
+		return k, err
+	}
+	var rows []throttleRow
+	err := tx.WithContext(ctx).Where("(scope = ? AND subject = ?) OR (scope = ? AND subject = ?) OR (scope = ? AND subject = ?)",
+		k[0].Scope, k[0].Subject, k[1].Scope, k[1].Subject, k[2].Scope, k[2].Subject).Find(&rows).Error
+	if err != nil {
+		return k, err
+	}
+	out := k
+	for _, r := range rows {
+		for i := range out {
+			if r.Scope == out[i].Scope && r.Subject == out[i].Subject {
+				out[i] = r
+			}
 		}
 	}
-	var n int64
-	err := s.db.WithContext(ctx).Model(&loginAttemptRow{}).
-		Where(column+" = ? AND succeeded = ? AND created_at >= ?", value, false, since).Count(&n).Error
-	return n, err
+	return out, nil
 }
+
+func saveThrottles(ctx context.Context, tx *gorm.DB, rows throttleKeys) error {
+	for _, r := range rows {
+		err := tx.WithContext(ctx).Model(&throttleRow{}).Where("scope = ? AND subject = ?", r.Scope, r.Subject).
+			Updates(map[string]any{"failures": r.Failures, "last_at": r.LastAt}).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func counterOf(r throttleRow) Counter { return Counter{Failures: r.Failures, LastAt: r.LastAt} }

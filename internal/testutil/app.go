@@ -129,6 +129,8 @@ type Client struct {
 	CSRF    string
 	Cookie  bool // send the token as the session cookie instead of a bearer header
 	Headers map[string]string
+	// RemoteAddr is the client's address ("203.0.113.7:4242"); empty is httptest's 192.0.2.1.
+	RemoteAddr string
 }
 
 // Anonymous returns a client with no session.
@@ -185,6 +187,9 @@ func (c *Client) Do(method, path string, body any) *Response {
 	}
 	for k, v := range c.Headers {
 		req.Header.Set(k, v)
+	}
+	if c.RemoteAddr != "" {
+		req.RemoteAddr = c.RemoteAddr
 	}
 	rec := httptest.NewRecorder()
 	c.env.App.Handler.ServeHTTP(rec, req)

@@ -29,7 +29,9 @@ type Config struct {
 	MaxBodyBytes    int64         // STOREOPS_MAX_BODY_BYTES: default request body limit
 	LoginMaxPerUser int           // STOREOPS_LOGIN_MAX_FAILURES_PER_USER within LoginWindow
 	LoginMaxPerIP   int           // STOREOPS_LOGIN_MAX_FAILURES_PER_IP within LoginWindow
-	LoginWindow     time.Duration // STOREOPS_LOGIN_WINDOW
+	LoginWindow     time.Duration // STOREOPS_LOGIN_WINDOW: a count is forgotten this long after its last failure
+	LoginMaxDelay   time.Duration // STOREOPS_LOGIN_MAX_DELAY: the longest wait between attempts past a budget
+	LoginOwnTries   int           // STOREOPS_LOGIN_OWN_TRIES: tries of an address with no other recent failures
 	SeedDemo        bool          // STOREOPS_SEED_DEMO: seed demo data when the database is empty
 	DemoPassword    string        // STOREOPS_DEMO_PASSWORD: password of the demo users
 	AdminPassword   string        // STOREOPS_ADMIN_PASSWORD: creates user "admin" on an empty database
@@ -84,8 +86,10 @@ func Load(getenv func(string) string) (Config, error) {
 		BcryptCost:      r.int("STOREOPS_BCRYPT_COST", 11),
 		MaxBodyBytes:    int64(r.int("STOREOPS_MAX_BODY_BYTES", 1<<20)),
 		LoginMaxPerUser: r.int("STOREOPS_LOGIN_MAX_FAILURES_PER_USER", 5),
-		LoginMaxPerIP:   r.int("STOREOPS_LOGIN_MAX_FAILURES_PER_IP", 30),
+		LoginMaxPerIP:   r.int("STOREOPS_LOGIN_MAX_FAILURES_PER_IP", 50),
 		LoginWindow:     r.duration("STOREOPS_LOGIN_WINDOW", 15*time.Minute),
+		LoginMaxDelay:   r.duration("STOREOPS_LOGIN_MAX_DELAY", 5*time.Minute),
+		LoginOwnTries:   r.int("STOREOPS_LOGIN_OWN_TRIES", 3),
 		SeedDemo:        r.bool("STOREOPS_SEED_DEMO", false),
 		DemoPassword:    r.str("STOREOPS_DEMO_PASSWORD", ""),
 		AdminPassword:   r.str("STOREOPS_ADMIN_PASSWORD", ""),
@@ -138,6 +142,12 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.Env == EnvProduction && c.MetricsToken == "" {
 		// Metrics name routes, error rates and pool sizes: not for the open internet.
 		r.fail("STOREOPS_METRICS_TOKEN", "is required with STOREOPS_ENV=production (the scraper sends it as a bearer token)")
+	}
+	if c.LoginMaxPerUser < 1 || c.LoginMaxPerIP < 1 || c.LoginOwnTries < 0 {
+		r.fail("STOREOPS_LOGIN_MAX_FAILURES_PER_USER", "the login budgets must be at least 1 (own tries at least 0)")
+	}
+	if c.LoginWindow <= 0 || c.LoginMaxDelay < time.Second {
+		r.fail("STOREOPS_LOGIN_MAX_DELAY", "must be at least 1s, with a positive STOREOPS_LOGIN_WINDOW")
 	}
 	if c.MaxBodyBytes < 1024 {
 		r.fail("STOREOPS_MAX_BODY_BYTES", "must be at least 1024")
