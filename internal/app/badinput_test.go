@@ -72,6 +72,9 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 				{"oversized", `{"x":"` + strings.Repeat("a", int(r.BodyLimit)) + `"}`, "application/json", 413, ""},
 			}
 			for _, tc := range cases {
+				if tc.name == "empty" && !op.RequestBody.Value.Required {
+					continue // an optional body may be left out: see TestActionsTakeAnEmptyBody
+				}
 				c.Headers = map[string]string{"Content-Type": tc.contentType}
 				res := c.Do(r.Method, path, []byte(tc.body))
 				if res.Status != tc.status {

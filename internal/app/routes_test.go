@@ -127,9 +127,16 @@ func TestRouteAccessWalk(t *testing.T) {
 			"attachment_id":   otherPhoto,
 			"delegation_id":   delegationFixture(t, env, "gz-tianhe", "super2"),
 		}
+		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
 			path := fill(t, r.Path, own)
+			// An action whose body is optional runs on an empty body: its domain may refuse
+			// it (wrong state 409, a rule 422, a deputy rule 403), never 401 or 500.
+			fine := []int{200, 201, 204, 400}
+			if op := doc.Paths.Find(specPath(r.Path)).GetOperation(r.Method); op != nil && op.RequestBody != nil && !op.RequestBody.Value.Required {
+				fine = append(fine, 403, 409, 422)
+			}
 			if !r.Public {
 				if res := env.Anonymous().Do(r.Method, path, nil); res.Status != http.StatusUnauthorized {
 					t.Errorf("%s anonymously: got %d, want 401", name, res.Status)
@@ -148,7 +155,7 @@ func TestRouteAccessWalk(t *testing.T) {
 				switch {
 				case !r.Allows(role) && res.Status != http.StatusForbidden:
 					t.Errorf("%s as %s: got %d, want 403", name, role, res.Status)
-				case r.Allows(role) && !slices.Contains([]int{200, 201, 204, 400}, res.Status):
+				case r.Allows(role) && !slices.Contains(fine, res.Status):
 					t.Errorf("%s as %s: got %d %s, want success or 400 for the empty body", name, role, res.Status, res.Body)
 				}
 				if !r.Allows(role) || !role.StoreBound() || !storeScoped(r.Path) || r.Public {

@@ -146,7 +146,7 @@ func (h *Handler) revoke(c *gin.Context) {
 		return
 	}
 	var req revokeRequest
-	if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
+	if err := h.dec.DecodeOptional(c.Request, &req); err != nil {
 		httpx.Fail(c, err)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/storeops/storeops/internal/catalog"
@@ -63,11 +64,22 @@ func (r *rules) date(c cell, a at, name string) civil.Date {
 		r.pr.Add(a.field(name), err.Error())
 		return 0
 	}
-	if name == "business_date" && d > r.today {
+	switch {
+	case name == "business_date" && d > r.today:
 		r.pr.Add(a.field(name), fmt.Sprintf("is in the future: today is %s in the store's time zone", r.today))
+	case name == "business_date" && d < earliestBusinessDate:
+		r.pr.Add(a.field(name), "must be on or after "+earliestBusinessDate.String())
+	case name == "expiry_date" && d > r.today.AddDays(maxShelfDays):
+		r.pr.Add(a.field(name), fmt.Sprintf("must be at most ten years ahead (%s)", r.today.AddDays(maxShelfDays)))
 	}
 	return d
 }
+
+// earliestBusinessDate bounds history: years of it load, a typo such as 0001-01-01 does not.
+var earliestBusinessDate = civil.Of(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+
+// maxShelfDays is how far ahead an expiry date may lie: ten years covers tinned food.
+const maxShelfDays = 3653
 
 // qty reads a quantity that must fit col, the column it is stored in.
 func (r *rules) qty(c cell, a at, name string, col fixed.Column) fixed.Qty {

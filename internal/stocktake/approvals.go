@@ -71,6 +71,13 @@ type decisionJSON struct {
 	stocktakeJSON
 	ApprovedAs string `json:"approved_as,omitempty"`
 	RejectedAs string `json:"rejected_as,omitempty"`
+	// Note is the caller's note on a start, submit or approval.
+	Note string `json:"note,omitempty"`
+}
+
+// noted puts a caller's note beside the stocktake in an audit entry.
+func noted(note string) func(stocktakeJSON) any {
+	return func(j stocktakeJSON) any { return decisionJSON{stocktakeJSON: j, Note: note} }
 }
 
 // decide runs an approval step as change does, after asking Approvers whether the caller may
@@ -78,7 +85,7 @@ type decisionJSON struct {
 // deputy may not approve a stocktake they counted or recounted (422 self_approval); the
 // store manager and admins may, as before delegations existed. Rejecting is open to every
 // approver, since it only sends the count back.
-func (s *Service) decide(ctx context.Context, p *authz.Principal, id int64, d decision,
+func (s *Service) decide(ctx context.Context, p *authz.Principal, id int64, d decision, note string,
 	fn func(tx *gorm.DB, r stocktakeRow) error) (Stocktake, error) {
 	var as string
 	return s.changeAudited(ctx, p, id, d.stockLock, d.action, func(tx *gorm.DB, r stocktakeRow) error {
@@ -103,9 +110,9 @@ func (s *Service) decide(ctx context.Context, p *authz.Principal, id int64, d de
 		return fn(tx, r)
 	}, func(j stocktakeJSON) any {
 		if d.approve {
-			return decisionJSON{stocktakeJSON: j, ApprovedAs: as}
+			return decisionJSON{stocktakeJSON: j, ApprovedAs: as, Note: note}
 		}
-		return decisionJSON{stocktakeJSON: j, RejectedAs: as}
+		return decisionJSON{stocktakeJSON: j, RejectedAs: as, Note: note}
 	})
 }
 

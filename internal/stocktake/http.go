@@ -153,18 +153,18 @@ type actionRequest struct {
 	Note string `json:"note" validate:"max=500"`
 }
 
-func (h *Handler) action(fn func(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error)) gin.HandlerFunc {
+func (h *Handler) action(fn func(ctx context.Context, p *authz.Principal, id int64, note string) (Stocktake, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, ok := h.stocktakeID(c)
 		if !ok {
 			return
 		}
 		var req actionRequest
-		if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
+		if err := h.dec.DecodeOptional(c.Request, &req); err != nil {
 			httpx.Fail(c, err)
 			return
 		}
-		st, err := fn(c.Request.Context(), httpx.Principal(c), id)
+		st, err := fn(c.Request.Context(), httpx.Principal(c), id, req.Note)
 		if err != nil {
 			httpx.Fail(c, err)
 			return

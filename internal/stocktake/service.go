@@ -245,9 +245,9 @@ func visible(p *authz.Principal, r stocktakeRow) bool {
 
 // Start freezes the book: under the store's stock lock it records the store's movement
 // sequence number and each item's on-hand, so variance is measured against that instant
-// while selling goes on.
-func (s *Service) Start(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error) {
-	return s.change(ctx, p, id, true, "stocktake.start", func(tx *gorm.DB, r stocktakeRow) error {
+// while selling goes on. A note goes to the audit log.
+func (s *Service) Start(ctx context.Context, p *authz.Principal, id int64, note string) (Stocktake, error) {
+	return s.changeAudited(ctx, p, id, true, "stocktake.start", func(tx *gorm.DB, r stocktakeRow) error {
 		if r.Status != StatusPlanned {
 			return wrongState(StatusPlanned, r.Status)
 		}
@@ -277,7 +277,7 @@ func (s *Service) Start(ctx context.Context, p *authz.Principal, id int64) (Stoc
 		}
 		return transition(ctx, tx, r.ID, StatusPlanned, StatusCounting,
 			map[string]any{"frozen_seq": last, "started_at": s.now()}, s.now())
-	})
+	}, noted(note))
 }
 
 // change runs one state change of a stocktake in a transaction: the store's stock lock when

@@ -82,9 +82,9 @@ func postable(ls []Line) error {
 	return nil
 }
 
-// Submit hands the counted stocktake to the store manager.
-func (s *Service) Submit(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error) {
-	return s.change(ctx, p, id, false, "stocktake.submit", func(tx *gorm.DB, r stocktakeRow) error {
+// Submit hands the counted stocktake to the store manager; a note goes to the audit log.
+func (s *Service) Submit(ctx context.Context, p *authz.Principal, id int64, note string) (Stocktake, error) {
+	return s.changeAudited(ctx, p, id, false, "stocktake.submit", func(tx *gorm.DB, r stocktakeRow) error {
 		if r.Status != StatusCounting {
 			return wrongState(StatusCounting, r.Status)
 		}
@@ -99,13 +99,13 @@ func (s *Service) Submit(ctx context.Context, p *authz.Principal, id int64) (Sto
 			return err
 		}
 		return s.announce(ctx, tx, TopicSubmitted, p, r, "")
-	})
+	}, noted(note))
 }
 
 // Reject sends a submitted stocktake back to counting with a reason; only the store's
 // approvers may (see decide).
 func (s *Service) Reject(ctx context.Context, p *authz.Principal, id int64, reason string) (Stocktake, error) {
-	return s.decide(ctx, p, id, rejection, func(tx *gorm.DB, r stocktakeRow) error {
+	return s.decide(ctx, p, id, rejection, "", func(tx *gorm.DB, r stocktakeRow) error {
 		if r.Status != StatusSubmitted {
 			return wrongState(StatusSubmitted, r.Status)
 		}
@@ -122,9 +122,9 @@ func (s *Service) Reject(ctx context.Context, p *authz.Principal, id int64, reas
 // transaction: adjustment = counted − frozen book, so on-hand becomes counted plus whatever
 // moved since the freeze. Under the store's stock lock and the conditional status change,
 // two approvals racing each other post exactly once. Only the store's approvers may approve,
-// and a deputy never a count they took part in (see decide).
-func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64) (Stocktake, error) {
-	return s.decide(ctx, p, id, approval, func(tx *gorm.DB, r stocktakeRow) error {
+// and a deputy never a count they took part in (see decide). A note goes to the audit log.
+func (s *Service) Approve(ctx context.Context, p *authz.Principal, id int64, note string) (Stocktake, error) {
+	return s.decide(ctx, p, id, approval, note, func(tx *gorm.DB, r stocktakeRow) error {
 		if r.Status != StatusSubmitted {
 			return wrongState(StatusSubmitted, r.Status)
 		}

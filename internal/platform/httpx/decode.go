@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,10 +11,12 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/text"
 )
 
 // Decoder reads request bodies strictly: JSON only, unknown fields refused, one value, and
@@ -55,12 +58,37 @@ func (d *Decoder) DecodeRequest(r *http.Request, dst any) error {
 	return d.Decode(r.Body, dst)
 }
 
+// DecodeOptional is DecodeRequest for bodies that may be left out (an action's optional
+// note): an empty body leaves dst as it is, validated; anything sent is decoded as usual.
+func (d *Decoder) DecodeOptional(r *http.Request, dst any) error {
+	if r.Body == nil {
+		return d.Validate(dst)
+	}
+	raw, err := io.ReadAll(r.Body)
+	if err != nil {
+		return decodeError(err)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return d.Validate(dst)
+	}
+	r.Body = io.NopCloser(bytes.NewReader(raw))
+	return d.DecodeRequest(r, dst)
+}
+
 // Decode reads one JSON value from body into dst and validates it.
 func (d *Decoder) Decode(body io.Reader, dst any) error {
 	if body == nil {
 		return apperr.Field("body", "must not be empty")
 	}
-	dec := json.NewDecoder(body)
+	raw, err := io.ReadAll(body)
+	if err != nil {
+		return decodeError(err)
+	}
+	// encoding/json turns invalid UTF-8 into U+FFFD without a word: refuse it instead.
+	if !utf8.Valid(raw) {
+		return apperr.Field("body", "must be valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)
@@ -75,8 +103,14 @@ func (d *Decoder) Decode(body io.Reader, dst any) error {
 	return d.Validate(dst)
 }
 
-// Validate checks dst's validator tags and names every bad field.
+// Validate checks dst's text and validator tags and names every bad field. Every string,
+// whatever its field, must be text (text.Problem), and a required one must not be blank.
 func (d *Decoder) Validate(dst any) error {
+	fe := apperr.FieldErrors{}
+	checkText(reflect.ValueOf(dst), "", false, fe)
+	if len(fe) > 0 {
+		return fe
+	}
 	err := d.validate.Struct(dst)
 	if err == nil {
 		return nil
@@ -89,11 +123,82 @@ func (d *Decoder) Validate(dst any) error {
 		}
 		return err
 	}
-	fe := apperr.FieldErrors{}
 	for _, v := range verrs {
 		fe.Add(fieldPath(v.Namespace()), message(v))
 	}
 	return fe
+}
+
+// checkText names every string in v that is not acceptable text, or blank where its field
+// is required; path is v's JSON path.
+func checkText(v reflect.Value, path string, required bool, fe apperr.FieldErrors) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			checkText(v.Elem(), path, required, fe)
+		}
+	case reflect.String:
+		s := v.String()
+		if msg := text.Problem(s); msg != "" {
+			fe.Add(path, msg)
+		} else if required && s != "" && text.Blank(s) {
+			fe.Add(path, "must not be blank")
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			checkText(v.Index(i), fmt.Sprintf("%s[%d]", path, i), false, fe)
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			key := fmt.Sprint(iter.Key().Interface())
+			if msg := text.Problem(key); msg != "" {
+				fe.Add(joinPath(path, "key"), msg)
+				continue
+			}
+			checkText(iter.Value(), joinPath(path, key), false, fe)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			if f.Anonymous && f.Tag.Get("json") == "" {
+				checkText(v.Field(i), path, false, fe)
+				continue
+			}
+			checkText(v.Field(i), joinPath(path, name), hasRequired(f.Tag.Get("validate")), fe)
+		}
+	}
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// hasRequired reports whether a validate tag asks for the field unconditionally.
+func hasRequired(tag string) bool {
+	for _, t := range strings.Split(tag, ",") {
+		if t == "required" {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldPath drops the struct name that leads a validator namespace ("req.lines[0].qty").

@@ -14,6 +14,10 @@ type sample struct {
 	Name  string   `json:"name" validate:"required,max=5"`
 	Qty   int      `json:"qty" validate:"gte=0"`
 	Codes []string `json:"codes" validate:"max=2,dive,slug"`
+	Note  *string  `json:"note" validate:"omitempty,max=20"`
+	Lines []struct {
+		Label string `json:"label"`
+	} `json:"lines"`
 }
 
 func TestDecodeNamesTheField(t *testing.T) {
@@ -33,6 +37,15 @@ func TestDecodeNamesTheField(t *testing.T) {
 		{"too many items", `{"name":"a","codes":["a","b","c"]}`, "codes", apperr.ErrInvalid},
 		{"null body", `null`, "name", apperr.ErrInvalid},
 		{"array body", `[]`, "body", apperr.ErrInvalid},
+		{"a required name of spaces", `{"name":"   "}`, "name", apperr.ErrInvalid},
+		{"ideographic space only", `{"name":"\u3000"}`, "name", apperr.ErrInvalid},
+		{"spaces around a name are kept", `{"name":" ab "}`, "", nil},
+		{"an optional note may be blank", `{"name":"a","note":"  "}`, "", nil},
+		{"NUL in a name", `{"name":"a\u0000b"}`, "name", apperr.ErrInvalid},
+		{"escape in a note", `{"name":"a","note":"\u001b[31m"}`, "note", apperr.ErrInvalid},
+		{"control character deep down", `{"name":"a","lines":[{"label":"ok"},{"label":"x\u0007"}]}`, "lines[1].label", apperr.ErrInvalid},
+		{"invalid UTF-8", "{\"name\":\"a\xff\xfeb\"}", "body", apperr.ErrInvalid},
+		{"line breaks and tabs are text", `{"name":"a","note":"one\tline\r\ntwo"}`, "", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,52 +10,53 @@ import (
 	"unicode/utf8"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
+	txt "github.com/storeops/storeops/internal/platform/text"
 )
 
 // readCSV streams a CSV file whose first line names the columns, in any order.
 func readCSV(body io.Reader, charset string, spec Spec, pr *Problems, visit func(*Line)) (int, string, error) {
-	text, err := decode(body, charset)
+	src, err := decode(body, charset)
 	if err != nil {
 		return 0, "", err
 	}
-	cr := csv.NewReader(text)
+	cr := csv.NewReader(src)
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return 0, text.Charset(), apperr.Field("line 1", "the file is empty: the first line must name the columns "+
+		return 0, src.Charset(), apperr.Field("line 1", "the file is empty: the first line must name the columns "+
 			strings.Join(spec.Required, ","))
 	}
 	if err != nil {
-		return 0, text.Charset(), csvError(err)
+		return 0, src.Charset(), csvError(err)
 	}
 	columns, err := readHeader(header, spec)
 	if err != nil {
-		return 0, text.Charset(), err
+		return 0, src.Charset(), err
 	}
 	names := spec.index()
-	line := &Line{csv: true, cells: make([]cell, len(names)), names: names}
+	line := &Line{csv: true, cells: make([]cell, len(names)), names: names, spec: &spec}
 	n := 0
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return n, text.Charset(), nil
+			return n, src.Charset(), nil
 		}
 		if err != nil {
-			return n, text.Charset(), csvError(err)
+			return n, src.Charset(), csvError(err)
 		}
 		at, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // a blank line
 		}
 		if n == spec.MaxLines {
-			return n, text.Charset(), tooManyLines(spec)
+			return n, src.Charset(), tooManyLines(spec)
 		}
 		n++
 		line.reset()
 		line.Index = at
-		if !fillRecord(line, rec, columns, text.Charset() == "gb18030", pr) {
-			return n, text.Charset(), apperr.Field(line.Name(), notText(text.Charset()))
+		if !fillRecord(line, rec, columns, src.Charset() == "gb18030", pr) {
+			return n, src.Charset(), apperr.Field(line.Name(), notText(src.Charset()))
 		}
 		visit(line)
 	}
@@ -105,7 +106,12 @@ func fillRecord(line *Line, rec []string, columns []int, gb bool, pr *Problems) 
 		if !utf8.ValidString(v) || (gb && strings.ContainsRune(v, utf8.RuneError)) {
 			return false
 		}
-		line.cells[columns[i]] = cell{v: strings.TrimSpace(v), set: true}
+		v = strings.TrimSpace(v)
+		if msg := txt.Problem(v); msg != "" {
+			pr.Add(line.Field(line.spec.fields()[columns[i]]), msg)
+			continue
+		}
+		line.cells[columns[i]] = cell{v: v, set: true}
 	}
 	return true
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
+	txt "github.com/storeops/storeops/internal/platform/text"
 )
 
 // readJSON streams {"<array>": [{...}, ...], <top fields>} and visits each object.
@@ -149,6 +150,9 @@ func parseObject(raw json.RawMessage, line *Line, pr *Problems) bool {
 			continue
 		}
 		v, msg := typed(val, name, *line.spec)
+		if msg == "" {
+			msg = txt.Problem(v)
+		}
 		if msg != "" {
 			pr.Add(line.Field(name), msg)
 			continue

@@ -223,3 +223,18 @@ func TestFromRequest(t *testing.T) {
 		})
 	}
 }
+
+// A control character or invalid UTF-8 in any cell is refused with the cell's field named,
+// in JSON and CSV alike; tabs and line breaks inside a note are text.
+func TestCellsMustBeText(t *testing.T) {
+	g := read(t, JSON, "", "{\"lines\":[{\"sku\":\"P1\",\"qty\":\"1\",\"note\":\"a\\u0000b\"},"+
+		"{\"sku\":\"P\xff2\",\"qty\":\"1\"},{\"sku\":\"P3\",\"qty\":\"1\",\"note\":\"two\\nlines\"}]}")
+	if g.problems["lines[0].note"] != "must not contain control characters" ||
+		g.problems["lines[1].sku"] != "must be valid UTF-8 text" || len(g.problems) != 2 {
+		t.Errorf("JSON problems %v", g.problems)
+	}
+	g = read(t, CSV, "", "sku,qty,note\nP1,1,\"bell\a\"\nP2,1,\"two\nlines\"\n")
+	if g.problems["line 2.note"] != "must not contain control characters" || len(g.problems) != 1 {
+		t.Errorf("CSV problems %v", g.problems)
+	}
+}
