@@ -30,6 +30,8 @@ commands:
   migrate       apply pending database migrations and exit
   seed --demo   add the demo chain (idempotent)
   check         verify the stock ledger's invariants; exits non-zero with a report when one breaks
+  health        ask the server at STOREOPS_ADDR whether it is ready (/readyz); exits non-zero
+                when it is not (a container healthcheck: the image has no shell or curl)
   version       print the version
 
 Configuration comes from STOREOPS_* environment variables (see README.md).`
@@ -47,6 +49,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	case "help", "--help", "-h":
 		fmt.Fprintln(stdout, usage)
 		return nil
+	case "health":
+		cfg, err := config.Load(getenv)
+		if err != nil {
+			return err
+		}
+		return health(ctx, cfg.Addr, stdout)
 	case "serve", "migrate", "seed", "check":
 	default:
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
@@ -76,6 +84,36 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return runCheck(ctx, cfg, db, log, stdout)
 	}
 	return serve(ctx, cfg, db, log)
+}
+
+// health asks the server listening on addr for /readyz: ready when it answers 200 within
+// a few seconds. A wildcard listen address is asked on the loopback interface.
+func health(ctx context.Context, addr string, stdout io.Writer) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("STOREOPS_ADDR %q: %w", addr, err)
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	url := "http://" + net.JoinHostPort(host, port) + "/readyz"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("not ready: %w", err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(res.Body, 1024))
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("not ready: %s answered %d %s", url, res.StatusCode, body)
+	}
+	fmt.Fprintln(stdout, "ready")
+	return nil
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {

@@ -66,10 +66,18 @@ func TestServeSeedsOnFirstStartAndShutsDownGracefully(t *testing.T) {
 		t.Fatalf("demo login after first start: %v %v", res, err)
 	}
 	res.Body.Close()
+	getenv := func(k string) string { return vars[k] }
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"health"}, getenv, &out); err != nil || out.String() != "ready\n" {
+		t.Errorf("health of a serving server: %v %q", err, out.String())
+	}
 	waitForJobs(t, base, done)
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("serve returned %v", err)
+	}
+	if err := run(context.Background(), []string{"health"}, getenv, &out); err == nil {
+		t.Errorf("health answers ready after shutdown")
 	}
 	if !strings.Contains(fmt.Sprint(&logs), "shutting down") {
 		t.Errorf("no shutdown log line")
