@@ -43,7 +43,12 @@ func (b Bulk) Insert(ctx context.Context, tx *gorm.DB, n int, row func(i int, ar
 		return nil
 	}
 	if b.loadable(tx, n) {
-		return translate(b.loadData(ctx, tx, n, row))
+		err := b.loadData(ctx, tx, n, row)
+		if !loadDataRefused(err) {
+			return translate(err)
+		}
+		// The server refuses LOAD DATA LOCAL (MySQL 8's default): nothing was written, and
+		// the transaction goes on with statements.
 	}
 	return b.insert(ctx, tx, n, row, batchRows(Dialect(tx), len(b.Columns)))
 }

@@ -3,6 +3,7 @@ package database
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -86,6 +87,21 @@ func (b Bulk) loadData(ctx context.Context, tx *gorm.DB, n int, row func(i int, 
 	_, err := conn.ExecContext(ctx, q)
 	_ = pr.CloseWithError(io.ErrClosedPipe) // unblock the writer if the server stopped reading
 	return err
+}
+
+// loadDataRefused reports whether err is a server (or client) refusing LOAD DATA LOCAL
+// INFILE: MySQL 8 with local_infile off (3948), MariaDB with it off (4166), older servers
+// (1148).
+func loadDataRefused(err error) bool {
+	var me *mysqldriver.MySQLError
+	if !errors.As(err, &me) {
+		return false
+	}
+	switch me.Number {
+	case 1148, 3948, 4166:
+		return true
+	}
+	return false
 }
 
 func cmpErr(a, b error) error {
