@@ -163,8 +163,12 @@ func New(d Deps) (*App, error) {
 
 	spa := web.NewSPA(dist)
 	engine.NoRoute(spa.Serve)
+	compressed, err := httpx.Compress(engine)
+	if err != nil {
+		return nil, err
+	}
 
-	return &App{Handler: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
+	return &App{Handler: compressed, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil

@@ -1,7 +1,11 @@
 package app_test
 
 import (
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -87,5 +91,35 @@ func TestAPIAnswersAreNotStored(t *testing.T) {
 	// The SPA's index and the spec may be cached and revalidated.
 	if got := anon.Do("GET", "/api/openapi.yaml", nil).Header.Get("Cache-Control"); got != "no-cache" {
 		t.Errorf("spec: Cache-Control %q", got)
+	}
+}
+
+// API answers of 1 KiB and more are gzipped for clients that accept it; small ones are not.
+func TestLargeAPIAnswersAreCompressed(t *testing.T) {
+	env := testutil.NewEnv(t, database.SQLite)
+	admin := env.Login("admin")
+	get := func(path string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+admin.Token)
+		req.Header.Set("Accept-Encoding", "gzip")
+		rec := httptest.NewRecorder()
+		env.App.Handler.ServeHTTP(rec, req)
+		return rec
+	}
+	big := get("/api/v1/products?page_size=50")
+	if big.Code != 200 || big.Header().Get("Content-Encoding") != "gzip" || big.Header().Get("Cache-Control") != "no-store" {
+		t.Fatalf("a page of products: %d, encoding %q, cache %q", big.Code, big.Header().Get("Content-Encoding"), big.Header().Get("Cache-Control"))
+	}
+	sent := big.Body.Len()
+	zr, err := gzip.NewReader(big.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(zr)
+	if err != nil || !json.Valid(plain) || len(plain) < 2*sent {
+		t.Fatalf("gzipped JSON: %v, %d plain bytes from %d sent", err, len(plain), sent)
+	}
+	if small := get("/api/v1/me"); small.Code != 200 || small.Header().Get("Content-Encoding") != "" {
+		t.Errorf("a small answer: %d, encoding %q", small.Code, small.Header().Get("Content-Encoding"))
 	}
 }

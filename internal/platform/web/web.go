@@ -3,7 +3,6 @@
 package web
 
 import (
-	"bytes"
 	"io/fs"
 	"net/http"
 	"path"
@@ -57,7 +56,7 @@ func (s *SPA) Serve(c *gin.Context) {
 				// Vite puts a content hash in every asset name, so they never change.
 				c.Header("Cache-Control", "public, max-age=31536000, immutable")
 			}
-			http.ServeContent(c.Writer, c.Request, name, startTime, bytes.NewReader(b))
+			serveFile(c.Writer, c.Request, s.files, name, b)
 			return
 		}
 		if path.Ext(name) != "" {
@@ -115,5 +114,5 @@ func (d *Docs) serveFile(c *gin.Context) {
 		httpx.Fail(c, apperr.ErrNotFound)
 		return
 	}
-	http.ServeContent(c.Writer, c.Request, name, startTime, bytes.NewReader(b))
+	serveFile(c.Writer, c.Request, d.files, name, b)
 }

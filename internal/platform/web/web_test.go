@@ -55,3 +55,43 @@ func TestUnbuiltSPASaysHowToBuild(t *testing.T) {
 		t.Fatalf("%d %s", rec.Code, rec.Body.String())
 	}
 }
+
+// The build's precompressed copies are sent to browsers that accept them, with the plain
+// file's type; others get the plain file.
+func TestAssetsAreSentPrecompressed(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	dist := fstest.MapFS{
+		"index.html":            {Data: []byte("<html>app</html>")},
+		"assets/app-abc.js":     {Data: []byte("console.log(1)")},
+		"assets/app-abc.js.br":  {Data: []byte("BROTLI")},
+		"assets/app-abc.js.gz":  {Data: []byte("GZIP")},
+		"assets/only-gz.css":    {Data: []byte("a{}")},
+		"assets/only-gz.css.gz": {Data: []byte("GZCSS")},
+	}
+	e := gin.New()
+	e.NoRoute(NewSPA(dist).Serve)
+	tests := []struct {
+		path, accept, body, encoding, ctype string
+	}{
+		{"/assets/app-abc.js", "gzip, deflate, br, zstd", "BROTLI", "br", "text/javascript; charset=utf-8"},
+		{"/assets/app-abc.js", "gzip, deflate", "GZIP", "gzip", "text/javascript; charset=utf-8"},
+		{"/assets/app-abc.js", "br;q=0, gzip;q=0.5", "GZIP", "gzip", "text/javascript; charset=utf-8"},
+		{"/assets/app-abc.js", "*", "BROTLI", "br", "text/javascript; charset=utf-8"},
+		{"/assets/app-abc.js", "identity", "console.log(1)", "", "text/javascript; charset=utf-8"},
+		{"/assets/app-abc.js", "", "console.log(1)", "", "text/javascript; charset=utf-8"},
+		{"/assets/only-gz.css", "br, gzip", "GZCSS", "gzip", "text/css; charset=utf-8"},
+	}
+	for _, tc := range tests {
+		req := httptest.NewRequest("GET", tc.path, nil)
+		if tc.accept != "" {
+			req.Header.Set("Accept-Encoding", tc.accept)
+		}
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Code != 200 || rec.Body.String() != tc.body || rec.Header().Get("Content-Encoding") != tc.encoding ||
+			rec.Header().Get("Content-Type") != tc.ctype || !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") {
+			t.Errorf("%s with Accept-Encoding %q: %d %q, encoding %q, type %q, vary %q", tc.path, tc.accept, rec.Code,
+				rec.Body.String(), rec.Header().Get("Content-Encoding"), rec.Header().Get("Content-Type"), rec.Header().Get("Vary"))
+		}
+	}
+}
