@@ -74,3 +74,28 @@ test('repeated wrong passwords are rate limited with a clear message', async () 
 test('no page error or CSP violation was seen', () => {
   assert.deepEqual(browser.problems, [])
 })
+
+test('the sign-in page loads without asking for a session, and a new tab finds the session', async () => {
+  const page = await browser.session()
+  const asked = []
+  const errors = []
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.startsWith('/api/')) asked.push(new URL(req.url()).pathname)
+  })
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  await page.goto('/login')
+  await page.getByTestId('login-username').waitFor()
+  await page.goto('/audit')
+  await page.getByTestId('login-username').waitFor()
+  assert.deepEqual(asked, [], 'no API call before signing in')
+  assert.deepEqual(errors, [], 'no console error on the sign-in page')
+  await login(page, 'manager1')
+  await page.getByTestId('audit-page').waitFor()
+  // A new tab has no sessionStorage, but the browser's session cookie and the signed-in flag.
+  const tab = await browser.context.newPage()
+  await tab.goto('/audit')
+  await tab.getByTestId('audit-page').waitFor()
+  await tab.close()
+})

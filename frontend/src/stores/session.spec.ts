@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { CSRF_STORAGE_KEY, useSessionStore } from './session'
+import { CSRF_STORAGE_KEY, SIGNED_IN_KEY, useSessionStore } from './session'
 import type { Me } from '@/api/auth'
 
 const me: Me = {
@@ -32,6 +32,7 @@ function json(status: number, body: unknown): Response {
 
 beforeEach(() => {
   sessionStorage.clear()
+  localStorage.clear()
   fetchMock.mockReset()
   vi.stubGlobal('fetch', fetchMock)
   setActivePinia(createPinia())
@@ -66,7 +67,27 @@ describe('session store', () => {
     expect(sessionStorage.getItem(CSRF_STORAGE_KEY)).toBeNull()
   })
 
+  it('does not ask GET /me when nobody signed in in this browser', async () => {
+    const session = useSessionStore()
+    await expect(session.ensureLoaded()).resolves.toBeNull()
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(session.checked).toBe(true)
+  })
+
+  it('flags a session for other tabs at sign-in and drops the flag at a 401', async () => {
+    fetchMock.mockResolvedValueOnce(json(200, { token: 't', csrf_token: 'csrf-4', expires_at: '', user: me }))
+    await useSessionStore().login('super1', 'demo1234')
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe('1')
+    setActivePinia(createPinia())
+    sessionStorage.clear()
+    fetchMock.mockResolvedValueOnce(json(401, { error: { code: 'unauthenticated', message: 'ended' } }))
+    await expect(useSessionStore().ensureLoaded()).resolves.toBeNull()
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull()
+  })
+
   it('takes the CSRF token from GET /me in a new tab', async () => {
+    localStorage.setItem(SIGNED_IN_KEY, '1')
     fetchMock.mockResolvedValue(json(200, me))
     const session = useSessionStore()
     await expect(session.ensureLoaded()).resolves.toEqual(me)

@@ -1,5 +1,7 @@
 // Session state: the signed-in user and the CSRF token that cookie-authenticated
-// writes must carry. The token lives in sessionStorage so a reload keeps it.
+// writes must carry. The token lives in sessionStorage so a reload keeps it. A flag in
+// localStorage (shared by the browser's tabs) says a session may exist: without it the app
+// does not ask GET /me, so the sign-in page loads without a 401.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { authApi, type Me } from '@/api/auth'
@@ -7,6 +9,24 @@ import { ApiError } from '@/api/http'
 import type { Role } from '@/api/types'
 
 export const CSRF_STORAGE_KEY = 'storeops.csrf'
+export const SIGNED_IN_KEY = 'storeops.signedIn'
+
+function readFlag(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) === '1'
+  } catch {
+    return true // no storage: ask the server
+  }
+}
+
+function writeFlag(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SIGNED_IN_KEY, '1')
+    else localStorage.removeItem(SIGNED_IN_KEY)
+  } catch {
+    // No storage available: every page load asks GET /me.
+  }
+}
 
 function readToken(): string | null {
   try {
@@ -38,6 +58,7 @@ export const useSessionStore = defineStore('session', () => {
     me.value = user
     csrfToken.value = token
     writeToken(token)
+    writeFlag(true)
     checked.value = true
   }
 
@@ -46,6 +67,7 @@ export const useSessionStore = defineStore('session', () => {
     me.value = null
     csrfToken.value = null
     writeToken(null)
+    writeFlag(false)
     checked.value = true
   }
 
@@ -65,10 +87,15 @@ export const useSessionStore = defineStore('session', () => {
 
   /**
    * Loads the user once per page load. GET /me also answers the session's CSRF token, so a
-   * new tab with a valid session cookie can write without signing in again.
+   * new tab with a valid session cookie can write without signing in again. Nobody signed in
+   * in this browser (no flag, no token): no request at all.
    */
   async function ensureLoaded(): Promise<Me | null> {
     if (checked.value) return me.value
+    if (!readFlag() && !csrfToken.value) {
+      checked.value = true
+      return null
+    }
     try {
       const user = await authApi.me(true)
       setSession(user, user.csrf_token)
