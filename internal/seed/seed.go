@@ -51,7 +51,8 @@ var users = []demoUser{
 	{"super2", "周主管（熟食面包）", authz.RoleSupervisor, "gz-tianhe", []string{"deli", "bakery"}},
 	// Every store has two supervisors: beside managerN and superN, superNb runs all fresh
 	// counters, so a fresh department's stocktake has two counters and a recount by a
-	// different one needs no manager. 徐汇 (store 3) gets its manager and two supervisors.
+	// different one needs no manager. 徐汇, the third store to get people, gets manager3,
+	// super3a and super3b.
 	{"super1b", "吴主管（生鲜）", authz.RoleSupervisor, "sh-pudong", freshDepartments},
 	{"super2b", "钱主管（生鲜）", authz.RoleSupervisor, "gz-tianhe", freshDepartments},
 	{"manager3", "孙店长", authz.RoleStoreManager, "sh-xuhui", nil},
