@@ -36,7 +36,7 @@ type BudgetResult struct {
 type offTrack struct {
 	store, department string
 	kpi               string  // "sales", "gross_margin_pct", "labour" or "shrink"
-	by                float64 // sales under, labour or shrink over the plan (a share), or margin points under
+	by                float64 // sales under plan, labour or shrink over it (a share), or margin points under
 }
 
 // offTrackPlans are the one or two departments per store whose cards show red on the
@@ -246,7 +246,7 @@ func (a storeActuals) plan(store, dept, month string, today civil.Date) (budget.
 	}
 	shrink := max(t.shrink*behind()*1.2*perMonth, 0.008*salesTarget)
 	if miss.kpi == "shrink" && t.shrink > 0 {
-		shrink = t.shrink * miss.by * perMonth
+		shrink = t.shrink / (1 + miss.by) * perMonth
 	}
 	out := budget.Amounts{
 		SalesTarget:          money(salesTarget, 100),
@@ -273,7 +273,7 @@ func (t *tally) scale(f float64) {
 
 // money rounds yuan v to a multiple of step (step ≥ 0.01) for a plan someone could have typed.
 func money(v, step float64) *fixed.Money {
-	m := fixed.Money(math.Round(v/step) * step * 100)
+	m := fixed.Money(math.Round(math.Round(v/step) * step * 100))
 	return &m
 }
 
