@@ -18,6 +18,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/config"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/seed"
+	"github.com/storeops/storeops/internal/shrinkfeed"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -160,6 +161,18 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	log.Info("demo history loaded", "stores", res.Stores, "skipped_stores", res.SkippedStores, "sales_lines", res.Sales,
 		"receipt_lines", res.Receipts, "labour_lines", res.Labour, "expense_lines", res.Expenses,
 		"took", time.Since(start).Round(time.Millisecond).String())
+	// Stocktakes before budgets: the budgets are derived from the stocktake losses too.
+	counted, err := seed.Stocktakes(ctx, seed.StocktakeServices{Org: a.Org, Stocktake: a.Stocktake})
+	if err != nil {
+		return err
+	}
+	planned, err := seed.Budgets(ctx, seed.BudgetServices{Org: a.Org, Feeds: a.Feeds, Budget: a.Budget,
+		Shrink: []shrinkfeed.Source{a.Stocktake}}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo stocktakes and budgets seeded", "stocktakes", counted.Approved, "stocktake_skipped_stores", counted.SkippedStores,
+		"budgets", planned.Budgets, "took", time.Since(start).Round(time.Millisecond).String())
 	return nil
 }
 

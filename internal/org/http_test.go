@@ -97,8 +97,8 @@ func TestStoreListsAreScoped(t *testing.T) {
 		}
 		var users list[userJSON]
 		env.Login("admin").Do("GET", "/api/v1/users?q=super", nil).JSON(t, &users)
-		if users.Total != 2 {
-			t.Errorf("user search found %d, want super1 and super2", users.Total)
+		if users.Total != 6 {
+			t.Errorf("user search found %d, want super1, super1b, super2, super2b, super3a and super3b", users.Total)
 		}
 		for _, q := range []string{"page=0", "page_size=501", "sort=secret", "active=maybe"} {
 			if res := env.Login("admin").Do("GET", "/api/v1/stores?"+q, nil); res.Status != 400 {
@@ -186,8 +186,8 @@ func TestManagersSeeOnlyTheirStoresUsersAndAudit(t *testing.T) {
 			StoreID int64 `json:"store_id"`
 		}
 		mgr.Do("GET", "/api/v1/me", nil).JSON(t, &me)
-		if users.Total != 2 {
-			t.Errorf("manager1 sees %d users, want manager1 and super1", users.Total)
+		if users.Total != 3 {
+			t.Errorf("manager1 sees %d users, want manager1, super1 and super1b", users.Total)
 		}
 		for _, u := range users.Items {
 			if u.StoreID == nil || *u.StoreID != me.StoreID {
@@ -209,8 +209,8 @@ func TestManagersSeeOnlyTheirStoresUsersAndAudit(t *testing.T) {
 		}
 		var all list[struct{ Action string }]
 		env.Login("admin").Do("GET", "/api/v1/audit?entity_type=user&action=user.create", nil).JSON(t, &all)
-		if all.Total != 6 {
-			t.Errorf("admin sees %d user.create entries, want the 6 demo users", all.Total)
+		if all.Total != 11 {
+			t.Errorf("admin sees %d user.create entries, want the 11 demo users", all.Total)
 		}
 		if res := env.Login("admin").Do("GET", "/api/v1/audit?from=yesterday", nil); res.Status != 400 || res.Fields()["from"] == "" {
 			t.Errorf("bad from: %d %s", res.Status, res.Body)
@@ -233,16 +233,17 @@ func TestStoreDepartments(t *testing.T) {
 		if res.Status != 400 || res.Fields()["department_codes"] == "" {
 			t.Errorf("unknown department: %d %s", res.Status, res.Body)
 		}
-		res = admin.Do("PUT", path, map[string]any{"department_codes": []string{"seafood", "produce", "meat", "meat"}})
+		// Dropping dry only: super1b runs the other fresh departments.
+		res = admin.Do("PUT", path, map[string]any{"department_codes": []string{"seafood", "produce", "meat", "meat", "deli", "bakery"}})
 		var got struct {
 			DepartmentCodes []string `json:"department_codes"`
 		}
 		res.JSON(t, &got)
-		if res.Status != 200 || fmt.Sprint(got.DepartmentCodes) != "[meat produce seafood]" {
+		if res.Status != 200 || fmt.Sprint(got.DepartmentCodes) != "[bakery deli meat produce seafood]" {
 			t.Errorf("set: %d %v", res.Status, got.DepartmentCodes)
 		}
 		env.Login("super1").Do("GET", path, nil).JSON(t, &got)
-		if len(got.DepartmentCodes) != 3 {
+		if len(got.DepartmentCodes) != 5 {
 			t.Errorf("supervisor reads own store's departments: %v", got.DepartmentCodes)
 		}
 	})

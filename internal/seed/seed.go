@@ -49,7 +49,18 @@ var users = []demoUser{
 	{"hq1", "陈经理（总部促销）", authz.RoleHQPromotions, "", nil},
 	{"manager2", "赵店长", authz.RoleStoreManager, "gz-tianhe", nil},
 	{"super2", "周主管（熟食面包）", authz.RoleSupervisor, "gz-tianhe", []string{"deli", "bakery"}},
+	// Every store has two supervisors: beside managerN and superN, superNb runs all fresh
+	// counters, so a fresh department's stocktake has two counters and a recount by a
+	// different one needs no manager. 徐汇, the third store to get people, gets manager3,
+	// super3a and super3b.
+	{"super1b", "吴主管（生鲜）", authz.RoleSupervisor, "sh-pudong", freshDepartments},
+	{"super2b", "钱主管（生鲜）", authz.RoleSupervisor, "gz-tianhe", freshDepartments},
+	{"manager3", "孙店长", authz.RoleStoreManager, "sh-xuhui", nil},
+	{"super3a", "郑主管（生鲜）", authz.RoleSupervisor, "sh-xuhui", []string{"produce", "meat", "seafood"}},
+	{"super3b", "冯主管（生鲜）", authz.RoleSupervisor, "sh-xuhui", freshDepartments},
 }
+
+var freshDepartments = []string{"produce", "meat", "seafood", "deli", "bakery"}
 
 // Result counts what a run created.
 type Result struct {
