@@ -102,7 +102,7 @@ func (dc demoCount) run(ctx context.Context, s StocktakeServices, storeID int64)
 	if err != nil {
 		return err
 	}
-	if st, err = s.Stocktake.Start(ctx, manager, st.ID); err != nil {
+	if st, err = s.Stocktake.Start(ctx, manager, st.ID, ""); err != nil {
 		return err
 	}
 	lines, _, _, err := s.Stocktake.Variance(ctx, manager, st.ID, stocktake.VarianceFilter{},
@@ -136,10 +136,10 @@ func (dc demoCount) run(ctx context.Context, s StocktakeServices, storeID int64)
 			}
 		}
 	}
-	if _, err := s.Stocktake.Submit(ctx, counters[0], st.ID); err != nil {
+	if _, err := s.Stocktake.Submit(ctx, counters[0], st.ID, ""); err != nil {
 		return err
 	}
-	_, err = s.Stocktake.Approve(ctx, manager, st.ID)
+	_, err = s.Stocktake.Approve(ctx, manager, st.ID, "")
 	return err
 }
 
