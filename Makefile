@@ -8,7 +8,7 @@ LDFLAGS  := -s -w -X main.version=$(VERSION)
 MYSQL_TEST_DSN ?= root@tcp(127.0.0.1:3306)/
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all run build frontend test test-go test-frontend test-e2e lint fmt clean bench
+.PHONY: all run build frontend test test-go test-frontend test-e2e fuzz lint fmt clean bench
 
 all: build
 
@@ -53,6 +53,17 @@ test-e2e: build
 	else \
 		cd frontend && STOREOPS_BIN=$(CURDIR)/$(BIN) npm run test:e2e; \
 	fi
+
+# fuzz runs each fuzz target for FUZZTIME on top of its committed corpus (testdata/fuzz/):
+# the request decoders (JSON bodies, CSV/JSON uploads), the decimal parser and the text rule.
+FUZZTIME ?= 10s
+FUZZ_TARGETS = ./internal/platform/httpx:FuzzDecode ./internal/platform/upload:FuzzRead \
+	./internal/platform/fixed:FuzzParseDecimal ./internal/platform/text:FuzzProblem
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "==> fuzz $${t#*:} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) "$${t%%:*}" || exit 1; \
+	done
 
 ## bench: chain-scale benchmarks against the local MariaDB (see README.md)
 bench: build

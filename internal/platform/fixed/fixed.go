@@ -70,10 +70,11 @@ func parse(s string, scale int) (int64, error) {
 			decimals++
 		}
 		digits++
-		if n > (math.MaxInt64-9)/10 {
+		d := uint64(c - '0')
+		if n > (math.MaxInt64-d)/10 {
 			return 0, ErrRange
 		}
-		n = n*10 + uint64(c-'0')
+		n = n*10 + d
 	}
 	if digits == 0 {
 		return 0, ErrSyntax
