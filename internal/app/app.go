@@ -51,7 +51,9 @@ type Deps struct {
 
 // App holds the services (for the CLI and tests) and the HTTP handler.
 type App struct {
-	Handler   http.Handler
+	Handler http.Handler
+	// Engine is the router behind Handler's compression, for tests that list what it serves.
+	Engine    *gin.Engine
 	Routes    []httpx.RouteInfo
 	Org       *org.Service
 	Auth      *auth.Service
@@ -168,7 +170,7 @@ func New(d Deps) (*App, error) {
 		return nil, err
 	}
 
-	return &App{Handler: compressed, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
+	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil

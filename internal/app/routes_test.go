@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gin-gonic/gin"
 
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/platform/authz"
@@ -33,7 +32,7 @@ func TestEveryRouteHasAPolicyAndASpec(t *testing.T) {
 	for _, r := range env.App.Routes {
 		registered[r.Method+" "+specPath(r.Path)] = true
 	}
-	for _, r := range env.App.Handler.(*gin.Engine).Routes() {
+	for _, r := range env.App.Engine.Routes() {
 		if !registered[r.Method+" "+specPath(r.Path)] {
 			t.Errorf("%s %s is served but was not registered through httpx.Router (no access policy)", r.Method, r.Path)
 		}
