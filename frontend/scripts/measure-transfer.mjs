@@ -2,7 +2,7 @@
 // signing in, in real Chromium against a running server: bytes on the wire (after
 // compression) and decoded, for JS, CSS and everything, with a cold cache.
 //
-//   node scripts/measure-transfer.mjs http://127.0.0.1:8080 [user] [password]
+//   node scripts/measure-transfer.mjs http://127.0.0.1:8080 [user] [password] [phone|desktop]
 //
 // Start the server first (`make run`, or `bin/storeops serve` on a demo database).
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
-const [base = 'http://127.0.0.1:8080', user = 'super1', password = 'demo1234'] = process.argv.slice(2)
+const [base = 'http://127.0.0.1:8080', user = 'super1', password = 'demo1234', screen = 'phone'] = process.argv.slice(2)
 const dir = await mkdtemp(join(tmpdir(), 'storeops-measure-'))
 const context = await chromium.launchPersistentContext(dir, {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  viewport: { width: 390, height: 844 },
+  viewport: screen === 'desktop' ? { width: 1280, height: 800 } : { width: 390, height: 844 },
   locale: 'zh-CN',
   baseURL: base,
 })
@@ -27,6 +27,16 @@ await cdp.send('Network.enable')
 await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
 
 const requests = new Map()
+let inflight = 0
+let lastActivity = Date.now()
+cdp.on('Network.requestWillBeSent', () => {
+  inflight++
+  lastActivity = Date.now()
+})
+cdp.on('Network.loadingFailed', () => {
+  inflight--
+  lastActivity = Date.now()
+})
 cdp.on('Network.responseReceived', (e) => {
   requests.set(e.requestId, { url: e.response.url, type: e.type, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '', wire: 0, decoded: 0 })
 })
@@ -35,9 +45,17 @@ cdp.on('Network.dataReceived', (e) => {
   if (r) r.decoded += e.dataLength
 })
 cdp.on('Network.loadingFinished', (e) => {
+  inflight--
+  lastActivity = Date.now()
   const r = requests.get(e.requestId)
   if (r) r.wire = e.encodedDataLength
 })
+
+/** Waits until nothing has been in flight for 1.5 s: a single-page app's navigation loads
+ * its chunks, data and lazily loaded charts without a new page load event. */
+async function settled() {
+  while (inflight > 0 || Date.now() - lastActivity < 1500) await new Promise((r) => setTimeout(r, 100))
+}
 
 function take() {
   const all = [...requests.values()].filter((r) => r.wire > 0 || r.decoded > 0)
@@ -52,19 +70,20 @@ function take() {
   return out
 }
 
-await page.goto('/login', { waitUntil: 'networkidle' })
+await page.goto('/login')
 await page.getByTestId('login-username').waitFor()
+await settled()
 const login = take()
 await page.getByTestId('login-username').fill(user)
 await page.getByTestId('login-password').fill(password)
 await page.getByTestId('login-submit').click()
 await page.waitForURL((url) => url.pathname !== '/login')
-await page.waitForLoadState('networkidle')
+await settled()
 const after = take()
 await context.close()
 await rm(dir, { recursive: true, force: true })
 
-for (const [name, m] of [['sign-in page', login], [`first page after sign-in (${user})`, after]]) {
+for (const [name, m] of [[`sign-in page (${screen})`, login], [`first page after sign-in (${user}, ${screen})`, after]]) {
   console.log(`${name}: JS ${m.JS.files} files ${m.JS.wireKB} KB on the wire (${m.JS.decodedKB} KB decoded), ` +
     `CSS ${m.CSS.files} files ${m.CSS.wireKB} KB (${m.CSS.decodedKB} KB), all ${m.all.files} responses ` +
     `${m.all.wireKB} KB (${m.all.decodedKB} KB); JS encodings: ${m.encodings}`)
