@@ -21,6 +21,68 @@ const en: Messages = {
     actionPlaceholder: 'e.g. user.create',
     allStores: 'All stores',
     nothing: '(none)',
+    // What audit entries' codes (action, entity_type) say in words; an unknown code shows as it is.
+    actions: {
+      user: {
+        create: 'User created',
+        update: 'User changed',
+        reset_password: 'Password reset',
+        change_password: 'Own password changed',
+      },
+      store: {
+        create: 'Store created',
+        update: 'Store changed',
+        departments: 'Store departments set',
+      },
+      department: {
+        create: 'Department created',
+      },
+      product: {
+        create: 'Product created',
+        update: 'Product changed',
+        import: 'Products imported',
+      },
+      feed: {
+        sales: 'Sales uploaded',
+        receipts: 'Receipts uploaded',
+        labour: 'Labour uploaded',
+        expenses: 'Expenses uploaded',
+      },
+      budget: {
+        update: 'Budget changed',
+      },
+      stocktake: {
+        create: 'Stocktake planned',
+        start: 'Stocktake started',
+        count: 'Count sheet sent',
+        recount: 'Recount sheet sent',
+        recounts: 'Recounts assigned',
+        confirm_zero: 'Zero stock confirmed',
+        submit: 'Stocktake submitted',
+        approve: 'Stocktake approved',
+        reject: 'Stocktake rejected',
+      },
+      delegation: {
+        create: 'Deputy approver named',
+        revoke: 'Deputy approver revoked',
+      },
+      attachment: {
+        upload: 'Photo uploaded',
+        link: 'Photo linked',
+        sweep: 'Unlinked photos removed',
+      },
+    },
+    entities: {
+      user: 'User',
+      store: 'Store',
+      department: 'Department',
+      product: 'Product',
+      feed_import: 'Data upload',
+      budget: 'Budget',
+      stocktake: 'Stocktake',
+      delegation: 'Delegation',
+      attachment: 'Photo',
+    },
   },
 }
 

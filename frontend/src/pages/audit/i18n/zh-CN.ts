@@ -21,6 +21,68 @@ const zhCN = {
     actionPlaceholder: '如 user.create',
     allStores: '全部门店',
     nothing: '（无）',
+    // What audit entries' codes (action, entity_type) say in words; an unknown code shows as it is.
+    actions: {
+      user: {
+        create: '新建用户',
+        update: '修改用户',
+        reset_password: '重置密码',
+        change_password: '修改自己的密码',
+      },
+      store: {
+        create: '新建门店',
+        update: '修改门店',
+        departments: '设置门店部门',
+      },
+      department: {
+        create: '新建部门',
+      },
+      product: {
+        create: '新建商品',
+        update: '修改商品',
+        import: '导入商品',
+      },
+      feed: {
+        sales: '上传销售数据',
+        receipts: '上传收货数据',
+        labour: '上传人工数据',
+        expenses: '上传费用数据',
+      },
+      budget: {
+        update: '修改预算',
+      },
+      stocktake: {
+        create: '计划盘点',
+        start: '开始盘点',
+        count: '提交盘点单',
+        recount: '提交复盘单',
+        recounts: '指派复盘',
+        confirm_zero: '确认零库存',
+        submit: '提交盘点',
+        approve: '批准盘点',
+        reject: '驳回盘点',
+      },
+      delegation: {
+        create: '指定代理审批人',
+        revoke: '撤销代理审批',
+      },
+      attachment: {
+        upload: '上传照片',
+        link: '关联照片',
+        sweep: '清理未关联照片',
+      },
+    },
+    entities: {
+      user: '用户',
+      store: '门店',
+      department: '部门',
+      product: '商品',
+      feed_import: '数据上传',
+      budget: '预算',
+      stocktake: '盘点',
+      delegation: '代理审批',
+      attachment: '照片',
+    },
   },
 }
 
