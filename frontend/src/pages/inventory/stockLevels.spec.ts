@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coverLevel, daysBetween, expiryLevel, lotExpiryDays, nextExpiryDays, todayIn } from './stockLevels'
+import { coverLevel, daysBetween, expiryLevel, expirySplit, lotExpiryDays, nextExpiryDays, todayIn } from './stockLevels'
 import type { Lot } from '@/api/inventory'
 
 function lot(id: number, expiry: string, days: number, qty = '1.000'): Lot {
@@ -66,5 +66,21 @@ describe('expiry days', () => {
     expect(todayIn('Asia/Shanghai', lateUtc)).toBe('2025-03-02')
     expect(todayIn('UTC', lateUtc)).toBe('2025-03-01')
     expect(todayIn('Not/AZone', lateUtc)).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+})
+
+describe('expirySplit', () => {
+  const lot = (expiry: string, qty: string, days: number | null = null): Lot =>
+    ({ id: 1, received_date: '2026-11-01', expiry_date: expiry, qty_remaining: qty, days_to_expiry: days }) as Lot
+  it('tells expired stock from stock that is only near expiry', () => {
+    const lots = [lot('2026-11-28', '1.500'), lot('2026-11-30', '2.250'), lot('2026-12-02', '0.100'), lot('2026-12-20', '9')]
+    expect(expirySplit(lots, '2026-11-30', 3)).toEqual({ expired: '1.500', expiring: '2.350' })
+  })
+  it('trusts the server’s day count and adds exactly', () => {
+    const lots = [lot('2026-11-29', '0.1', -2), lot('2026-11-29', '0.2', -2), lot('2026-12-01', '0.3', 0)]
+    expect(expirySplit(lots, '2026-11-30', 3)).toEqual({ expired: '0.300', expiring: '0.300' })
+  })
+  it('is nothing without dated stock', () => {
+    expect(expirySplit([lot('2026-11-28', '0')], '2026-11-30', 3)).toEqual({ expired: '0.000', expiring: '0.000' })
   })
 })

@@ -70,3 +70,25 @@ export function lotExpiryDays(lot: Lot, today: string): number | null {
   if (lot.days_to_expiry !== null && lot.days_to_expiry !== undefined) return lot.days_to_expiry
   return lot.expiry_date ? daysBetween(today, lot.expiry_date) : null
 }
+
+/** Thousandths of a quantity string ("3.250" → 3250), exact for any stock figure. */
+function milli(qty: string): number {
+  return Math.round(Number(qty) * 1000)
+}
+
+/**
+ * Splits an item's open stock that is due by `withinDays` into what has already expired
+ * (past its date: it must come off the shelf) and what is still only near expiry (临期),
+ * as quantity strings with three decimals.
+ */
+export function expirySplit(lots: Lot[], today: string, withinDays: number): { expired: string; expiring: string } {
+  let expired = 0
+  let expiring = 0
+  for (const lot of datedLots(lots)) {
+    const days = lotExpiryDays(lot, today)
+    if (days === null || days > withinDays) continue
+    if (days < 0) expired += milli(lot.qty_remaining)
+    else expiring += milli(lot.qty_remaining)
+  }
+  return { expired: (expired / 1000).toFixed(3), expiring: (expiring / 1000).toFixed(3) }
+}
