@@ -99,6 +99,16 @@ const en: MessageSchema = {
     notFoundText: 'The page you are looking for does not exist or has moved.',
     backHome: 'Back to home',
   },
+  // Shared list and form pieces (src/components/shared).
+  shared: {
+    filters: 'Filters',
+    filtersActive: 'Filters ({n} active)',
+    pageOf: 'Page {page} of {pages}',
+    pagination: 'Pagination',
+    reason: 'Reason',
+    reasonRequired: 'Enter a reason',
+    reasonTooLong: 'At most {max} characters',
+  },
   // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----
   scan: {
     open: 'Scan a barcode with the camera',

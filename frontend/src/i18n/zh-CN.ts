@@ -103,6 +103,16 @@ const zhCN = {
     notFoundText: '你要找的页面不存在，可能已被移动或删除。',
     backHome: '返回首页',
   },
+  // Shared list and form pieces (src/components/shared).
+  shared: {
+    filters: '筛选',
+    filtersActive: '筛选（已选 {n} 项）',
+    pageOf: '第 {page} / {pages} 页',
+    pagination: '分页',
+    reason: '原因',
+    reasonRequired: '请填写原因',
+    reasonTooLong: '原因最多 {max} 个字',
+  },
   // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----
   scan: {
     open: '用摄像头扫条码',
