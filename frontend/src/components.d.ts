@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    DateRangeField: typeof import('./components/shared/DateRangeField.vue')['default']
     EChart: typeof import('./components/charts/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAutocomplete: typeof import('element-plus/es')['ElAutocomplete']
@@ -53,6 +54,7 @@ declare module 'vue' {
     ElTabs: typeof import('element-plus/es')['ElTabs']
     ElTag: typeof import('element-plus/es')['ElTag']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
+    ExportButtons: typeof import('./components/shared/ExportButtons.vue')['default']
     FilePicker: typeof import('./components/import/FilePicker.vue')['default']
     FilterBar: typeof import('./components/shared/FilterBar.vue')['default']
     FormDialog: typeof import('./components/shared/FormDialog.vue')['default']
