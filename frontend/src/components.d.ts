@@ -61,6 +61,7 @@ declare module 'vue' {
     ImportErrorTable: typeof import('./components/import/ImportErrorTable.vue')['default']
     ImportSummary: typeof import('./components/import/ImportSummary.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
+    MonthField: typeof import('./components/shared/MonthField.vue')['default']
     Pager: typeof import('./components/shared/Pager.vue')['default']
     PageShell: typeof import('./components/shared/PageShell.vue')['default']
     PhotoPicker: typeof import('./components/photos/PhotoPicker.vue')['default']
