@@ -1,7 +1,9 @@
 // Records the unit tests sign in with: the demo chain's first store and a user in it,
-// changed per test by what it overrides. Imported by *.spec.ts files only.
+// changed per test by what it overrides, and the viewport helpers. Imported by *.spec.ts
+// files only.
 import type { Me } from '@/api/auth'
 import type { Store } from '@/api/org'
+import { vi } from 'vitest'
 
 export function demoStore(): Store {
   return {
@@ -30,4 +32,15 @@ export function demoMe(overrides: Partial<Me> = {}): Me {
     csrf_token: 'csrf',
     ...overrides,
   }
+}
+
+/** Makes useIsMobile answer `phone` (jsdom has no matchMedia); undo with vi.unstubAllGlobals(). */
+export function stubViewport(phone: boolean): void {
+  vi.stubGlobal('matchMedia', () => ({ matches: phone, addEventListener: vi.fn(), removeEventListener: vi.fn() }))
+}
+
+/** After a test that mounted into the page: no stubs and an empty body for the next one. */
+export function cleanUp(): void {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
 }
