@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    DateRangeField: typeof import('./components/shared/DateRangeField.vue')['default']
     EChart: typeof import('./components/charts/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAutocomplete: typeof import('element-plus/es')['ElAutocomplete']
@@ -53,11 +54,19 @@ declare module 'vue' {
     ElTabs: typeof import('element-plus/es')['ElTabs']
     ElTag: typeof import('element-plus/es')['ElTag']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
+    ExportButtons: typeof import('./components/shared/ExportButtons.vue')['default']
     FilePicker: typeof import('./components/import/FilePicker.vue')['default']
+    FilterBar: typeof import('./components/shared/FilterBar.vue')['default']
+    FormDialog: typeof import('./components/shared/FormDialog.vue')['default']
     ImportErrorTable: typeof import('./components/import/ImportErrorTable.vue')['default']
     ImportSummary: typeof import('./components/import/ImportSummary.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
+    MonthField: typeof import('./components/shared/MonthField.vue')['default']
+    Pager: typeof import('./components/shared/Pager.vue')['default']
+    PageShell: typeof import('./components/shared/PageShell.vue')['default']
     PhotoPicker: typeof import('./components/photos/PhotoPicker.vue')['default']
+    ReasonDialog: typeof import('./components/shared/ReasonDialog.vue')['default']
+    ResponsiveList: typeof import('./components/shared/ResponsiveList.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     ScanField: typeof import('./components/scan/ScanField.vue')['default']

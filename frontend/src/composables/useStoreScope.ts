@@ -36,5 +36,19 @@ export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotion
     else if (storeId.value === null || !ids.includes(storeId.value)) storeId.value = ids[0] ?? null
   }
 
-  return { canPick, storeId, store, init }
+  /**
+   * init() when a page mounts: the store named in the address (`?store=`) if it may be
+   * picked, a failure shown through `onError` instead of thrown.
+   */
+  async function initFrom(storeParam: unknown, onError: (err: unknown) => void): Promise<void> {
+    try {
+      await init(Number(storeParam) || null)
+    } catch (err) {
+      onError(err)
+    }
+  }
+
+  return { canPick, storeId, store, init, initFrom }
 }
+
+export type StoreScope = ReturnType<typeof useStoreScope>

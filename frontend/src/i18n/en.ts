@@ -99,6 +99,24 @@ const en: MessageSchema = {
     notFoundText: 'The page you are looking for does not exist or has moved.',
     backHome: 'Back to home',
   },
+  // Shared list and form pieces (src/components/shared).
+  shared: {
+    filters: 'Filters',
+    filtersActive: 'Filters ({n} active)',
+    pageOf: 'Page {page} of {pages}',
+    pagination: 'Pagination',
+    from: 'From',
+    to: 'To',
+    noStore: 'Your account has no store yet; ask an admin.',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    month: 'Month',
+    pageSize: 'Rows per page',
+    perPage: '{n} / page',
+    reason: 'Reason',
+    reasonRequired: 'Enter a reason',
+    reasonTooLong: 'At most {max} characters',
+  },
   // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----
   scan: {
     open: 'Scan a barcode with the camera',

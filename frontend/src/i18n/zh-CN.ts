@@ -103,6 +103,24 @@ const zhCN = {
     notFoundText: '你要找的页面不存在，可能已被移动或删除。',
     backHome: '返回首页',
   },
+  // Shared list and form pieces (src/components/shared).
+  shared: {
+    filters: '筛选',
+    filtersActive: '筛选（已选 {n} 项）',
+    pageOf: '第 {page} / {pages} 页',
+    pagination: '分页',
+    from: '开始日期',
+    to: '结束日期',
+    noStore: '你的账号尚未分配门店，请联系管理员。',
+    exportCsv: '导出 CSV',
+    exportXlsx: '导出 Excel',
+    month: '月份',
+    pageSize: '每页条数',
+    perPage: '{n} 条/页',
+    reason: '原因',
+    reasonRequired: '请填写原因',
+    reasonTooLong: '原因最多 {max} 个字',
+  },
   // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----
   scan: {
     open: '用摄像头扫条码',

@@ -1,28 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { CSRF_STORAGE_KEY, SIGNED_IN_KEY, useSessionStore } from './session'
-import type { Me } from '@/api/auth'
+import { demoMe, demoStore } from '@/testFixtures'
 
-const me: Me = {
-  id: 3,
-  username: 'super1',
-  display_name: '王主管',
-  role: 'supervisor',
-  store_id: 1,
-  store: {
-    id: 1,
-    code: 'SH01',
-    name: '上海浦东店',
-    region: '华东',
-    timezone: 'Asia/Shanghai',
-    active: true,
-    version: 1,
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-  },
-  department_codes: ['produce', 'meat'],
-  csrf_token: 'csrf-me',
-}
+const me = demoMe({ store: demoStore(), department_codes: ['produce', 'meat'], csrf_token: 'csrf-me' })
 
 const fetchMock = vi.fn<typeof fetch>()
 

@@ -1,6 +1,6 @@
 // Converts the audit filters into query parameters.
 import type { AuditQuery } from '@/api/audit'
-import type { AuditFilterValues } from './AuditFilters.vue'
+import type { AuditFilterValues } from './auditFilters'
 
 /**
  * The picked days are local calendar days: `from` is the start of the first day and

@@ -6,28 +6,9 @@ import BudgetsPage from './BudgetsPage.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
 import type { Budget } from '@/api/budgets'
-import type { Me } from '@/api/auth'
+import { demoMe, demoStore } from '@/testFixtures'
 
-const me: Me = {
-  id: 2,
-  username: 'manager1',
-  display_name: '李店长',
-  role: 'store_manager',
-  store_id: 1,
-  store: {
-    id: 1,
-    code: 'SH01',
-    name: '上海浦东店',
-    region: '华东',
-    timezone: 'Asia/Shanghai',
-    active: true,
-    version: 1,
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-  },
-  department_codes: [],
-  csrf_token: 'csrf',
-}
+const me = demoMe({ id: 2, username: 'manager1', display_name: '李店长', role: 'store_manager', store: demoStore(), department_codes: [] })
 
 function budget(code: string, version: number, sales: string | null): Budget {
   return {

@@ -6,19 +6,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import StocktakeList from './StocktakeList.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
-import type { Me } from '@/api/auth'
+import { demoMe } from '@/testFixtures'
 import type { Stocktake, StocktakeAction, StocktakeStatus } from '@/api/stocktakes'
 
-const me: Me = {
-  id: 3,
-  username: 'super1',
-  display_name: '王主管',
-  role: 'supervisor',
-  store_id: 1,
-  store: null,
-  department_codes: ['produce'],
-  csrf_token: 'csrf',
-}
+const me = demoMe()
 
 function stocktake(id: number, status: StocktakeStatus, allowed: StocktakeAction[]): Stocktake {
   return {

@@ -7,19 +7,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import VarianceView from './VarianceView.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
-import type { Me } from '@/api/auth'
+import { demoMe } from '@/testFixtures'
 import type { StocktakeAction, StocktakeDetail, VariancePage } from '@/api/stocktakes'
 
-const deputy: Me = {
-  id: 4,
-  username: 'super2',
-  display_name: '赵主管',
-  role: 'supervisor',
-  store_id: 1,
-  store: null,
-  department_codes: ['meat'],
-  csrf_token: 'csrf',
-}
+const deputy = demoMe({ id: 4, username: 'super2', display_name: '赵主管', department_codes: ['meat'] })
 
 function detail(status: StocktakeDetail['status'], allowed: StocktakeAction[]): StocktakeDetail {
   return {

@@ -41,7 +41,6 @@ const en: Messages = {
     allKinds: 'All kinds',
     legendRed: 'expires today or tomorrow / under 1 day of cover',
     legendAmber: 'expires within {n} days / over 14 days of cover',
-    noStore: 'Your account has no store yet; ask an admin.',
   },
   movementKinds: {
     receipt: 'Receipt',

@@ -41,7 +41,6 @@ const zhCN = {
     allKinds: '全部类型',
     legendRed: '今天或明天到期 / 周转不足 1 天',
     legendAmber: '{n} 天内到期 / 周转超过 14 天',
-    noStore: '你的账号尚未分配门店，请联系管理员。',
   },
   movementKinds: {
     receipt: '收货',

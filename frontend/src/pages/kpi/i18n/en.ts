@@ -50,8 +50,6 @@ const en: Messages = {
     setBudgets: 'Set budgets',
     viewBudgets: 'View budgets',
     clickHint: 'Click a card for its breakdown and top SKUs',
-    exportCsv: 'Export CSV',
-    exportXlsx: 'Export Excel',
     drilldownTitle: '{kpi} breakdown',
     parts: 'Made up of',
     otherParts: 'Other',

@@ -50,8 +50,6 @@ const zhCN = {
     setBudgets: '设置预算',
     viewBudgets: '查看预算',
     clickHint: '点击卡片查看构成和商品排行',
-    exportCsv: '导出 CSV',
-    exportXlsx: '导出 Excel',
     drilldownTitle: '{kpi}构成',
     parts: '构成',
     otherParts: '其他',

@@ -1,0 +1,46 @@
+// Records the unit tests sign in with: the demo chain's first store and a user in it,
+// changed per test by what it overrides, and the viewport helpers. Imported by *.spec.ts
+// files only.
+import type { Me } from '@/api/auth'
+import type { Store } from '@/api/org'
+import { vi } from 'vitest'
+
+export function demoStore(): Store {
+  return {
+    id: 1,
+    code: 'SH01',
+    name: '上海浦东店',
+    region: '华东',
+    timezone: 'Asia/Shanghai',
+    active: true,
+    version: 1,
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-01-01T00:00:00Z',
+  }
+}
+
+/** super1, a supervisor of store 1 (no store record unless given). */
+export function demoMe(overrides: Partial<Me> = {}): Me {
+  return {
+    id: 3,
+    username: 'super1',
+    display_name: '王主管',
+    role: 'supervisor',
+    store_id: 1,
+    store: null,
+    department_codes: ['produce'],
+    csrf_token: 'csrf',
+    ...overrides,
+  }
+}
+
+/** Makes useIsMobile answer `phone` (jsdom has no matchMedia); undo with vi.unstubAllGlobals(). */
+export function stubViewport(phone: boolean): void {
+  vi.stubGlobal('matchMedia', () => ({ matches: phone, addEventListener: vi.fn(), removeEventListener: vi.fn() }))
+}
+
+/** After a test that mounted into the page: no stubs and an empty body for the next one. */
+export function cleanUp(): void {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+}
