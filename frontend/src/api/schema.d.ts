@@ -22,8 +22,14 @@ export interface paths {
          *
          *     The username is matched case-insensitively (it is trimmed and lower-cased). A wrong
          *     username and a wrong password get the same `401 invalid_credentials` answer. Failed
-         *     attempts are counted per username and per client IP; past the limit the answer is
-         *     `429` with `Retry-After` (seconds) until the window has passed. A disabled account
+         *     attempts are counted per username (since its last sign-in) and per client IP, each
+         *     attempt before its password is checked, so parallel attempts are counted one by one.
+         *     Within a budget (by default 5 per username, 50 per address) the password is checked at
+         *     once; past it each attempt answers `429` with `Retry-After` (seconds) until a delay has
+         *     passed since the last failure: 1 s, then 2 s, 4 s … up to 5 minutes, the password
+         *     unchecked. An address with no other recent failures has 3 tries of its own for a
+         *     username that is waiting, so failures elsewhere cannot lock the user out. A count is
+         *     forgotten 15 minutes after its last failure. A disabled account
          *     answers `403 account_disabled`; in production, an account still on its seeded default
          *     password answers `403 password_change_required` until an administrator sets a new one.
          *
@@ -1776,7 +1782,8 @@ export interface paths {
          *     runtime metrics, in the Prometheus text exposition format. Public unless the server
          *     is started with `STOREOPS_METRICS_TOKEN`, in which case the scraper must send
          *     `Authorization: Bearer <that token>` (not a session token); otherwise the answer is
-         *     `401` with a `WWW-Authenticate` header.
+         *     `401` with a `WWW-Authenticate` header. With `STOREOPS_ENV=production` the token is
+         *     required: the server does not start without it.
          */
         get: operations["metrics"];
         put?: never;
@@ -3316,7 +3323,7 @@ export interface components {
             tolerance_value?: components["schemas"]["DecimalInput"];
             note?: string;
         };
-        /** @description An empty object, or a note. */
+        /** @description An empty object, or a note for the audit log (the body may also be left out). */
         StocktakeActionRequest: {
             note?: string;
         };
@@ -3628,7 +3635,7 @@ export interface components {
                  * @example {
                  *       "error": {
                  *         "code": "too_many_requests",
-                 *         "message": "too many failed sign-ins: try again in 15 minutes"
+                 *         "message": "too many failed sign-ins: try again in 4 seconds"
                  *       }
                  *     }
                  */
@@ -5452,7 +5459,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional; an empty body means no note. A note goes to the audit log. */
+        requestBody?: {
             content: {
                 /** @example {} */
                 "application/json": components["schemas"]["StocktakeActionRequest"];
@@ -5490,7 +5498,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional; an empty body means no note. A note goes to the audit log. */
+        requestBody?: {
             content: {
                 /** @example {} */
                 "application/json": components["schemas"]["StocktakeActionRequest"];
@@ -5529,7 +5538,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional; an empty body means no note. A note goes to the audit log. */
+        requestBody?: {
             content: {
                 /** @example {} */
                 "application/json": components["schemas"]["StocktakeActionRequest"];
@@ -6194,7 +6204,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional; an empty body means no reason. */
+        requestBody?: {
             content: {
                 /**
                  * @example {
