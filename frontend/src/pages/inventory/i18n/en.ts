@@ -23,6 +23,7 @@ const en: Messages = {
     nextExpiry: 'Next expiry',
     expiringQty: 'Expiring qty',
     expiringTag: 'expiring {qty}',
+    expiredTag: 'expired {qty}',
     lots: 'Lots',
     noLots: 'No lots in stock',
     receivedDate: 'Received',

@@ -23,6 +23,7 @@ const zhCN = {
     nextExpiry: '最近到期',
     expiringQty: '临期数量',
     expiringTag: '临期 {qty}',
+    expiredTag: '已过期 {qty}',
     lots: '批次',
     noLots: '没有在库批次',
     receivedDate: '收货日期',
