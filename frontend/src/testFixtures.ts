@@ -4,6 +4,7 @@
 import type { Me } from '@/api/auth'
 import type { Store } from '@/api/org'
 import { vi } from 'vitest'
+import type { Budget } from '@/api/budgets'
 
 export function demoStore(): Store {
   return {
@@ -43,4 +44,23 @@ export function stubViewport(phone: boolean): void {
 export function cleanUp(): void {
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
+}
+
+/** A department's budget of 2026-11 with no amounts but those given. */
+export function demoBudget(code: string, version: number, amounts: Partial<Budget> = {}): Budget {
+  return {
+    department_code: code,
+    month: '2026-11',
+    sales_target: null,
+    gross_margin_pct_target: null,
+    labour_budget: null,
+    materials_budget: null,
+    repairs_budget: null,
+    shrink_budget: null,
+    sales_per_head_target: null,
+    version,
+    updated_at: null,
+    updated_by: null,
+    ...amounts,
+  }
 }

@@ -5,27 +5,11 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import BudgetsPage from './BudgetsPage.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
-import type { Budget } from '@/api/budgets'
-import { demoMe, demoStore } from '@/testFixtures'
+import { demoBudget, demoMe, demoStore } from '@/testFixtures'
 
 const me = demoMe({ id: 2, username: 'manager1', display_name: '李店长', role: 'store_manager', store: demoStore(), department_codes: [] })
 
-function budget(code: string, version: number, sales: string | null): Budget {
-  return {
-    department_code: code,
-    month: '2026-11',
-    sales_target: sales,
-    gross_margin_pct_target: null,
-    labour_budget: null,
-    materials_budget: null,
-    repairs_budget: null,
-    shrink_budget: null,
-    sales_per_head_target: null,
-    version,
-    updated_at: null,
-    updated_by: null,
-  }
-}
+const budget = (code: string, version: number, sales: string | null) => demoBudget(code, version, { sales_target: sales })
 
 const MONTH = { store_id: 1, month: '2026-11', items: [budget('produce', 2, '300000.00'), budget('meat', 1, '200000.00'), budget('seafood', 0, null)] }
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Budget } from '@/api/budgets'
 import {
   cellProblem,
   checkRows,
@@ -13,24 +12,9 @@ import {
   translateCellErrors,
 } from './budgetForm'
 import { i18n, setLocale } from '@/i18n'
+import { demoBudget } from '@/testFixtures'
 
-function budget(code: string, version: number, amounts: Partial<Budget> = {}): Budget {
-  return {
-    department_code: code,
-    month: '2026-11',
-    sales_target: null,
-    gross_margin_pct_target: null,
-    labour_budget: null,
-    materials_budget: null,
-    repairs_budget: null,
-    shrink_budget: null,
-    sales_per_head_target: null,
-    version,
-    updated_at: null,
-    updated_by: null,
-    ...amounts,
-  }
-}
+const budget = demoBudget
 
 const month = [
   budget('produce', 3, { sales_target: '300000.00', gross_margin_pct_target: '28.50', labour_budget: '42000.00' }),
