@@ -21,7 +21,7 @@ after(async () => {
 })
 
 for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
-  test(`the cockpit does not shift its layout while loading (${name})`, async () => {
+  test(`the cockpit does not shift its layout while loading (${name})`, async (t) => {
     const page = await browser.session(viewport)
     await login(page, 'manager1')
     await page.getByTestId('home-store_manager').waitFor()
@@ -42,6 +42,7 @@ for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     await page.waitForTimeout(500)
     const shift = await page.evaluate(() => window.__shift)
     const heights = await page.locator('.kpi-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height))
+    t.diagnostic(`cumulative layout shift ${shift.toFixed(3)}`)
     assert.ok(shift < 0.1, `cumulative layout shift ${shift.toFixed(3)} (card heights ${heights.join(', ')})`)
   })
 }

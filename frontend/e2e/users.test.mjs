@@ -44,7 +44,7 @@ test('admin creates a supervisor who can then sign in', async () => {
   const page = await browser.session()
   await login(page, 'admin')
   await page.getByTestId('nav-users').click()
-  await page.getByTestId('users-table').getByText('super1').waitFor()
+  await page.getByTestId('users-table').getByText('super1', { exact: true }).waitFor() // exact: the demo has super1b too
 
   await page.getByTestId('user-create').click()
   const dialog = page.getByTestId('user-dialog')
@@ -147,7 +147,7 @@ test('a store manager sees the users of their store read-only', async () => {
   await login(page, 'manager1')
   await page.getByTestId('nav-users').click()
   await page.getByTestId('read-only').waitFor()
-  await page.getByTestId('users-table').getByText('super1').waitFor()
+  await page.getByTestId('users-table').getByText('super1', { exact: true }).waitFor() // exact: the demo has super1b too
   assert.equal(await page.getByTestId('user-create').count(), 0)
   assert.equal(await page.locator('[data-testid^="user-edit-"]').count(), 0)
   assert.equal(await page.getByTestId('users-table').getByText('hq1', { exact: true }).count(), 0)

@@ -44,6 +44,7 @@ const en: Messages = {
     running: 'Running total',
     salesBudget: 'Sales budget (pro-rated)',
     departmentChartTitle: 'Budget vs actual by department',
+    barKpiLabel: 'KPI shown',
     noData: 'No data for this period yet',
     noBudgetHint: 'There is no budget for this period yet, so statuses are grey.',
     partialBudgetHint: 'The total has a budget only when every department has one: pick a department, or set the budgets of the others.',

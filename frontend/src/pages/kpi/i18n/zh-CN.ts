@@ -44,6 +44,7 @@ const zhCN = {
     running: '累计',
     salesBudget: '销售预算（按天分摊）',
     departmentChartTitle: '各部门预算与实际',
+    barKpiLabel: '图表指标',
     noData: '所选期间暂无数据',
     noBudgetHint: '所选期间还没有预算，状态显示为灰色。',
     partialBudgetHint: '合计只有在所有部门都设置了预算时才有预算可比，请选择部门查看，或为其余部门设置预算。',

@@ -5,6 +5,7 @@ import type { Messages } from './zh-CN'
 const en: Messages = {
   ranking: {
     title: 'Store ranking',
+    kpiLabel: 'KPI ranked',
     rank: 'Rank',
     store: 'Store',
     desc: 'Highest first',

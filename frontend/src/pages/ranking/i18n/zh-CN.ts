@@ -5,6 +5,7 @@
 const zhCN = {
   ranking: {
     title: '门店排名',
+    kpiLabel: '排名指标',
     rank: '排名',
     store: '门店',
     desc: '从高到低',
