@@ -236,6 +236,21 @@ test('blind cycle count: plan, count on a phone, recount by another counter, sal
   const afterAssign = await manager('GET', `/stocktakes/${id}`)
   assert.deepEqual(afterAssign.body.summary.needs_recount_skus, [off])
 
+  // The manager on a phone: each line is a card with book, counted and difference on screen,
+  // no sideways scrolling (the table put them beyond x = 390).
+  page = await browser.session(PHONE)
+  await signIn(page, 'manager1')
+  await page.goto(`/stocktakes?id=${id}&view=variance`)
+  const card = page.getByTestId(`variance-card-${off}`)
+  await card.waitFor()
+  for (const part of ['book', 'counted', 'qty']) {
+    const box = await page.getByTestId(`variance-${part}-${off}`).boundingBox()
+    assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${part} on screen: ${JSON.stringify(box)}`)
+  }
+  assert.equal((await page.getByTestId(`variance-counted-${off}`).innerText()).replace(/,/g, ''), String(Number(offCount)))
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth), 'no sideways scrolling')
+  await screenshot(page, 'stocktake-variance-phone')
+
   // super1 may not recount their own line.
   const same = await (await apiAs('super1'))('POST', `/stocktakes/${id}/counts`, { zone: '冷库', recount: true, lines: [{ sku: off, qty: book[off] }] })
   assert.equal(same.status, 422)
