@@ -70,9 +70,7 @@ func (s *Service) Login(ctx context.Context, username, pw, ip, userAgent string)
 	username = strings.ToLower(strings.TrimSpace(username))
 	now := s.now()
 	keys := keysOf(username, ip)
-	l := s.opts.Limits
-	wait, err := s.sessions.admit(ctx, keys, now, func(c Counter) Counter { return l.Current(c, now) },
-		func(user, ip, pair Counter) time.Duration { return l.Wait(user, ip, pair, now) })
+	wait, err := s.sessions.admit(ctx, keys, s.opts.Limits, now)
 	if err != nil {
 		return Session{}, err
 	}

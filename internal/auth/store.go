@@ -137,13 +137,12 @@ func keysOf(username, ip string) throttleKeys {
 }
 
 // admit decides in one transaction whether an attempt may have its password checked: it
-// holds the attempt's counters (created when missing), asks wait with their values, and
+// holds the attempt's counters (created when missing), asks l.Wait with their values, and
 // when the answer is zero counts the attempt as a failure at once, before the password is
 // checked, so parallel attempts are counted one by one (a success takes it back, see
 // succeeded). The counters really change when an attempt is admitted, which a Galera
 // cluster certifies.
-func (s *Sessions) admit(ctx context.Context, k throttleKeys, now time.Time,
-	current func(Counter) Counter, wait func(user, ip, pair Counter) time.Duration) (time.Duration, error) {
+func (s *Sessions) admit(ctx context.Context, k throttleKeys, l Limits, now time.Time) (time.Duration, error) {
 	var w time.Duration
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		rows, err := lockThrottles(ctx, tx, k, now)
@@ -151,11 +150,11 @@ func (s *Sessions) admit(ctx context.Context, k throttleKeys, now time.Time,
 			return err
 		}
 		ip, pair, user := counterOf(rows[0]), counterOf(rows[1]), counterOf(rows[2])
-		if w = wait(user, ip, pair); w > 0 {
+		if w = l.Wait(user, ip, pair, now); w > 0 {
 			return nil
 		}
 		for i := range rows {
-			c := current(counterOf(rows[i]))
+			c := l.Current(counterOf(rows[i]), now)
 			rows[i].Failures, rows[i].LastAt = c.Failures+1, now
 		}
 		return saveThrottles(ctx, tx, rows)
