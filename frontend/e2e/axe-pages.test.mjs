@@ -1,20 +1,52 @@
 // Every page, as the roles that use it, on a phone and on a desktop: axe-core finds no
 // serious or critical accessibility problem (contrast, names of controls, keyboard reach).
-// The stocktake views (counting, variance, history) open from the demo's finished stocktake.
+// Besides the navigation's pages: the form dialogs (product, user, store, new stocktake) and
+// the stocktake views — counting with its number pad open, and the variance review — on a
+// stocktake the test plans and starts, and the history of the demo's finished ones.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { startServer } from './helpers/server.mjs'
-import { DESKTOP, launchBrowser, login, settle } from './helpers/browser.mjs'
+import { DESKTOP, launchBrowser, login, PASSWORD, settle } from './helpers/browser.mjs'
 import { seriousViolations } from './helpers/axe.mjs'
 
 const PHONE_390 = { width: 390, height: 844 }
 
 let server
 let browser
+/** A started (counting) stocktake of store 1's produce, and one SKU of it. */
+let counting
+
+/** Calls the API as `username` from Node, with its own session. */
+async function apiAs(username) {
+  const res = await fetch(`${server.baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  assert.equal(res.status, 200, `login ${username}`)
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { csrf_token: csrf } = await res.json()
+  return async (method, path, body) => {
+    const r = await fetch(`${server.baseURL}/api/v1${path}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: r.status, body: await r.json().catch(() => null) }
+  }
+}
 
 before(async () => {
   server = await startServer()
   browser = await launchBrowser(server.baseURL)
+  const super1 = await apiAs('super1')
+  const planned = await super1('POST', '/stores/1/stocktakes', { scope: 'full', department_code: 'produce', blind: false, zones: ['冷库'] })
+  assert.equal(planned.status, 201, JSON.stringify(planned.body))
+  const started = await super1('POST', `/stocktakes/${planned.body.id}/start`)
+  assert.equal(started.status, 200, JSON.stringify(started.body))
+  const lines = await super1('GET', `/stocktakes/${planned.body.id}/variance?page_size=1`)
+  assert.equal(lines.status, 200, JSON.stringify(lines.body))
+  counting = { id: planned.body.id, sku: lines.body.items[0].sku }
 })
 
 after(async () => {
@@ -56,6 +88,41 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
         await check(page, `${user} ${path}`)
       }
     }
+
+    // Dialogs, opened from their pages.
+    const dialogs = {
+      admin: [['/products', 'product-create', 'product-dialog'], ['/users', 'user-create', 'user-dialog'],
+        ['/stores', 'store-create', 'store-dialog']],
+      super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog']],
+    }
+    for (const [user, list] of Object.entries(dialogs)) {
+      page = await browser.session(viewport)
+      await login(page, user)
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+      for (const [path, opener, dialog] of list) {
+        await page.goto(path)
+        await page.getByTestId(opener).click()
+        await page.getByTestId(dialog).waitFor()
+        await check(page, `${user} ${path} ${dialog}`)
+      }
+    }
+
+    // The counting view with its number pad (super1), the variance review (manager1).
+    page = await browser.session(viewport)
+    await login(page, 'super1')
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+    await page.goto(`/stocktakes?id=${counting.id}&view=count`)
+    await page.getByTestId('counting-view').waitFor()
+    await page.getByTestId('counting-search').fill(counting.sku)
+    await page.getByTestId(`counting-pick-${counting.sku}`).click()
+    await page.getByTestId('numpad').waitFor()
+    await check(page, 'super1 counting + number pad')
+    page = await browser.session(viewport)
+    await login(page, 'manager1')
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+    await page.goto(`/stocktakes?id=${counting.id}&view=variance`)
+    await page.getByTestId(viewport === DESKTOP ? 'variance-table' : `variance-card-${counting.sku}`).waitFor()
+    await check(page, 'manager1 variance')
     assert.deepEqual(found, [])
   })
 }

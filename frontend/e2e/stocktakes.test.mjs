@@ -2,7 +2,8 @@
 // cycle count of one produce category (菌菇) with two zones and starts it; counts both zones
 // (one on a phone with the number pad); one line is far off the book, manager1 assigns its
 // recount to a second produce supervisor who recounts it; a sale is posted during the count;
-// super1 submits, manager1 approves; then on-hand = counted + movements since the freeze and
+// super1 submits (start, count and submit from the list's cards on a phone, each checked to be in
+// reach), manager1 approves; then on-hand = counted + movements since the freeze and
 // the accuracy shows in the history with its chart. Counters of the blind count never see
 // book quantities.
 import assert from 'node:assert/strict'
@@ -84,6 +85,19 @@ async function sendSheet(page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="counting-unsent"]'))
 }
 
+/**
+ * A list action on a phone: scrolled to, it lies wholly inside the screen's width, and the
+ * page does not scroll sideways (as a table, the list put start/count/submit at x = 744).
+ */
+async function assertInReach(page, testid) {
+  const button = page.getByTestId(testid)
+  await button.scrollIntoViewIfNeeded()
+  const box = await button.boundingBox()
+  assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${testid} on screen: ${JSON.stringify(box)}`)
+  assert.ok(box.height >= 32, `${testid} is a touch target: ${box.height} px high`)
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth), 'no sideways scrolling')
+}
+
 /** The texts a blind counter must never see: every book quantity as shown. */
 async function assertNoBook(page, book, where) {
   // The page's text without the notices that say book quantities are hidden, and without
@@ -135,10 +149,19 @@ test('blind cycle count: plan, count on a phone, recount by another counter, sal
   const st = list.body.items[0]
   assert.deepEqual([st.scope, st.department_code, st.categories, st.blind, st.zones], ['cycle', 'produce', ['菌菇'], true, ['冷库', '销售区']])
   const id = st.id
+  await page.getByTestId(`stocktake-start-${id}`).waitFor()
+  await screenshot(page, 'stocktake-list-desktop')
+  // On a phone the list is cards with start in reach; super1 starts the count there.
+  page = await browser.session(PHONE)
+  await signIn(page, 'super1')
+  await page.goto('/stocktakes')
+  await page.getByTestId(`stocktake-card-${id}`).waitFor()
+  await assertInReach(page, `stocktake-start-${id}`)
   await page.getByTestId(`stocktake-start-${id}`).click()
   await confirmBox(page)
   await page.getByTestId(`stocktake-status-${id}`).getByText('盘点中').waitFor()
-  await screenshot(page, 'stocktake-list-desktop')
+  await assertInReach(page, `stocktake-count-${id}`)
+  await screenshot(page, 'stocktake-list-phone')
 
   // Book quantities at the freeze, read as the manager (counters of a blind count may not).
   const variance = await manager('GET', `/stocktakes/${id}/variance?page_size=100`)
@@ -158,10 +181,8 @@ test('blind cycle count: plan, count on a phone, recount by another counter, sal
   const zoneA = skus.slice(0, Math.ceil(skus.length / 2))
   const zoneB = skus.slice(zoneA.length)
 
-  // 2. super1 counts zone 冷库 on a phone with the number pad.
-  page = await browser.session(PHONE)
-  await signIn(page, 'super1')
-  await page.goto(`/stocktakes?id=${id}&view=count`)
+  // 2. super1 counts zone 冷库 on the phone with the number pad, opened from the list.
+  await page.getByTestId(`stocktake-count-${id}`).click()
   await page.getByTestId('counting-view').waitFor()
   await page.getByTestId('counting-zone-冷库').click()
   assert.ok(await page.getByTestId('counting-blind').isVisible(), 'the blind notice shows')
@@ -268,10 +289,11 @@ test('blind cycle count: plan, count on a phone, recount by another counter, sal
   await screenshot(page, 'stocktake-recount-phone')
   await sendSheet(page)
 
-  // 5. super1 submits from the list.
-  page = await browser.session()
+  // 5. super1 submits from the list, on the phone (the button in reach on the card).
+  page = await browser.session(PHONE)
   await signIn(page, 'super1')
-  await page.getByTestId('nav-stocktakes').click()
+  await page.goto('/stocktakes')
+  await assertInReach(page, `stocktake-submit-${id}`)
   await page.getByTestId(`stocktake-submit-${id}`).click()
   await confirmBox(page)
   await page.getByTestId(`stocktake-status-${id}`).getByText('已提交').waitFor()

@@ -115,6 +115,7 @@ const en: MessageSchema = {
     perPage: '{n} / page',
     reason: 'Reason',
     reasonRequired: 'Enter a reason',
+    chainNames: 'Categories and product names are shown as your chain entered them in its catalogue; they are not translated.',
     reasonTooLong: 'At most {max} characters',
   },
   // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----

@@ -119,6 +119,7 @@ const zhCN = {
     perPage: '{n} 条/页',
     reason: '原因',
     reasonRequired: '请填写原因',
+    chainNames: '类别和商品名称按总部商品资料的原文显示，不做翻译。',
     reasonTooLong: '原因最多 {max} 个字',
   },
   // ---- issue 9 (fe-camera): barcode scanning, photos, the Today home ----

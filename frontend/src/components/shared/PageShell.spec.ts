@@ -65,4 +65,11 @@ describe('PageShell', () => {
     expect(own.find('[data-testid="content"]').exists()).toBe(true)
     expect(own.get('[data-testid="store-name"]').text()).toContain('上海浦东店')
   })
+
+  it('tells a reader of another language that catalogue names are the chain\'s own, untranslated', () => {
+    expect(mountShell({ chainNames: true }).find('[data-testid="chain-names-note"]').exists()).toBe(false)
+    setLocale('en')
+    expect(mountShell({ chainNames: true }).get('[data-testid="chain-names-note"]').text()).toMatch(/not translated/)
+    expect(mountShell({}).find('[data-testid="chain-names-note"]').exists()).toBe(false)
+  })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createI18n } from 'vue-i18n'
 import zhCN from './i18n/zh-CN'
 import en from './i18n/en'
-import { actionLabel, entityLabel } from './auditLabels'
+import { actionLabel, auditCodeOptions, entityLabel } from './auditLabels'
 
 function translator(locale: 'zh-CN' | 'en') {
   const i18n = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } })
@@ -51,5 +51,22 @@ describe('audit labels', () => {
     expect(entityLabel('campaign', t, te)).toBe('campaign')
     const english = translator('en')
     expect(entityLabel('stocktake', english.t, english.te)).toBe('Stocktake')
+  })
+})
+
+describe('audit filter choices', () => {
+  it('offers every action the server writes, each in words, sorted by them', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { t, te } = translator(locale)
+      const { actions, entities } = auditCodeOptions(zhCN.audit, t, te, locale)
+      const codes = actions.map((o) => o.value)
+      for (const code of serverActions()) expect(codes, `${locale} filter`).toContain(code)
+      for (const option of [...actions, ...entities]) expect(option.label, option.value).not.toBe(option.value)
+      const labels = actions.map((o) => o.label)
+      expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, locale)))
+    }
+    const english = translator('en')
+    const { entities } = auditCodeOptions(zhCN.audit, english.t, english.te, 'en')
+    expect(entities).toContainEqual({ value: 'feed_import', label: 'Data upload' })
   })
 })

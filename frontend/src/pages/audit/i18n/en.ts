@@ -17,8 +17,6 @@ const en: Messages = {
     dateRange: 'Dates',
     from: 'From',
     to: 'To',
-    entityTypePlaceholder: 'e.g. user, store',
-    actionPlaceholder: 'e.g. user.create',
     allStores: 'All stores',
     nothing: '(none)',
     // What audit entries' codes (action, entity_type) say in words; an unknown code shows as it is.

@@ -17,8 +17,6 @@ const zhCN = {
     dateRange: '日期范围',
     from: '开始日期',
     to: '结束日期',
-    entityTypePlaceholder: '如 user、store',
-    actionPlaceholder: '如 user.create',
     allStores: '全部门店',
     nothing: '（无）',
     // What audit entries' codes (action, entity_type) say in words; an unknown code shows as it is.
