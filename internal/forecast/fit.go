@@ -1,0 +1,224 @@
+package forecast
+
+import "math"
+
+// Options steer Fit.
+type Options struct {
+	// Horizon is how many days ahead the forecasts will be used; the smoothing weights are
+	// chosen on a holdout of that length at the end of each history (default 28).
+	Horizon int
+	// Calendar holds the events whose effects are learned (DefaultCalendar for the
+	// built-in Chinese retail calendar; the zero value has none).
+	Calendar Calendar
+	// Workers is the number of series fitted at once (0: GOMAXPROCS).
+	Workers int
+}
+
+// priorUnits is how many units of expected sales a pooled promotion or event factor is
+// worth against a series' own evidence (see ratioPool).
+const priorUnits = 20.0
+
+// intermittentADI is the average interval between days with sales above which a series
+// counts as intermittent (Syntetos–Boylan's 1.32).
+const intermittentADI = 1.32
+
+type fitWork struct {
+	s        *Series
+	wdRaw    []float64
+	wdVar    float64
+	yrRaw    []float64
+	yrVar    float64
+	weekday  [7]float64
+	yearly   []float64
+	promoY   float64
+	promoB   float64
+	evY, evB []float64
+	fac      []float32 // full factor per day, promotion included
+	method   Method
+	score    []float64 // holdout error per grid point
+}
+
+// Fit fits one model per series. Series share seasonal shapes, promotion uplift and event
+// effects through their pools (Series.Pool, falling back to the whole set), and the
+// smoothing weights are chosen per pool and method on a holdout at the end of the
+// histories. Fit reads no clock: every date comes from the series.
+func Fit(series []Series, opt Options) []*Model {
+	if opt.Horizon <= 0 {
+		opt.Horizon = 28
+	}
+	ix := newEventIndex(opt.Calendar)
+	w := make([]fitWork, len(series))
+	keys := make([]string, len(series))
+	for i := range series {
+		w[i].s, keys[i] = &series[i], series[i].Pool
+	}
+	vecs, vars := make([][]float64, len(w)), make([]float64, len(w))
+
+	// Weekday shapes: own estimates, pooled, shrunk.
+	parallel(len(w), opt.Workers, func(i int) { w[i].wdRaw, w[i].wdVar = rawWeekday(w[i].s, ix) })
+	for i := range w {
+		vecs[i], vars[i] = w[i].wdRaw, w[i].wdVar
+	}
+	wdPool, wdOK := poolEstimates(keys, vecs, vars)
+	for i := range w {
+		f := []float64{1, 1, 1, 1, 1, 1, 1}
+		if wdOK {
+			mu, tau2 := wdPool.get(keys[i])
+			f = shrink(w[i].wdRaw, w[i].wdVar, mu, tau2)
+			normalise(f)
+		}
+		copy(w[i].weekday[:], f)
+	}
+
+	// Yearly shapes, the same way, for series with more than a year of history.
+	parallel(len(w), opt.Workers, func(i int) { w[i].yrRaw, w[i].yrVar = rawYearly(w[i].s, ix, &w[i].weekday) })
+	for i := range w {
+		vecs[i], vars[i] = w[i].yrRaw, w[i].yrVar
+	}
+	if yrPool, ok := poolEstimates(keys, vecs, vars); ok {
+		for i := range w {
+			mu, tau2 := yrPool.get(keys[i])
+			w[i].yearly = shrink(w[i].yrRaw, w[i].yrVar, mu, tau2)
+		}
+	}
+
+	// Promotion uplift and event effects against a local baseline.
+	nev := len(ix.names)
+	parallel(len(w), opt.Workers, func(i int) { effectSums(&w[i], ix, nev) })
+	uplift := pooledRatios(keys, w, func(f *fitWork) (float64, float64) { return f.promoY, f.promoB })
+	effects := make([]map[string]float64, nev)
+	for e := 0; e < nev; e++ {
+		effects[e] = pooledRatios(keys, w, func(f *fitWork) (float64, float64) { return f.evY[e], f.evB[e] })
+	}
+
+	models := make([]*Model, len(w))
+	parallel(len(w), opt.Workers, func(i int) {
+		m := &Model{events: ix, Weekday: w[i].weekday, Yearly: w[i].yearly, Effects: map[string]float64{}}
+		m.PromoUplift = ratioPool(w[i].promoY, w[i].promoB, uplift[keys[i]])
+		for e := 0; e < nev; e++ {
+			if prior, ok := effects[e][keys[i]]; ok {
+				m.Effects[ix.names[e]] = ratioPool(w[i].evY[e], w[i].evB[e], prior)
+			}
+		}
+		w[i].method = classify(w[i].s)
+		m.Method = w[i].method
+		w[i].fac = factorsOf(m, w[i].s)
+		w[i].score = holdoutScores(m, w[i].s, w[i].fac, opt.Horizon)
+		models[i] = m
+	})
+
+	params := chooseParams(keys, w)
+	parallel(len(w), opt.Workers, func(i int) {
+		m := models[i]
+		m.Params = params[groupKey{keys[i], w[i].method}]
+		runFinal(m, w[i].s, w[i].fac)
+		w[i].fac = nil
+	})
+	return models
+}
+
+// effectSums adds up, against a local baseline (the mean deseasonalised sales of the plain
+// days within two weeks either side, times the day's seasonal factors), what promotion days
+// and event days sold and what the baseline expected.
+func effectSums(f *fitWork, ix *eventIndex, nev int) {
+	s := f.s
+	n := s.Len()
+	f.evY, f.evB = make([]float64, nev), make([]float64, nev)
+	season := make([]float64, n)
+	cz := make([]float64, n+1) // prefix sums of deseasonalised plain sales
+	cc := make([]float64, n+1) // prefix counts of plain days
+	for i := 0; i < n; i++ {
+		d := s.Start + Day(i)
+		season[i] = math.Max(f.weekday[d.Weekday()]*yearlyFactor(f.yearly, d), 0.05)
+		cz[i+1], cc[i+1] = cz[i], cc[i]
+		if clean(s, ix, i) {
+			cz[i+1] += float64(s.Sales[i]) / season[i]
+			cc[i+1]++
+		}
+	}
+	const half = 14
+	for i := 0; i < n; i++ {
+		if !s.known(i) {
+			continue
+		}
+		evs := ix.on(s.Start + Day(i))
+		promo := s.promo(i)
+		if !promo && len(evs) != 1 {
+			continue
+		}
+		if promo && len(evs) > 0 {
+			continue
+		}
+		lo, hi := max(0, i-half), min(n, i+half+1)
+		c := cc[hi] - cc[lo]
+		if c < 5 {
+			continue
+		}
+		base := (cz[hi] - cz[lo]) / c * season[i]
+		y := float64(s.Sales[i])
+		if promo {
+			f.promoY += y
+			f.promoB += base
+		} else {
+			f.evY[evs[0]] += y
+			f.evB[evs[0]] += base
+		}
+	}
+}
+
+// pooledRatios returns, per pool key (and "" for all), the pooled ratio of sales to
+// baseline, itself shrunk toward the whole set's ratio and that toward 1. A pool where
+// nothing was seen has no entry when the whole set saw nothing either.
+func pooledRatios(keys []string, w []fitWork, get func(*fitWork) (float64, float64)) map[string]float64 {
+	ys, bs := map[string]float64{}, map[string]float64{}
+	for i := range w {
+		y, b := get(&w[i])
+		ys[keys[i]] += y
+		bs[keys[i]] += b
+		ys[""] += y
+		bs[""] += b
+	}
+	out := map[string]float64{}
+	if bs[""] <= 0 {
+		return out
+	}
+	all := ratioPool(ys[""], bs[""], 1)
+	for k := range ys {
+		out[k] = ratioPool(ys[k], bs[k], all)
+	}
+	out[""] = all
+	return out
+}
+
+// classify picks TSB for series whose last year averages more than intermittentADI days
+// per day with a sale.
+func classify(s *Series) Method {
+	n := s.Len()
+	days, sold := 0, 0
+	for i := max(0, n-365); i < n; i++ {
+		if s.known(i) {
+			days++
+			if s.Sales[i] > 0 {
+				sold++
+			}
+		}
+	}
+	if days > 0 && (sold == 0 || float64(days)/float64(sold) > intermittentADI) {
+		return MethodIntermittent
+	}
+	return MethodSmoothing
+}
+
+// factorsOf returns the model's full factor for every day of the history.
+func factorsOf(m *Model, s *Series) []float32 {
+	fac := make([]float32, s.Len())
+	for i := range fac {
+		wd, yr, ev, _ := m.factors(s.Start + Day(i))
+		f := wd * yr * ev
+		if s.promo(i) {
+			f *= m.PromoUplift
+		}
+		fac[i] = float32(math.Max(f, 0.05))
+	}
+	return fac
+}
