@@ -135,4 +135,3 @@ func runForecast(args []string, stdout io.Writer) error {
 	}
 	return rep.WriteText(stdout)
 }
-

@@ -16,7 +16,7 @@ type Options struct {
 
 // priorUnits is how many units of expected sales a pooled promotion or event factor is
 // worth against a series' own evidence (see ratioPool).
-const priorUnits = 20.0
+const priorUnits = 5.0
 
 // intermittentADI is the average interval between days with sales above which a series
 // counts as intermittent (Syntetos–Boylan's 1.32).
@@ -209,12 +209,12 @@ func classify(s *Series) Method {
 	return MethodSmoothing
 }
 
-// factorsOf returns the model's full factor for every day of the history.
+// factorsOf returns for every day of the history the factor the state's demand is
+// multiplied by (see Model.deseason).
 func factorsOf(m *Model, s *Series) []float32 {
 	fac := make([]float32, s.Len())
 	for i := range fac {
-		wd, yr, ev, _ := m.factors(s.Start + Day(i))
-		f := wd * yr * ev
+		f := m.deseason(s.Start + Day(i))
 		if s.promo(i) {
 			f *= m.PromoUplift
 		}

@@ -143,12 +143,23 @@ func (m *Model) Observe(d Day, units float64, promo, outOfStock bool) {
 		m.step(0, false)
 		return
 	}
-	wd, yr, ev, _ := m.factors(d)
-	s := wd * yr * ev
+	s := m.deseason(d)
 	if promo {
 		s *= m.PromoUplift
 	}
 	m.step(units/math.Max(s, 0.05), true)
+}
+
+// deseason is the factor by which a day's sales are divided before they reach the state.
+// TSB keeps the weekday in: dividing the rare sales of a slow seller by noisy weekday
+// factors biases the mean size of a sale upward (Jensen), so its rate is the plain
+// average over the week and the weekday factor (mean 1) only spreads it.
+func (m *Model) deseason(d Day) float64 {
+	wd, yr, ev, _ := m.factors(d)
+	if m.Method == MethodIntermittent {
+		wd = 1
+	}
+	return math.Max(wd*yr*ev, 0.05)
 }
 
 // step advances the state by one day; z is the deseasonalised demand when known.
