@@ -74,7 +74,7 @@ func TestShortHistoryBorrowsThePoolsWeekdayShape(t *testing.T) {
 		s.Pool = "store 1"
 		all = append(all, s)
 	}
-	short := series(10, func(i int, _ Day) float64 { return 4 * shape[(start + 60 + Day(i)).Weekday()] })
+	short := series(10, func(i int, _ Day) float64 { return 4 * shape[(start+60+Day(i)).Weekday()] })
 	short.Start += 60
 	short.Pool = "store 1"
 	all = append(all, short)
