@@ -13,7 +13,7 @@ func TestAccuracy(t *testing.T) {
 		a.Add(fa[0], fa[1])
 	}
 	near(t, "WAPE", a.WAPE(), (2+2+0+5)/20.0, 1e-12)
-	near(t, "bias", a.Bias(), (2-2+0+5)/20.0, 1e-12)
+	near(t, "bias", a.Bias(), 5/20.0, 1e-12) // +2 −2 +0 +5
 	near(t, "SMAPE", a.SMAPE(), (4/22.0+4/18.0+0+2)/4, 1e-12)
 	if !math.IsNaN((&Accuracy{}).WAPE()) {
 		t.Error("WAPE without sales should be NaN")
