@@ -85,19 +85,22 @@ func Fit(series []Series, opt Options) []*Model {
 	// Promotion uplift and event effects against a local baseline.
 	nev := len(ix.names)
 	parallel(len(w), opt.Workers, func(i int) { effectSums(&w[i], ix, nev) })
-	uplift := pooledRatios(keys, w, func(f *fitWork) (float64, float64) { return f.promoY, f.promoB })
-	effects := make([]map[string]float64, nev)
+	uplift := shrinkRatios(keys, w, func(f *fitWork) (float64, float64) { return f.promoY, f.promoB })
+	effects := make([][]float64, nev)
 	for e := 0; e < nev; e++ {
-		effects[e] = pooledRatios(keys, w, func(f *fitWork) (float64, float64) { return f.evY[e], f.evB[e] })
+		effects[e] = shrinkRatios(keys, w, func(f *fitWork) (float64, float64) { return f.evY[e], f.evB[e] })
 	}
 
 	models := make([]*Model, len(w))
 	parallel(len(w), opt.Workers, func(i int) {
 		m := &Model{events: ix, Weekday: w[i].weekday, Yearly: w[i].yearly, Effects: map[string]float64{}}
-		m.PromoUplift = ratioPool(w[i].promoY, w[i].promoB, uplift[keys[i]])
+		m.PromoUplift = 1
+		if uplift != nil {
+			m.PromoUplift = uplift[i]
+		}
 		for e := 0; e < nev; e++ {
-			if prior, ok := effects[e][keys[i]]; ok {
-				m.Effects[ix.names[e]] = ratioPool(w[i].evY[e], w[i].evB[e], prior)
+			if effects[e] != nil {
+				m.Effects[ix.names[e]] = effects[e][i]
 			}
 		}
 		w[i].method = classify(w[i].s)
@@ -187,6 +190,42 @@ func pooledRatios(keys []string, w []fitWork, get func(*fitWork) (float64, float
 		out[k] = ratioPool(ys[k], bs[k], all)
 	}
 	out[""] = all
+	return out
+}
+
+// shrinkRatios returns per series its ratio of sales to baseline (promotion days, or one
+// event's days) moved toward its pool's ratio by empirical Bayes: the sampling variance of
+// a series' ratio is taken as Poisson (pool ratio / expected units), the spread of true
+// ratios between series is measured, and a series keeps its own ratio only as far as that
+// spread outweighs its noise. So an effect every item shares is read from the whole pool,
+// and an item that truly reacts more keeps its own. Nil when no series saw the days.
+func shrinkRatios(keys []string, w []fitWork, get func(*fitWork) (float64, float64)) []float64 {
+	pools := pooledRatios(keys, w, get)
+	if len(pools) == 0 {
+		return nil
+	}
+	vecs, vars := make([][]float64, len(w)), make([]float64, len(w))
+	for i := range w {
+		if y, b := get(&w[i]); b > 0 {
+			vecs[i], vars[i] = []float64{y / b}, pools[keys[i]]/b
+		}
+	}
+	eb, ok := poolEstimates(keys, vecs, vars)
+	out := make([]float64, len(w))
+	for i := range w {
+		y, b := get(&w[i])
+		prior := pools[keys[i]]
+		if !ok || vecs[i] == nil {
+			out[i] = ratioPool(y, b, prior)
+			continue
+		}
+		_, tau2 := eb.get(keys[i])
+		if math.IsInf(tau2, 1) {
+			out[i] = ratioPool(y, b, prior)
+			continue
+		}
+		out[i] = math.Max(0, shrink(vecs[i], vars[i], []float64{prior}, tau2)[0])
+	}
 	return out
 }
 
