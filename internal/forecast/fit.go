@@ -33,6 +33,7 @@ type fitWork struct {
 	promoY   float64
 	promoB   float64
 	evY, evB []float64
+	disp     float64   // Σ(y−base)² / Σbase on plain days: 1 for Poisson noise around a true base
 	fac      []float32 // full factor per day, promotion included
 	method   Method
 	score    []float64 // holdout error per grid point
@@ -140,32 +141,43 @@ func effectSums(f *fitWork, ix *eventIndex, nev int) {
 		}
 	}
 	const half = 14
+	sq, sb := 0.0, 0.0
 	for i := 0; i < n; i++ {
 		if !s.known(i) {
 			continue
 		}
 		evs := ix.on(s.Start + Day(i))
 		promo := s.promo(i)
-		if !promo && len(evs) != 1 {
-			continue
-		}
-		if promo && len(evs) > 0 {
+		plain := !promo && len(evs) == 0
+		if (!promo && len(evs) != 1 && !plain) || (promo && len(evs) > 0) {
 			continue
 		}
 		lo, hi := max(0, i-half), min(n, i+half+1)
-		c := cc[hi] - cc[lo]
+		y := float64(s.Sales[i])
+		c, z := cc[hi]-cc[lo], cz[hi]-cz[lo]
+		if plain {
+			c, z = c-1, z-y/season[i] // leave the day itself out, as for the others
+		}
 		if c < 5 {
 			continue
 		}
-		base := (cz[hi] - cz[lo]) / c * season[i]
-		y := float64(s.Sales[i])
-		if promo {
+		base := z / c * season[i]
+		switch {
+		case plain:
+			sq += (y - base) * (y - base)
+			sb += base
+			continue
+		case promo:
 			f.promoY += y
 			f.promoB += base
-		} else {
+		default:
 			f.evY[evs[0]] += y
 			f.evB[evs[0]] += base
 		}
+	}
+	f.disp = 1
+	if sb > 0 {
+		f.disp = math.Max(1, sq/sb)
 	}
 }
 
@@ -195,7 +207,8 @@ func pooledRatios(keys []string, w []fitWork, get func(*fitWork) (float64, float
 
 // shrinkRatios returns per series its ratio of sales to baseline (promotion days, or one
 // event's days) moved toward its pool's ratio by empirical Bayes: the sampling variance of
-// a series' ratio is taken as Poisson (pool ratio / expected units), the spread of true
+// a series' ratio is taken as its dispersion times Poisson's (pool ratio / expected
+// units), the dispersion measured on its plain days around the same baseline; the spread of true
 // ratios between series is measured, and a series keeps its own ratio only as far as that
 // spread outweighs its noise. So an effect every item shares is read from the whole pool,
 // and an item that truly reacts more keeps its own. Nil when no series saw the days.
@@ -207,7 +220,7 @@ func shrinkRatios(keys []string, w []fitWork, get func(*fitWork) (float64, float
 	vecs, vars := make([][]float64, len(w)), make([]float64, len(w))
 	for i := range w {
 		if y, b := get(&w[i]); b > 0 {
-			vecs[i], vars[i] = []float64{y / b}, pools[keys[i]]/b
+			vecs[i], vars[i] = []float64{y / b}, w[i].disp*pools[keys[i]]/b
 		}
 	}
 	eb, ok := poolEstimates(keys, vecs, vars)
