@@ -33,6 +33,7 @@ type Config struct {
 	Days          int
 	Start         forecast.Day
 	Seed          uint64
+	OmitZeros     bool // leave out rows without sales, as some public grocery sets do
 }
 
 // Write writes the CSV (header date,store,item,sales, plus promo for the grocery shape)
@@ -86,6 +87,9 @@ func Write(w io.Writer, c Config) (int, error) {
 				units := poisson(rng, gammaNoise(rng, mean, s.shape))
 				if grocery && s.stockOut(rng) {
 					units = 0
+				}
+				if units == 0 && c.OmitZeros {
+					continue
 				}
 				line = append(line[:0], d.String()...)
 				line = append(line, ',')

@@ -22,6 +22,7 @@ func main() {
 	flag.IntVar(&c.Days, "days", 1826, "days of history")
 	flag.StringVar(&start, "start", "2013-01-01", "first date")
 	flag.Uint64Var(&c.Seed, "seed", 1, "random seed")
+	flag.BoolVar(&c.OmitZeros, "omit-zeros", false, "leave out rows without sales")
 	flag.Parse()
 	c.Shape = synth.Shape(shape)
 	if c.Shape != synth.Smooth && c.Shape != synth.Grocery {
