@@ -37,7 +37,7 @@ func TestReadCSVFillsZerosAndMarksClosedDays(t *testing.T) {
 	// Favorita-style header: extra id column, other names, True/False promotions. The file
 	// has no row at all on 2024-01-03 (closed) and none for item 2 on 2024-01-02 (no sale).
 	in := "id,date,store_nbr,item_nbr,unit_sales,onpromotion\n" +
-		"1,2024-01-01,7,1,2.5,False\n2,2024-01-01,7,2,1,\n3,2024-01-02,7,1,4,True\n" +
+		"1,2024-01-01 00:00:00,7,1,2.5,False\n2,2024-01-01,7,2,1,\n3,2024-01-02,7,1,4,True\n" +
 		"4,2024-01-04,7,1,1,False\n5,2024-01-04,7,2,2,False\n"
 	d, err := ReadCSV(strings.NewReader(in))
 	if err != nil {

@@ -116,7 +116,11 @@ func ReadCSV(r io.Reader) (*Data, error) {
 		if len(rec) < need {
 			return nil, fmt.Errorf("line %d: %d column(s), want at least %d", line, len(rec), need)
 		}
-		day, err := forecast.ParseDay(strings.TrimSpace(rec[idx["date"]]))
+		date := strings.TrimSpace(rec[idx["date"]])
+		if len(date) > 10 && (date[10] == ' ' || date[10] == 'T') {
+			date = date[:10] // a timestamp: its date
+		}
+		day, err := forecast.ParseDay(date)
 		if err != nil {
 			return nil, fmt.Errorf("line %d, column date: %w", line, err)
 		}
