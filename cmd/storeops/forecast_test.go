@@ -43,8 +43,12 @@ func TestForecastBacktestNeedsNoDatabase(t *testing.T) {
 		}
 	}
 
+	cal := filepath.Join(t.TempDir(), "calendar.csv")
+	if err := os.WriteFile(cal, []byte("date,name\n2013-06-18,618\n2013-12-24,christmas_eve\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	out.Reset()
-	if err := run(context.Background(), []string{"forecast", "backtest", "--csv", path, "--format", "json", "--origin", "2013-12-01"}, noEnv, &out); err != nil {
+	if err := run(context.Background(), []string{"forecast", "backtest", "--csv", path, "--format", "json", "--origin", "2013-12-01", "--calendar", cal}, noEnv, &out); err != nil {
 		t.Fatal(err)
 	}
 	var rep struct {
@@ -66,11 +70,16 @@ func TestForecastBacktestRefusesBadInput(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("date,store,item,sales\n2024-01-01,1,1,2\n2024-01-02,1,1,-1\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	cal := filepath.Join(t.TempDir(), "calendar.csv")
+	if err := os.WriteFile(cal, []byte("date,name\n2024-06-18,618\n2024-06-31,618\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"forecast", "backtest", "--csv", bad}, "line 3, column sales"},
+		{[]string{"forecast", "backtest", "--csv", bad, "--calendar", cal}, "calendar line 3, column date"},
 		{[]string{"forecast", "backtest"}, "--csv FILE is required"},
 		{[]string{"forecast", "backtest", "--csv", bad, "--format", "xml"}, "want text or json"},
 		{[]string{"forecast", "backtest", "--csv", bad, "--origin", "2024-02-30"}, "--origin"},
