@@ -22,7 +22,8 @@ weekday one week earlier) and "4-week mean" (the mean of the same weekday over t
 four weeks). Both ways of forecasting are scored: once at the origin for the whole
 horizon (baselines then only see days up to the origin), and rolled one day ahead (each
 day forecast the day before with every earlier actual known; the engine updates its state,
-it does not refit). Figures are given overall and per store. No database is needed.
+it does not refit). Figures are given overall, per store and per method the engine chose
+for the series. No database is needed.
 
 Input: CSV with a header line; columns date,store,item,sales[,promo] (date YYYY-MM-DD,
 sales a number >= 0, promo 0/1 optional), in that order or named in the header (also
@@ -35,6 +36,9 @@ Bad input stops with the line and column named and a non-zero exit.
 Metrics (F forecast, A actual, over every series and test day):
   WAPE   Σ|F−A| / ΣA: the share of units sold the forecast missed by. Lower is better.
   SMAPE  mean of 2|F−A| / (|F|+|A|) over days, a day with F = A = 0 counting 0 (0–200 %).
+         On a slow seller every day without a sale counts 200 % for any forecast above 0,
+         so SMAPE favours forecasting 0 there (and an empty shelf); the figures by the
+         engine's method (damped_trend, tsb for intermittent series) show this apart.
   bias   Σ(F−A) / ΣA: above 0 the forecast runs high, below 0 low.
   MASE   MAE / in-sample MAE of the seasonal-naive forecast (lag 7) over the training days;
          for several series Σ MAE_series / Σ scale_series. Below 1 beats last week's sales.

@@ -85,18 +85,30 @@ func Run(d *Data, cfg Config) (*Report, error) {
 	}
 	var all [nModes][nMethods]forecast.Accuracy
 	byStore := map[string]*[nModes][nMethods]forecast.Accuracy{}
+	byMethod := map[string]*[nModes][nMethods]forecast.Accuracy{}
 	for k, r := range results {
-		store := d.Stores[idx[k]]
+		store, method := d.Stores[idx[k]], string(models[k].Method)
 		if byStore[store] == nil {
 			byStore[store] = &[nModes][nMethods]forecast.Accuracy{}
+		}
+		if byMethod[method] == nil {
+			byMethod[method] = &[nModes][nMethods]forecast.Accuracy{}
 		}
 		for mo := range nModes {
 			for me := range nMethods {
 				all[mo][me].AddSeries(r.acc[mo][me], r.scale)
 				byStore[store][mo][me].AddSeries(r.acc[mo][me], r.scale)
+				byMethod[method][mo][me].AddSeries(r.acc[mo][me], r.scale)
 			}
 		}
-		rep.Methods[string(models[k].Method)]++
+		rep.Methods[method]++
+	}
+	for _, method := range []forecast.Method{forecast.MethodSmoothing, forecast.MethodIntermittent} {
+		if acc := byMethod[string(method)]; acc != nil {
+			n := rep.Methods[string(method)]
+			rep.Once.Methods = append(rep.Once.Methods, MethodTable{Method: string(method), Series: n, Table: table(acc[Once])})
+			rep.Rolled.Methods = append(rep.Rolled.Methods, MethodTable{Method: string(method), Series: n, Table: table(acc[Rolled])})
+		}
 	}
 	rep.Once.Overall, rep.Rolled.Overall = table(all[Once]), table(all[Rolled])
 	stores := make([]string, 0, len(byStore))

@@ -93,6 +93,13 @@ func TestEngineBeatsBothBaselinesOnSyntheticHistories(t *testing.T) {
 					t.Errorf("engine bias %v", mode.Engine.Bias)
 				}
 			}
+			series := 0
+			for _, mt := range rep.Rolled.Methods {
+				series += mt.Series
+			}
+			if series != rep.Evaluated {
+				t.Errorf("methods %+v cover %d series of %d", rep.Rolled.Methods, series, rep.Evaluated)
+			}
 			if len(rep.Once.Stores) != 3 || rep.Once.Stores[2].Store != "3" {
 				t.Errorf("stores %+v", rep.Once.Stores)
 			}

@@ -43,10 +43,18 @@ type StoreTable struct {
 	Table
 }
 
-// ModeResult is the overall and per-store tables of one mode.
+// MethodTable is the table of the series the engine forecast with one method.
+type MethodTable struct {
+	Method string `json:"method"`
+	Series int    `json:"series"`
+	Table
+}
+
+// ModeResult is the overall, per-store and per-engine-method tables of one mode.
 type ModeResult struct {
-	Overall Table        `json:"overall"`
-	Stores  []StoreTable `json:"stores"`
+	Overall Table         `json:"overall"`
+	Stores  []StoreTable  `json:"stores"`
+	Methods []MethodTable `json:"methods"`
 }
 
 // SimReport is the replay of the held-out days under both ordering rules.
@@ -82,8 +90,9 @@ const JSONShape = `{
   "first": "2013-01-01", "last": "2017-12-31", "origin": "2017-10-02", "horizon": 90,
   "test_from": "2017-10-03", "test_to": "2017-12-31",
   "methods": {"damped_trend": 480, "tsb": 20},
-  "once":   {"overall": TABLE, "stores": [{"store": "1", ...TABLE}, ...]},
-  "rolled": {"overall": TABLE, "stores": [...]},
+  "once":   {"overall": TABLE, "stores": [{"store": "1", ...TABLE}, ...],
+             "methods": [{"method": "damped_trend", "series": 480, ...TABLE}, ...]},
+  "rolled": {"overall": TABLE, "stores": [...], "methods": [...]},
   "simulation": {"shelf_life": 3, "lead": 1, "review": 1,      (only with --simulate)
                  "engine": SIM, "four_week_mean": SIM}
 }
@@ -119,6 +128,22 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "\n%s\n%-16s %8s %8s %8s %8s\n", mode.title, "", "WAPE", "SMAPE", "bias", "MASE")
 		for _, row := range rows(mode.res.Overall) {
 			fmt.Fprintf(&b, "%-16s %8s %8s %8s %8s\n", row.name, pct(row.s.WAPE), pct(row.s.SMAPE), pct(row.s.Bias), dec(row.s.MASE))
+		}
+	}
+	fmt.Fprintf(&b, "\nby the engine's method: WAPE SMAPE bias MASE of the engine | last week | 4-week mean\n")
+	for _, mode := range []struct {
+		title string
+		res   ModeResult
+	}{{"once", r.Once}, {"rolled", r.Rolled}} {
+		for _, mt := range mode.res.Methods {
+			fmt.Fprintf(&b, "%-12s %5d series %-6s", mt.Method, mt.Series, mode.title)
+			for i, row := range rows(mt.Table) {
+				if i > 0 {
+					b.WriteString(" |")
+				}
+				fmt.Fprintf(&b, " %6s %6s %6s %5s", pct(row.s.WAPE), pct(row.s.SMAPE), pct(row.s.Bias), dec(row.s.MASE))
+			}
+			b.WriteString("\n")
 		}
 	}
 	fmt.Fprintf(&b, "\nper store: WAPE SMAPE bias MASE of the engine | last week | 4-week mean\n")
