@@ -14,9 +14,9 @@ func effectSums(f *fitWork, ix *eventIndex, nev int) {
 	cc := make([]float64, n+1) // prefix counts of plain days
 	for i := 0; i < n; i++ {
 		d := s.Start + Day(i)
-		season[i] = math.Max(f.weekday[d.Weekday()]*yearlyFactor(f.yearly, d), 0.05)
+		season[i] = f.weekday[d.Weekday()] * yearlyFactor(f.yearly, d)
 		cz[i+1], cc[i+1] = cz[i], cc[i]
-		if clean(s, ix, i) {
+		if clean(s, ix, i) && season[i] >= minFactor {
 			cz[i+1] += float64(s.Sales[i]) / season[i]
 			cc[i+1]++
 		}
@@ -24,7 +24,7 @@ func effectSums(f *fitWork, ix *eventIndex, nev int) {
 	const half = 14
 	sq, sb := 0.0, 0.0
 	for i := 0; i < n; i++ {
-		if !s.known(i) {
+		if !s.known(i) || season[i] < minFactor {
 			continue
 		}
 		evs := ix.on(s.Start + Day(i))

@@ -1,7 +1,5 @@
 package forecast
 
-import "math"
-
 // Options steer Fit.
 type Options struct {
 	// Horizon is how many days ahead the forecasts will be used; the smoothing weights are
@@ -149,7 +147,7 @@ func factorsOf(m *Model, s *Series) []float32 {
 		if s.promo(i) {
 			f *= m.PromoUplift
 		}
-		fac[i] = float32(math.Max(f, 0.05))
+		fac[i] = float32(f)
 	}
 	return fac
 }

@@ -56,6 +56,26 @@ func TestWeekdayPattern(t *testing.T) {
 	}
 }
 
+func TestAWeekdayTheShopIsClosed(t *testing.T) {
+	s := series(10*7, func(_ int, d Day) float64 {
+		if d.Weekday() == time.Sunday {
+			return 0
+		}
+		return 10
+	})
+	pts := fitOne(t, s, Options{Horizon: 14}).Forecast(s.End(), 7, nil)
+	checkParts(t, pts)
+	for _, p := range pts {
+		want := 10.0
+		if p.Day.Weekday() == time.Sunday {
+			want = 0
+		}
+		if math.Abs(p.Units-want) > 0.3 {
+			t.Errorf("%s: %.2f, want %.0f", p.Day.Weekday(), p.Units, want)
+		}
+	}
+}
+
 func TestTrend(t *testing.T) {
 	s := series(180, func(i int, _ Day) float64 { return 100 + float64(i) })
 	m := fitOne(t, s, Options{Horizon: 14})

@@ -32,6 +32,12 @@ func gridFor(m Method) []Params {
 	return smoothingGrid
 }
 
+// informative reports whether day i tells the state something: demand known and the day
+// not one whose factors expect (next to) nothing.
+func informative(s *Series, fac []float32, i int) bool {
+	return s.known(i) && fac[i] >= minFactor
+}
+
 // initState starts the state from the first weeks of the history (up to day upto).
 func initState(m *Model, s *Series, fac []float32, upto int) {
 	span := 28
@@ -40,7 +46,7 @@ func initState(m *Model, s *Series, fac []float32, upto int) {
 	}
 	sum, days, sold := 0.0, 0, 0
 	for i := 0; i < upto && days < span; i++ {
-		if s.known(i) {
+		if informative(s, fac, i) {
 			z := float64(s.Sales[i]) / float64(fac[i])
 			sum += z
 			days++
@@ -61,7 +67,7 @@ func initState(m *Model, s *Series, fac []float32, upto int) {
 	if m.Method == MethodIntermittent && sold == 0 {
 		// No sale in the first weeks: start the size from the first sale seen later.
 		for i := 0; i < upto; i++ {
-			if s.known(i) && s.Sales[i] > 0 {
+			if informative(s, fac, i) && s.Sales[i] > 0 {
 				m.level = float64(s.Sales[i]) / float64(fac[i])
 				break
 			}
@@ -72,7 +78,7 @@ func initState(m *Model, s *Series, fac []float32, upto int) {
 // runDays feeds days [from, to) to the state.
 func runDays(m *Model, s *Series, fac []float32, from, to int) {
 	for i := from; i < to; i++ {
-		if s.known(i) {
+		if informative(s, fac, i) {
 			m.step(float64(s.Sales[i])/float64(fac[i]), true)
 		} else {
 			m.step(0, false)
@@ -179,7 +185,7 @@ func runFinal(m *Model, s *Series, fac []float32) {
 	from := max(28, n-90)
 	sq, cnt, sales := 0.0, 0, 0.0
 	for i := 0; i < n; i++ {
-		if s.known(i) {
+		if informative(s, fac, i) {
 			if i >= from {
 				e := m.oneStep()*float64(fac[i]) - float64(s.Sales[i])
 				sq += e * e

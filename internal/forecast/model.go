@@ -147,7 +147,11 @@ func (m *Model) Observe(d Day, units float64, promo, outOfStock bool) {
 	if promo {
 		s *= m.PromoUplift
 	}
-	m.step(units/math.Max(s, 0.05), true)
+	if s < minFactor {
+		m.step(0, false) // a day expected to sell (next to) nothing says nothing of the level
+		return
+	}
+	m.step(units/s, true)
 }
 
 // deseason is the factor by which a day's sales are divided before they reach the state.
@@ -159,8 +163,13 @@ func (m *Model) deseason(d Day) float64 {
 	if m.Method == MethodIntermittent {
 		wd = 1
 	}
-	return math.Max(wd*yr*ev, 0.05)
+	return wd * yr * ev
 }
+
+// minFactor is the smallest factor a day's sales are divided by: a day whose factors
+// expect (next to) nothing, such as a weekday the shop keeps closed, does not move the
+// level, or its zero would drag the level of every other day down.
+const minFactor = 0.05
 
 // step advances the state by one day; z is the deseasonalised demand when known.
 func (m *Model) step(z float64, known bool) {
