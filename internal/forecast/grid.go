@@ -183,13 +183,12 @@ func runFinal(m *Model, s *Series, fac []float32) {
 	n := s.Len()
 	initState(m, s, fac, n)
 	from := max(28, n-90)
-	sq, cnt, sales := 0.0, 0, 0.0
+	var errs []float64
+	sales := 0.0
 	for i := 0; i < n; i++ {
 		if informative(s, fac, i) {
 			if i >= from {
-				e := m.oneStep()*float64(fac[i]) - float64(s.Sales[i])
-				sq += e * e
-				cnt++
+				errs = append(errs, m.oneStep()*float64(fac[i])-float64(s.Sales[i]))
 			}
 			sales += float64(s.Sales[i])
 			m.step(float64(s.Sales[i])/float64(fac[i]), true)
@@ -197,10 +196,8 @@ func runFinal(m *Model, s *Series, fac []float32) {
 			m.step(0, false)
 		}
 	}
-	switch {
-	case cnt > 0:
-		m.Sigma = math.Sqrt(sq / float64(cnt))
-	case n > 0:
+	m.Sigma, m.ErrCorr = ErrorStats(errs)
+	if len(errs) == 0 && n > 0 {
 		m.Sigma = math.Sqrt(sales / float64(n)) // Poisson guess for a short history
 	}
 	m.last = s.End() - 1

@@ -31,6 +31,21 @@ func TestMASEWeighsSeriesByTheirScale(t *testing.T) {
 	near(t, "MASE", all.MASE(), (1+4)/(2+8.0), 1e-12)
 }
 
+func TestCoverSigma(t *testing.T) {
+	near(t, "independent errors", CoverSigma(2, 0, 4), 4, 1e-12)
+	// rho 0.5 over 3 days: 3 + 2·(2·0.5 + 1·0.25) = 5.5.
+	near(t, "correlated errors", CoverSigma(2, 0.5, 3), 2*math.Sqrt(5.5), 1e-12)
+	sigma, rho := ErrorStats([]float64{1, -1, 1, -1, 1, -1, 1, -1})
+	near(t, "sigma", sigma, 1, 1e-12)
+	if rho != 0 {
+		t.Errorf("rho %v: negative correlation counts as none", rho)
+	}
+	_, rho = ErrorStats([]float64{1, 2, 3, 2, 1, 0, -1, -2, -3, -2})
+	if rho < 0.5 {
+		t.Errorf("rho %v for slowly wandering errors", rho)
+	}
+}
+
 func TestParseDay(t *testing.T) {
 	d, err := ParseDay("2024-02-29")
 	if err != nil || d != Date(2024, time.February, 29) || d.String() != "2024-02-29" || d.Weekday() != time.Thursday {

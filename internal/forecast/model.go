@@ -48,6 +48,7 @@ type Model struct {
 	Effects     map[string]float64 // learned factor per calendar event
 	PromoUplift float64            // factor on promotion days
 	Sigma       float64            // RMS of one-day-ahead errors at fitting, in units
+	ErrCorr     float64            // their lag-1 autocorrelation (0 to 0.95)
 
 	events *eventIndex
 	level  float64 // smoothing: level; TSB: size of a sale
@@ -59,6 +60,42 @@ type Model struct {
 func (m *Model) Clone() *Model {
 	c := *m
 	return &c
+}
+
+// CoverSigma is the standard deviation of the forecast error summed over the next days
+// (see the function CoverSigma).
+func (m *Model) CoverSigma(days int) float64 { return CoverSigma(m.Sigma, m.ErrCorr, days) }
+
+// CoverSigma is the standard deviation of the sum of `days` one-day errors of standard
+// deviation sigma whose correlation decays as rho^lag: errors of a level that lags behind
+// demand run in the same direction for days, so the usual sigma·√days would understate
+// what a delivery has to cover.
+func CoverSigma(sigma, rho float64, days int) float64 {
+	v := float64(days)
+	for j, r := 1, rho; j < days; j, r = j+1, r*rho {
+		v += 2 * float64(days-j) * r
+	}
+	return sigma * math.Sqrt(v)
+}
+
+// ErrorStats returns the RMS and the lag-1 autocorrelation (clamped to 0…0.95) of a run of
+// one-day errors.
+func ErrorStats(errs []float64) (sigma, rho float64) {
+	if len(errs) == 0 {
+		return 0, 0
+	}
+	sq, lag := 0.0, 0.0
+	for i, e := range errs {
+		sq += e * e
+		if i > 0 {
+			lag += e * errs[i-1]
+		}
+	}
+	sigma = math.Sqrt(sq / float64(len(errs)))
+	if sq > 0 && len(errs) > 2 {
+		rho = math.Max(0, math.Min(0.95, lag/sq))
+	}
+	return sigma, rho
 }
 
 // Last is the last day the model's state has seen.

@@ -123,8 +123,8 @@ func TestOrderArithmetic(t *testing.T) {
 		onHand, sigma float64
 		want          float64
 	}{
-		// cover 2 days = 20, safety 1.645·2·√2 = 4.65, minus 5 on hand: 19.65 → 20.
-		{"cover and safety stock", SimConfig{ShelfLife: 5, Lead: 1, Review: 1}, 5, 2, 20},
+		// cover 2 days = 20, safety 1.645·2.83 = 4.65, minus 5 on hand: 19.65 → 20.
+		{"cover and safety stock", SimConfig{ShelfLife: 5, Lead: 1, Review: 1}, 5, 2.83, 20},
 		// shelf life 1: only the delivery day sells: 10 − (5 − 10 → 0 left) = 10.
 		{"shelf-life cap binds", SimConfig{ShelfLife: 1, Lead: 1, Review: 1}, 5, 2, 10},
 		{"enough stock", SimConfig{ShelfLife: 5, Lead: 1, Review: 1}, 40, 2, 0},

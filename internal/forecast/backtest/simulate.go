@@ -112,11 +112,11 @@ func (sh *shelf) onOrder() (t float64) {
 }
 
 // order places the order of review day d from daily forecasts f[0..] for days d, d+1, ...
-// (at least Lead+max(Review,ShelfLife) of them) and the error sigma of one day:
-// cover (Lead+Review days) + safety stock − on hand − on order, at most what is forecast
-// to sell between delivery and the end of shelf life beyond the stock then left, whole
-// units (case pack 1).
-func (sh *shelf) order(d forecast.Day, f []float64, sigma float64) {
+// (at least Lead+max(Review,ShelfLife) of them) and the standard deviation of their error
+// summed over Lead+Review days: cover (Lead+Review days) + safety stock − on hand − on
+// order, at most what is forecast to sell between delivery and the end of shelf life
+// beyond the stock then left, whole units (case pack 1).
+func (sh *shelf) order(d forecast.Day, f []float64, coverSigma float64) {
 	c := sh.cfg
 	sum := func(a, b int) (t float64) {
 		for _, x := range f[a:b] {
@@ -125,7 +125,7 @@ func (sh *shelf) order(d forecast.Day, f []float64, sigma float64) {
 		return
 	}
 	have := sh.onHand() + sh.onOrder()
-	q := sum(0, c.Lead+c.Review) + serviceZ*sigma*math.Sqrt(float64(c.Lead+c.Review)) - have
+	q := sum(0, c.Lead+c.Review) + serviceZ*coverSigma - have
 	left := math.Max(0, have-sum(0, c.Lead))
 	q = math.Min(q, sum(c.Lead, c.Lead+c.ShelfLife)-left)
 	q = math.Round(math.Max(0, q))
@@ -195,7 +195,10 @@ func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin,
 	for _, sh := range shelves {
 		sh.receive(origin+1, opening)
 	}
-	baseSigma := baselineSigma(train)
+	cover := c.Lead + c.Review
+	engineSigma := m.CoverSigma(cover)
+	sigma, rho := forecast.ErrorStats(baselineErrors(train))
+	baseSigma := forecast.CoverSigma(sigma, rho, cover)
 	promo := make([]bool, reach)
 	f := make([]float64, reach)
 	for d := origin + 1; d <= end; d++ {
@@ -209,7 +212,7 @@ func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin,
 			for i, p := range m.Forecast(d, reach, promo) {
 				f[i] = p.Units
 			}
-			shelves[0].order(d, f, m.Sigma)
+			shelves[0].order(d, f, engineSigma)
 			for i := range f {
 				day := d + forecast.Day(i)
 				f[i] = sameWeekday(s, day-7*((day-d)/7+1), 4)
@@ -225,22 +228,17 @@ func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin,
 	return [2]SimScores{shelves[0].score, shelves[1].score}
 }
 
-// baselineSigma is the RMS error of the rolled 4-week same-weekday mean over the last 90
+// baselineErrors are the errors of the rolled 4-week same-weekday mean over the last 90
 // training days.
-func baselineSigma(s *forecast.Series) float64 {
-	sq, n := 0.0, 0
+func baselineErrors(s *forecast.Series) []float64 {
+	var errs []float64
 	for i := max(28, s.Len()-90); i < s.Len(); i++ {
 		d := s.Start + forecast.Day(i)
 		if v, ok := at(s, d); ok {
-			e := sameWeekday(s, d-7, 4) - v
-			sq += e * e
-			n++
+			errs = append(errs, sameWeekday(s, d-7, 4)-v)
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return math.Sqrt(sq / float64(n))
+	return errs
 }
 
 // parallel runs f(0..n-1) on workers goroutines (0: GOMAXPROCS).
