@@ -51,9 +51,10 @@ Flags:
   --simulate SPEC   shelf-life=N,lead=L,review=R: replay the test days ordering every R days
                     for delivery L days later, goods sellable N days from delivery: order =
                     forecast over L+R days + safety stock (95 % service level from the
-                    one-day forecast error) − on hand − on order, capped at what is forecast
-                    to sell before the goods expire, whole units; sold oldest first (FEFO),
-                    expired stock thrown away. The same with the 4-week mean as forecast.
+                    forecast error summed over those days) − on hand − on order, capped at
+                    what is forecast to sell before the goods expire, whole units; sold
+                    oldest first (FEFO), expired stock thrown away. The same with the 4-week
+                    mean as forecast.
                     Prints waste % of units received, fill rate and days out of stock.
   --calendar FILE   events as CSV date,name (default: the built-in Chinese retail calendar,
                     2010–2035: Spring Festival and its run-up, New Year, Labour Day,
