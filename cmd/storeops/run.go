@@ -31,6 +31,9 @@ commands:
   migrate       apply pending database migrations and exit
   seed --demo   add the demo chain (idempotent)
   check         verify the stock ledger's invariants; exits non-zero with a report when one breaks
+  forecast backtest --csv FILE
+                measure the forecast engine against simple baselines on a sales history
+                (no database needed; see storeops forecast --help)
   health        ask the server at STOREOPS_ADDR whether it is ready (/readyz); exits non-zero
                 when it is not (a container healthcheck: the image has no shell or curl)
   version       print the version
@@ -50,6 +53,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	case "help", "--help", "-h":
 		fmt.Fprintln(stdout, usage)
 		return nil
+	case "forecast":
+		return runForecast(args, stdout)
 	case "health":
 		cfg, err := config.Load(getenv)
 		if err != nil {

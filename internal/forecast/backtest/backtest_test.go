@@ -1,0 +1,167 @@
+package backtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storeops/storeops/internal/forecast"
+	"github.com/storeops/storeops/internal/forecast/synth"
+)
+
+func TestReadCSVRefusesBadInputNamingLineAndColumn(t *testing.T) {
+	for _, tc := range []struct{ name, csv, want string }{
+		{"missing column", "date,store,item\n2024-01-01,1,1\n", "line 1: missing column(s) sales"},
+		{"bad date", "date,store,item,sales\n2024-01-01,1,1,3\n2024-01-32,1,1,3\n", "line 3, column date"},
+		{"negative sales", "date,store,item,sales\n2024-01-01,1,1,-3\n", "line 2, column sales: -3 is negative"},
+		{"not a number", "date,store,item,sales\n2024-01-01,1,1,lots\n", "line 2, column sales"},
+		{"bad promo", "date,store,item,sales,promo\n2024-01-01,1,1,3,maybe\n", "line 2, column promo"},
+		{"short row", "date,store,item,sales\n2024-01-01,1,1\n", "line 2: 3 column(s)"},
+		{"duplicate", "date,store,item,sales\n2024-01-01,1,1,3\n2024-01-01,1,1,4\n", "line 3: a second row"},
+		{"empty", "", "empty file"},
+		{"no rows", "date,store,item,sales\n", "no data rows"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadCSV(strings.NewReader(tc.csv))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestReadCSVFillsZerosAndMarksClosedDays(t *testing.T) {
+	// Favorita-style header: extra id column, other names, True/False promotions. The file
+	// has no row at all on 2024-01-03 (closed) and none for item 2 on 2024-01-02 (no sale).
+	in := "id,date,store_nbr,item_nbr,unit_sales,onpromotion\n" +
+		"1,2024-01-01 00:00:00,7,1,2.5,False\n2,2024-01-01,7,2,1,\n3,2024-01-02,7,1,4,True\n" +
+		"4,2024-01-04,7,1,1,False\n5,2024-01-04,7,2,2,False\n"
+	d, err := ReadCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Series) != 2 || d.Rows != 5 || !d.HasPromo || d.Stores[1] != "7" || d.Items[1] != "2" {
+		t.Fatalf("read %+v", d)
+	}
+	a, b := d.Series[0], d.Series[1]
+	if got := []float32{a.Sales[0], a.Sales[1], a.Sales[3]}; got[0] != 2.5 || got[1] != 4 || got[2] != 1 || !a.Promo[1] || a.Promo[0] {
+		t.Errorf("item 1: %v promo %v", a.Sales, a.Promo)
+	}
+	if b.Sales[1] != 0 || b.OutOfStock[1] || !b.OutOfStock[2] || b.OutOfStock[3] {
+		t.Errorf("item 2: sales %v unknown %v: want a zero on the 2nd and the closed 3rd unknown", b.Sales, b.OutOfStock)
+	}
+}
+
+func TestBaselines(t *testing.T) {
+	s := forecast.Series{Start: 0, Sales: []float32{1, 2, 3, 4, 5, 6, 7, 11, 12, 13, 14, 15, 16, 17}}
+	if got := sameWeekday(&s, 13, 1); got != 17 {
+		t.Errorf("last week %v, want 17", got)
+	}
+	if got := sameWeekday(&s, 13, 4); got != 12 {
+		t.Errorf("mean over the weeks there are %v, want (17+7)/2", got)
+	}
+}
+
+func TestEngineBeatsBothBaselinesOnSyntheticHistories(t *testing.T) {
+	for _, c := range []synth.Config{
+		{Shape: synth.Smooth, Stores: 3, Items: 8, Days: 900, Seed: 11},
+		{Shape: synth.Grocery, Stores: 3, Items: 20, Days: 900, Seed: 12},
+	} {
+		t.Run(string(c.Shape), func(t *testing.T) {
+			var buf bytes.Buffer
+			if _, err := synth.Write(&buf, c); err != nil {
+				t.Fatal(err)
+			}
+			d, err := ReadCSV(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Run(d, Config{Horizon: 60, Calendar: forecast.DefaultCalendar(), Simulate: &SimConfig{ShelfLife: 3, Lead: 1, Review: 1}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, mode := range []Table{rep.Once.Overall, rep.Rolled.Overall} {
+				for _, base := range []Scores{mode.LastWeek, mode.FourWeekMean} {
+					if mode.Engine.WAPE > 0.9*base.WAPE || mode.Engine.MASE > 0.9*base.MASE {
+						t.Errorf("engine %+v does not clearly beat %+v", mode.Engine, base)
+					}
+				}
+				if math.Abs(mode.Engine.Bias) > 0.05 {
+					t.Errorf("engine bias %v", mode.Engine.Bias)
+				}
+			}
+			series := 0
+			for _, mt := range rep.Rolled.Methods {
+				series += mt.Series
+			}
+			if series != rep.Evaluated {
+				t.Errorf("methods %+v cover %d series of %d", rep.Rolled.Methods, series, rep.Evaluated)
+			}
+			if len(rep.Once.Stores) != 3 || rep.Once.Stores[2].Store != "3" {
+				t.Errorf("stores %+v", rep.Once.Stores)
+			}
+			sim := rep.Simulation
+			if sim.Engine.WastePct > sim.FourWeekMean.WastePct || sim.Engine.FillRate < sim.FourWeekMean.FillRate-0.01 {
+				t.Errorf("ordering replay: engine %+v, 4-week mean %+v", sim.Engine, sim.FourWeekMean)
+			}
+			var out bytes.Buffer
+			if err := rep.WriteJSON(&out); err != nil || !json.Valid(out.Bytes()) {
+				t.Fatalf("json: %v", err)
+			}
+		})
+	}
+}
+
+func TestOrderArithmetic(t *testing.T) {
+	f := []float64{10, 10, 10, 10, 10, 10}
+	for _, tc := range []struct {
+		name          string
+		cfg           SimConfig
+		onHand, sigma float64
+		want          float64
+	}{
+		// cover 2 days = 20, safety 1.645·2.83 = 4.65, minus 5 on hand: 19.65 → 20.
+		{"cover and safety stock", SimConfig{ShelfLife: 5, Lead: 1, Review: 1}, 5, 2.83, 20},
+		// shelf life 1: only the delivery day sells: 10 − (5 − 10 → 0 left) = 10.
+		{"shelf-life cap binds", SimConfig{ShelfLife: 1, Lead: 1, Review: 1}, 5, 2, 10},
+		{"enough stock", SimConfig{ShelfLife: 5, Lead: 1, Review: 1}, 40, 2, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sh := &shelf{cfg: tc.cfg}
+			sh.receive(forecast.Date(2024, time.May, 1), tc.onHand)
+			sh.order(forecast.Date(2024, time.May, 1), f, tc.sigma)
+			if got := sh.onOrder(); got != tc.want {
+				t.Errorf("ordered %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestShelfSellsOldestFirstAndBinsExpired(t *testing.T) {
+	d := forecast.Date(2024, time.May, 1)
+	sh := &shelf{cfg: SimConfig{ShelfLife: 2, Lead: 1, Review: 1}}
+	sh.receive(d, 5)    // sellable on d and d+1
+	sh.sell(d, 3, true) // 2 left from the first lot
+	sh.receive(d+1, 4)
+	sh.sell(d+1, 1, true) // sells from the old lot; the other 1 of it expires tonight
+	sh.sell(d+2, 6, true) // 4 fresh left: 2 short
+	s := sh.score
+	if s.Received != 9 || s.Sold != 8 || s.Wasted != 1 || s.StockoutDays != 1 || s.Demand != 10 {
+		t.Fatalf("scores %+v", s)
+	}
+}
+
+func TestParseSimConfig(t *testing.T) {
+	c, err := ParseSimConfig("shelf-life=3,lead=1,review=2")
+	if err != nil || c != (SimConfig{ShelfLife: 3, Lead: 1, Review: 2}) {
+		t.Fatalf("%+v %v", c, err)
+	}
+	for _, bad := range []string{"shelf-life=0,lead=1", "lead=1", "shelf-life=2,lead=x", "shelf-life=2,colour=red"} {
+		if _, err := ParseSimConfig(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
