@@ -20,6 +20,7 @@ import (
 	"github.com/storeops/storeops/frontend"
 	"github.com/storeops/storeops/internal/auth"
 	"github.com/storeops/storeops/internal/budget"
+	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
@@ -73,6 +74,8 @@ type App struct {
 	Outbox *outbox.Service
 	// Delegation answers who may approve for a store's manager (MayApprove).
 	Delegation *delegation.Service
+	// Calendar is the chain's holidays and events, which the forecast reads.
+	Calendar *calendar.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -109,6 +112,7 @@ func New(d Deps) (*App, error) {
 	delegationSvc := delegation.NewService(d.DB, orgSvc, auditLog, d.Now)
 	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, delegationSvc, auditLog, keys, outboxSvc, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
+	calendarSvc := calendar.NewService(d.DB, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc})
@@ -157,6 +161,7 @@ func New(d Deps) (*App, error) {
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
 	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
+	calendar.NewHandler(calendarSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -172,7 +177,7 @@ func New(d Deps) (*App, error) {
 
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil
 }
 

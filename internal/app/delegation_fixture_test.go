@@ -27,3 +27,15 @@ func delegationFixture(t *testing.T, env *testutil.Env, storeCode, deputy string
 	res.JSON(t, &d)
 	return fmt.Sprint(d.ID)
 }
+
+// calendarFixture answers the id of one of the demo calendar's entries (National Day 2026),
+// the fixture of the /calendar-events/{event_id} routes: chain-wide, so every role reads it,
+// and an empty-bodied change or a delete without its version is a 400 that leaves it there.
+func calendarFixture(t *testing.T, env *testutil.Env) string {
+	t.Helper()
+	var id int64
+	if err := env.DB.Table("calendar_events").Where("starts_on = ?", "2026-10-01").Pluck("id", &id).Error; err != nil || id == 0 {
+		t.Fatalf("calendar fixture: %v", err)
+	}
+	return fmt.Sprint(id)
+}

@@ -113,6 +113,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"stocktake_id":    stocktakeFixture(t, env, "sh-pudong", "produce"),
 			"attachment_id":   ownPhoto,
 			"delegation_id":   delegationFixture(t, env, "sh-pudong", "super1"),
+			"event_id":        calendarFixture(t, env),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -124,6 +125,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"stocktake_id":    stocktakeFixture(t, env, "gz-tianhe", "deli"),
 			"attachment_id":   otherPhoto,
 			"delegation_id":   delegationFixture(t, env, "gz-tianhe", "super2"),
+			"event_id":        own["event_id"],
 		}
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/storeops/storeops/internal/auth"
 	"github.com/storeops/storeops/internal/budget"
+	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
@@ -39,6 +40,7 @@ func models() []any {
 	all = append(all, jobs.Models()...)
 	all = append(all, outbox.Models()...)
 	all = append(all, delegation.Models()...)
+	all = append(all, calendar.Models()...)
 	return all
 }
 

@@ -7,9 +7,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/civil"
 )
 
 // DefaultDemoPassword is the documented password of the demo users. Production mode
@@ -64,14 +66,19 @@ var freshDepartments = []string{"produce", "meat", "seafood", "deli", "bakery"}
 
 // Result counts what a run created.
 type Result struct {
-	Departments, Stores, Users, Products int
+	Departments, Stores, Users, Products, CalendarEvents int
 }
 
 // Services are the modules the seed writes through.
 type Services struct {
 	Org     *org.Service
 	Catalog *catalog.Service
+	// Calendar gets the built-in holidays and events of 2015–2030 (nil: left out).
+	Calendar *calendar.Service
 }
+
+// The years of the built-in calendar the demo starts with.
+const calendarFrom, calendarTo = civil.Date(16436), civil.Date(22279) // 2015-01-01, 2030-12-31
 
 // Demo seeds the demo organisation and catalogue. password is the demo users' password; it
 // is flagged as a default one when it equals DefaultDemoPassword.
@@ -116,6 +123,11 @@ func Demo(ctx context.Context, s Services, password string) (Result, error) {
 		return res, fmt.Errorf("seed products: %w", err)
 	}
 	res.Products = n
+	if s.Calendar != nil {
+		if res.CalendarEvents, err = s.Calendar.Seed(ctx, calendar.Defaults(calendarFrom, calendarTo)); err != nil {
+			return res, fmt.Errorf("seed calendar: %w", err)
+		}
+	}
 	return res, nil
 }
 

@@ -1429,6 +1429,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List calendar entries
+         * @description The chain's holidays and events, every signed-in user. Entries that share a name across
+         *     years are one event to the forecast, which learns its effect from the years it has
+         *     sales for. Sorted by `starts_on` (then name) unless `sort` says otherwise.
+         */
+        get: operations["listCalendarEvents"];
+        put?: never;
+        /**
+         * Add a calendar entry
+         * @description Adds a named span of days, both ends included: at most 31 days, from 2000-01-01 up to
+         *     ten years ahead. An entry of the same name starting the same day answers
+         *     `409 duplicate`. Audited (`calendar_event.create`).
+         */
+        post: operations["createCalendarEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entry's id. */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        /** Get a calendar entry */
+        get: operations["getCalendarEvent"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a calendar entry
+         * @description Removes the entry at the `version` the caller read (`409 stale_version` when it changed
+         *     since). Audited with what it was (`calendar_event.delete`).
+         */
+        delete: operations["deleteCalendarEvent"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a calendar entry
+         * @description Changes the fields sent; `version` must be the entry's current one, else
+         *     `409 stale_version`. The same rules as adding apply to the result. Audited with
+         *     before and after (`calendar_event.update`).
+         */
+        patch: operations["updateCalendarEvent"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2008,6 +2067,70 @@ export interface components {
              * @example 12
              */
             total: number;
+        };
+        /** @description An entry of the chain's calendar, a named span of days (both ends included). */
+        CalendarEvent: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description Entries of one name across years are one event to the forecast.
+             * @example 国庆节
+             */
+            name: string;
+            /**
+             * @description `holiday`: a public holiday; `event`: a shopping event or local occasion (双十一, 店庆).
+             * @enum {string}
+             */
+            kind: "holiday" | "event";
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @description How many days the entry covers. */
+            days: number;
+            note: string;
+            /** @description Current version; send it back on changes. */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description One page of calendar entries. */
+        CalendarEventList: {
+            items: components["schemas"]["CalendarEvent"][];
+            page: number;
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        CreateCalendarEventRequest: {
+            name: string;
+            /** @enum {string} */
+            kind: "holiday" | "event";
+            /**
+             * Format: date
+             * @description From 2000-01-01 up to ten years ahead.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description Not before `starts_on`; the entry covers at most 31 days.
+             */
+            ends_on: string;
+            note?: string;
+        };
+        UpdateCalendarEventRequest: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "holiday" | "event";
+            /** Format: date */
+            starts_on?: string;
+            /** Format: date */
+            ends_on?: string;
+            note?: string;
+            /** @description The version the change is based on. */
+            version: number;
         };
         /** @description A chain-wide department. */
         Department: {
@@ -6223,6 +6346,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCalendarEvents: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Sort field; prefix `-` for descending. Defaults to `starts_on`. */
+                sort?: "starts_on" | "-starts_on" | "name" | "-name";
+                /** @description Only entries that end on or after this day (`YYYY-MM-DD`). */
+                from?: string;
+                /** @description Only entries that start on or before this day (`YYYY-MM-DD`). */
+                to?: string;
+                /** @description Only entries whose name contains this text. */
+                q?: string;
+                /** @description Only entries of this kind. */
+                kind?: "holiday" | "event";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEventList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "店庆",
+                 *       "kind": "event",
+                 *       "starts_on": "2027-05-18",
+                 *       "ends_on": "2027-05-20",
+                 *       "note": "浦东店十周年"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCalendarEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The entry. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entry's id. */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCalendarEvent: {
+        parameters: {
+            query: {
+                /** @description The entry's version as read. */
+                version: number;
+            };
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The entry's id. */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The entry's id. */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ends_on": "2027-05-21",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCalendarEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The entry after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
                 };
             };
             400: components["responses"]["ValidationFailed"];

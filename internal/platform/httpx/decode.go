@@ -91,6 +91,9 @@ func (d *Decoder) Decode(body io.Reader, dst any) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
+		if name := failedField(raw, dst, err); name != "" {
+			return apperr.Field(name, err.Error())
+		}
 		return decodeError(err)
 	}
 	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
@@ -243,6 +246,42 @@ func decodeError(err error) error {
 	}
 	// Errors from custom UnmarshalJSON methods (decimals, dates) carry their own text.
 	return apperr.Field("body", err.Error())
+}
+
+// failedField names the top-level field whose own UnmarshalJSON method (a date, a decimal)
+// refused its value: encoding/json does not say which, so each field's raw value is decoded
+// again on its own. "" when err is not such an error or no single field explains it.
+func failedField(raw []byte, dst any, err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &syntax) || errors.As(err, &typ) || errors.As(err, &tooLarge) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasPrefix(err.Error(), "json: unknown field ") {
+		return ""
+	}
+	t := reflect.TypeOf(dst)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return ""
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return ""
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		value, ok := obj[name]
+		if !ok || name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		if json.Unmarshal(value, reflect.New(f.Type).Interface()) != nil {
+			return name
+		}
+	}
+	return ""
 }
 
 func typeName(t reflect.Type) string {

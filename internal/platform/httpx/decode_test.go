@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
+	"github.com/storeops/storeops/internal/platform/civil"
 )
 
 type sample struct {
@@ -18,6 +19,7 @@ type sample struct {
 	Lines []struct {
 		Label string `json:"label"`
 	} `json:"lines"`
+	Day *civil.Date `json:"day"`
 }
 
 func TestDecodeNamesTheField(t *testing.T) {
@@ -46,6 +48,9 @@ func TestDecodeNamesTheField(t *testing.T) {
 		{"control character deep down", `{"name":"a","lines":[{"label":"ok"},{"label":"x\u0007"}]}`, "lines[1].label", apperr.ErrInvalid},
 		{"invalid UTF-8", "{\"name\":\"a\xff\xfeb\"}", "body", apperr.ErrInvalid},
 		{"line breaks and tabs are text", `{"name":"a","note":"one\tline\r\ntwo"}`, "", nil},
+		{"a date", `{"name":"a","day":"2027-05-18"}`, "", nil},
+		{"not a date: its own field is named", `{"name":"a","day":"2027-13-01"}`, "day", apperr.ErrInvalid},
+		{"a number for a date", `{"name":"a","day":20270518}`, "day", apperr.ErrInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

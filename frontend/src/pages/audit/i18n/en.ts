@@ -69,8 +69,14 @@ const en: Messages = {
         link: 'Photo linked',
         sweep: 'Unlinked photos removed',
       },
+      calendar_event: {
+        create: 'Calendar entry added',
+        update: 'Calendar entry changed',
+        delete: 'Calendar entry removed',
+      },
     },
     entities: {
+      calendar_event: 'Holidays and events',
       user: 'User',
       store: 'Store',
       department: 'Department',

@@ -69,8 +69,14 @@ const zhCN = {
         link: '关联照片',
         sweep: '清理未关联照片',
       },
+      calendar_event: {
+        create: '新增日历条目',
+        update: '修改日历条目',
+        delete: '删除日历条目',
+      },
     },
     entities: {
+      calendar_event: '节假日与活动',
       user: '用户',
       store: '门店',
       department: '部门',
