@@ -5,12 +5,9 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import LoginPage from './LoginPage.vue'
 import { i18n, setLocale, type Locale } from '@/i18n'
 import { CSRF_STORAGE_KEY } from '@/stores/session'
+import { jsonResponse as json, stubFetch } from '@/testFixtures'
 
-const fetchMock = vi.fn<typeof fetch>()
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
-}
+const fetchMock = stubFetch()
 
 async function mountLogin() {
   const router = createRouter({
@@ -36,8 +33,6 @@ async function submit(wrapper: Awaited<ReturnType<typeof mountLogin>>['wrapper']
 }
 
 beforeEach(() => {
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
   sessionStorage.clear()
   setLocale('zh-CN')
 })
