@@ -68,6 +68,7 @@ declare module 'vue' {
     ResponsiveList: typeof import('./components/shared/ResponsiveList.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    RowAction: typeof import('./components/shared/RowAction.vue')['default']
     ScanField: typeof import('./components/scan/ScanField.vue')['default']
     StorePicker: typeof import('./components/StorePicker.vue')['default']
     UploadProgress: typeof import('./components/import/UploadProgress.vue')['default']

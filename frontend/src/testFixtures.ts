@@ -1,9 +1,9 @@
 // Records the unit tests sign in with: the demo chain's first store and a user in it,
-// changed per test by what it overrides, and the viewport helpers. Imported by *.spec.ts
-// files only.
+// changed per test by what it overrides, the viewport helpers and the fake API answers.
+// Imported by *.spec.ts files only.
 import type { Me } from '@/api/auth'
 import type { Store } from '@/api/org'
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 import type { Budget } from '@/api/budgets'
 
 export function demoStore(): Store {
@@ -38,6 +38,27 @@ export function demoMe(overrides: Partial<Me> = {}): Me {
 /** Makes useIsMobile answer `phone` (jsdom has no matchMedia); undo with vi.unstubAllGlobals(). */
 export function stubViewport(phone: boolean): void {
   vi.stubGlobal('matchMedia', () => ({ matches: phone, addEventListener: vi.fn(), removeEventListener: vi.fn() }))
+}
+
+/** A JSON answer as the API sends it. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
+}
+
+/**
+ * A fetch mock standing in for the browser's in every test of the calling spec file: reset
+ * before each test, the real globals back after it. Call it once at the top of the file.
+ */
+export function stubFetch() {
+  const fetchMock = vi.fn<typeof fetch>()
+  beforeEach(() => {
+    fetchMock.mockReset()
+    vi.stubGlobal('fetch', fetchMock)
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+  return fetchMock
 }
 
 /** After a test that mounted into the page: no stubs and an empty body for the next one. */

@@ -5,41 +5,38 @@ import { ref } from 'vue'
 import { departmentsApi, storesApi, type Department, type Store } from '@/api/org'
 import { MAX_PAGE_SIZE } from '@/api/types'
 
+/**
+ * A load run once and shared by every caller until `force` runs it again (or `forget` is
+ * called); one that failed is run again by the next caller instead of handing out the old
+ * failure.
+ */
+export function cachedLoad(run: () => Promise<void>) {
+  let pending: Promise<void> | null = null
+  function load(force = false): Promise<void> {
+    if (!pending || force) {
+      pending = run().catch((err: unknown) => {
+        pending = null
+        throw err
+      })
+    }
+    return pending
+  }
+  function forget(): void {
+    pending = null
+  }
+  return { load, forget }
+}
+
 export const useReferenceStore = defineStore('reference', () => {
   const departments = ref<Department[]>([])
   const stores = ref<Store[]>([])
-  let departmentsLoad: Promise<void> | null = null
-  let storesLoad: Promise<void> | null = null
 
-  function loadDepartments(force = false): Promise<void> {
-    if (!departmentsLoad || force) {
-      departmentsLoad = departmentsApi
-        .list({ page_size: MAX_PAGE_SIZE })
-        .then((page) => {
-          departments.value = page.items
-        })
-        .catch((err: unknown) => {
-          departmentsLoad = null
-          throw err
-        })
-    }
-    return departmentsLoad
-  }
-
-  function loadStores(force = false): Promise<void> {
-    if (!storesLoad || force) {
-      storesLoad = storesApi
-        .list({ page_size: MAX_PAGE_SIZE })
-        .then((page) => {
-          stores.value = page.items
-        })
-        .catch((err: unknown) => {
-          storesLoad = null
-          throw err
-        })
-    }
-    return storesLoad
-  }
+  const departmentsLoad = cachedLoad(async () => {
+    departments.value = (await departmentsApi.list({ page_size: MAX_PAGE_SIZE })).items
+  })
+  const storesLoad = cachedLoad(async () => {
+    stores.value = (await storesApi.list({ page_size: MAX_PAGE_SIZE })).items
+  })
 
   /** The department's name in the given language, or its code if unknown. */
   function departmentName(code: string, locale: string): string {
@@ -57,9 +54,17 @@ export const useReferenceStore = defineStore('reference', () => {
   function reset(): void {
     departments.value = []
     stores.value = []
-    departmentsLoad = null
-    storesLoad = null
+    departmentsLoad.forget()
+    storesLoad.forget()
   }
 
-  return { departments, stores, loadDepartments, loadStores, departmentName, storeName, reset }
+  return {
+    departments,
+    stores,
+    loadDepartments: departmentsLoad.load,
+    loadStores: storesLoad.load,
+    departmentName,
+    storeName,
+    reset,
+  }
 })

@@ -1,21 +1,15 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { CSRF_STORAGE_KEY, SIGNED_IN_KEY, useSessionStore } from './session'
-import { demoMe, demoStore } from '@/testFixtures'
+import { demoMe, demoStore, jsonResponse as json, stubFetch } from '@/testFixtures'
 
 const me = demoMe({ store: demoStore(), department_codes: ['produce', 'meat'], csrf_token: 'csrf-me' })
 
-const fetchMock = vi.fn<typeof fetch>()
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
-}
+const fetchMock = stubFetch()
 
 beforeEach(() => {
   sessionStorage.clear()
   localStorage.clear()
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
   setActivePinia(createPinia())
 })
 

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useTodayStore } from './today'
+import { jsonResponse, stubFetch } from '@/testFixtures'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch()
 
 function inbox(badges: Record<string, number>, title = '盘点 #1 清点中') {
   return {
@@ -15,7 +16,7 @@ function inbox(badges: Record<string, number>, title = '盘点 #1 清点中') {
   }
 }
 
-const answer = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+const answer = (body: unknown, status = 200) => jsonResponse(status, body)
 // openapi-fetch hands fetch a Request with an absolute address: compare path and query.
 const urls = () =>
   fetchMock.mock.calls.map(([request]) => {
@@ -25,12 +26,9 @@ const urls = () =>
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
 })
 
 afterEach(() => {
-  vi.unstubAllGlobals()
   vi.useRealTimers()
 })
 

@@ -3,14 +3,11 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import LoginPage from './LoginPage.vue'
-import { i18n, setLocale } from '@/i18n'
+import { i18n, setLocale, type Locale } from '@/i18n'
 import { CSRF_STORAGE_KEY } from '@/stores/session'
+import { jsonResponse as json, stubFetch } from '@/testFixtures'
 
-const fetchMock = vi.fn<typeof fetch>()
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
-}
+const fetchMock = stubFetch()
 
 async function mountLogin() {
   const router = createRouter({
@@ -36,47 +33,43 @@ async function submit(wrapper: Awaited<ReturnType<typeof mountLogin>>['wrapper']
 }
 
 beforeEach(() => {
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
   sessionStorage.clear()
   setLocale('zh-CN')
 })
 
 describe('LoginPage', () => {
-  it('shows a clear error for a wrong password', async () => {
-    fetchMock.mockResolvedValue(json(401, { error: { code: 'invalid_credentials', message: 'invalid credentials' } }))
-    const { wrapper } = await mountLogin()
-    await submit(wrapper)
-    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('用户名或密码错误')
-    wrapper.unmount()
-  })
-
-  it('tells how long to wait after too many attempts', async () => {
-    fetchMock.mockResolvedValue(
+  // Each refused sign-in: the server's answer and what the page then says.
+  it.each<[string, Locale, Response, string]>([
+    [
+      'shows a clear error for a wrong password',
+      'zh-CN',
+      json(401, { error: { code: 'invalid_credentials', message: 'invalid credentials' } }),
+      '用户名或密码错误',
+    ],
+    [
+      'tells how long to wait after too many attempts',
+      'zh-CN',
       json(429, { error: { code: 'too_many_requests', message: 'slow down' } }, { 'Retry-After': '42' }),
-    )
-    const { wrapper } = await mountLogin()
-    await submit(wrapper)
-    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('42')
-    wrapper.unmount()
-  })
-
-  it('speaks of minutes for long waits', async () => {
-    fetchMock.mockResolvedValue(
+      '42',
+    ],
+    [
+      'speaks of minutes for long waits',
+      'zh-CN',
       json(429, { error: { code: 'too_many_requests', message: 'slow down' } }, { 'Retry-After': '900' }),
-    )
+      '15 分钟',
+    ],
+    [
+      'asks to see the admin when the default password must be changed',
+      'en',
+      json(403, { error: { code: 'password_change_required', message: 'change it' } }),
+      'Ask your admin to set your password',
+    ],
+  ])('%s', async (_name, locale, answer, expected) => {
+    setLocale(locale)
+    fetchMock.mockResolvedValue(answer)
     const { wrapper } = await mountLogin()
     await submit(wrapper)
-    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('15 分钟')
-    wrapper.unmount()
-  })
-
-  it('asks to see the admin when the default password must be changed', async () => {
-    setLocale('en')
-    fetchMock.mockResolvedValue(json(403, { error: { code: 'password_change_required', message: 'change it' } }))
-    const { wrapper } = await mountLogin()
-    await submit(wrapper)
-    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('Ask your admin to set your password')
+    expect(wrapper.get('[data-testid="login-error"]').text()).toContain(expected)
     wrapper.unmount()
   })
 

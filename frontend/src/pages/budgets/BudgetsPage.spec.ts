@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import BudgetsPage from './BudgetsPage.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
-import { demoBudget, demoMe, demoStore } from '@/testFixtures'
+import { demoBudget, demoMe, demoStore, jsonResponse as json, stubFetch } from '@/testFixtures'
 
 const me = demoMe({ id: 2, username: 'manager1', display_name: '李店长', role: 'store_manager', store: demoStore(), department_codes: [] })
 
@@ -13,9 +13,7 @@ const budget = (code: string, version: number, sales: string | null) => demoBudg
 
 const MONTH = { store_id: 1, month: '2026-11', items: [budget('produce', 2, '300000.00'), budget('meat', 1, '200000.00'), budget('seafood', 0, null)] }
 
-const fetchMock = vi.fn<typeof fetch>()
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+const fetchMock = stubFetch()
 
 /** Answers GETs of the month and departments; `put` answers the bulk save. */
 function serve(put: (body: unknown) => Response) {
@@ -48,8 +46,6 @@ async function type(wrapper: Awaited<ReturnType<typeof mountPage>>, code: string
 
 beforeEach(() => {
   setLocale('zh-CN')
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
 })
 
 afterEach(() => {

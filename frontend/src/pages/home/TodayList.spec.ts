@@ -6,9 +6,10 @@ import { i18n, setLocale } from '@/i18n'
 import type { Me } from '@/api/auth'
 import type { InboxEntry } from '@/api/today'
 import { useSessionStore } from '@/stores/session'
+import { jsonResponse, stubFetch } from '@/testFixtures'
 import TodayList from './TodayList.vue'
 
-const fetchMock = vi.fn<typeof fetch>()
+const fetchMock = stubFetch()
 const SH = 'Asia/Shanghai'
 
 function entry(over: Partial<InboxEntry>): InboxEntry {
@@ -30,7 +31,7 @@ function entry(over: Partial<InboxEntry>): InboxEntry {
 
 function answer(items: InboxEntry[], extra: Record<string, unknown> = {}) {
   const body = { items, total: items.length, badges: {}, partial: false, unavailable: [], generated_at: new Date().toISOString(), ...extra }
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+  return jsonResponse(200, body)
 }
 
 async function mountList() {
@@ -46,12 +47,9 @@ async function mountList() {
 
 beforeEach(() => {
   setLocale('zh-CN')
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
 })
 
 afterEach(() => {
-  vi.unstubAllGlobals()
   vi.useRealTimers()
 })
 

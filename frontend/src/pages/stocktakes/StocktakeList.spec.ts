@@ -6,7 +6,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import StocktakeList from './StocktakeList.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
-import { demoMe } from '@/testFixtures'
+import { demoMe, jsonResponse as json, stubFetch } from '@/testFixtures'
 import type { Stocktake, StocktakeAction, StocktakeStatus } from '@/api/stocktakes'
 
 const me = demoMe()
@@ -50,14 +50,10 @@ const ROWS = [
   stocktake(4, 'approved', []),
 ]
 
-const fetchMock = vi.fn<typeof fetch>()
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+const fetchMock = stubFetch()
 
 beforeEach(() => {
   setLocale('zh-CN')
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
   fetchMock.mockImplementation(async (input) => {
     const request = input as Request
     const path = new URL(request.url).pathname
@@ -72,7 +68,6 @@ beforeEach(() => {
 
 afterEach(() => {
   document.body.innerHTML = ''
-  vi.unstubAllGlobals()
 })
 
 async function mountList() {

@@ -7,7 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import VarianceView from './VarianceView.vue'
 import { i18n, setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
-import { demoMe } from '@/testFixtures'
+import { demoMe, jsonResponse as json, stubFetch } from '@/testFixtures'
 import type { StocktakeAction, StocktakeDetail, VariancePage } from '@/api/stocktakes'
 
 const deputy = demoMe({ id: 4, username: 'super2', display_name: '赵主管', department_codes: ['meat'] })
@@ -67,15 +67,11 @@ const VARIANCE: VariancePage = {
 }
 
 let current: StocktakeDetail
-const fetchMock = vi.fn<typeof fetch>()
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+const fetchMock = stubFetch()
 
 beforeEach(() => {
   setLocale('zh-CN')
   current = detail('submitted', ['recount', 'assign_recounts', 'approve', 'reject', 'view_variance', 'print_sheet'])
-  fetchMock.mockReset()
-  vi.stubGlobal('fetch', fetchMock)
   fetchMock.mockImplementation(async (input) => {
     const request = input as Request
     const path = new URL(request.url).pathname
@@ -92,7 +88,6 @@ beforeEach(() => {
 
 afterEach(() => {
   document.body.innerHTML = ''
-  vi.unstubAllGlobals()
 })
 
 describe('VarianceView', () => {

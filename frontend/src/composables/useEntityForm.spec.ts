@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { defineComponent, ref } from 'vue'
+import { i18n, setLocale } from '@/i18n'
+import { useEntityForm, type EntityFormOptions } from './useEntityForm'
+
+interface Thing {
+  id: number
+  name: string
+  version: number
+}
+
+type ThingForm = { name: string }
+
+/** Runs the composable in a component, as a dialog would, on the record in `record`. */
+function setup(overrides: Partial<EntityFormOptions<Thing, ThingForm>> = {}) {
+  const record = ref<Thing | null>(null)
+  const calls = {
+    fetch: vi.fn(async (thing: Thing) => ({ ...thing, name: 'fresh', version: thing.version + 1 })),
+    create: vi.fn(async (_form: ThingForm) => ({})),
+    update: vi.fn(async (_thing: Thing, _form: ThingForm) => ({})),
+  }
+  let result!: ReturnType<typeof useEntityForm<Thing, ThingForm>>
+  mount(
+    defineComponent({
+      setup() {
+        result = useEntityForm<Thing, ThingForm>({
+          record: () => record.value,
+          formFrom: (thing) => ({ name: thing?.name ?? '' }),
+          rules: (_form, editing) => ({ name: editing ? [] : [{ required: true }] }),
+          ...calls,
+          title: (thing) => (thing ? `edit ${thing.name}` : 'new'),
+          createdMessage: () => 'created',
+          testid: 'thing',
+          duplicate: { field: 'name', message: () => 'taken' },
+          ...overrides,
+        })
+        return () => null
+      },
+    }),
+    { global: { plugins: [i18n] } },
+  )
+  return { record, calls, ...result }
+}
+
+beforeEach(() => setLocale('en'))
+
+describe('useEntityForm', () => {
+  it('creates from the empty form when there is no record', async () => {
+    const { dialog, form, editing, calls } = setup()
+    dialog.value.onOpen()
+    form.value.name = 'apple'
+    await dialog.value.submit()
+    expect(editing.value).toBe(false)
+    expect(calls.create).toHaveBeenCalledWith({ name: 'apple' })
+    expect(calls.update).not.toHaveBeenCalled()
+    expect(dialog.value).toMatchObject({
+      title: 'new',
+      successMessage: 'created',
+      testid: 'thing',
+      duplicateField: 'name',
+      duplicateMessage: 'taken',
+      rules: { name: [{ required: true }] },
+    })
+  })
+
+  it('fills the form from the record on open and updates that record', async () => {
+    const { record, dialog, form, editing, calls } = setup()
+    record.value = { id: 7, name: 'pear', version: 3 }
+    dialog.value.onOpen()
+    expect(form.value).toEqual({ name: 'pear' })
+    expect(dialog.value.model).toBe(form.value)
+    expect(editing.value).toBe(true)
+    expect(dialog.value.title).toBe('edit pear')
+    expect(dialog.value.successMessage).toBe('Saved')
+    expect(dialog.value.rules).toEqual({ name: [] })
+    form.value.name = 'plum'
+    await dialog.value.submit()
+    expect(calls.update).toHaveBeenCalledWith({ id: 7, name: 'pear', version: 3 }, { name: 'plum' })
+    expect(calls.create).not.toHaveBeenCalled()
+  })
+
+  it('reloads the record after a conflict and saves with the version read again', async () => {
+    const { record, dialog, form, calls } = setup()
+    record.value = { id: 7, name: 'pear', version: 3 }
+    dialog.value.onOpen()
+    form.value.name = 'edited'
+    await dialog.value.reload()
+    expect(calls.fetch).toHaveBeenCalledWith({ id: 7, name: 'pear', version: 3 })
+    expect(form.value).toEqual({ name: 'fresh' })
+    await dialog.value.submit()
+    expect(calls.update).toHaveBeenCalledWith({ id: 7, name: 'fresh', version: 4 }, { name: 'fresh' })
+  })
+
+  it('does not reload when it creates', async () => {
+    const { dialog, calls } = setup()
+    dialog.value.onOpen()
+    await dialog.value.reload()
+    expect(calls.fetch).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,61 @@
+// The script half of a dialog that creates one record or edits it with its version: the
+// form filled from the record when the dialog opens, the 409 reload that reads the record
+// again, the save that creates or updates, and the title and messages that follow from
+// whether it edits. `dialog` holds FormDialog's props for `v-bind`, so each page keeps only
+// its fields and the calls that are its own.
+import { computed, ref, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { FormRules } from 'element-plus'
+
+export interface EntityFormOptions<T, F> {
+  /** The record the dialog edits, or null to create one (usually a prop). */
+  record: () => T | null
+  /** The form's values for a record, or the empty form for a new one. */
+  formFrom: (record: T | null) => F
+  rules: (form: F, editing: boolean) => FormRules
+  /** Reads the record again after a 409 stale version. */
+  fetch: (record: T) => Promise<T>
+  create: (form: F) => Promise<unknown>
+  /** Gets the record as last read, so the update carries its id and version. */
+  update: (record: T, form: F) => Promise<unknown>
+  title: (record: T | null) => string
+  /** The success message after creating; saving an edit says the common "saved". */
+  createdMessage: () => string
+  /** FormDialog's test id prefix. */
+  testid: string
+  /** The field that is unique on the server and the message when it is taken. */
+  duplicate: { field: string; message: () => string }
+}
+
+export function useEntityForm<T, F extends object>(options: EntityFormOptions<T, F>) {
+  const { t } = useI18n()
+  const original = ref<T | null>(null) as Ref<T | null>
+  const form = ref(options.formFrom(null)) as Ref<F>
+  const editing = computed(() => options.record() !== null)
+
+  function fill(record: T | null): void {
+    original.value = record
+    form.value = options.formFrom(record)
+  }
+
+  async function reload(): Promise<void> {
+    if (original.value !== null) fill(await options.fetch(original.value))
+  }
+
+  const save = () => (original.value !== null ? options.update(original.value, form.value) : options.create(form.value))
+
+  const dialog = computed(() => ({
+    title: options.title(options.record()),
+    model: form.value,
+    rules: options.rules(form.value, editing.value),
+    submit: save,
+    reload,
+    testid: options.testid,
+    successMessage: editing.value ? t('common.saved') : options.createdMessage(),
+    duplicateField: options.duplicate.field,
+    duplicateMessage: options.duplicate.message(),
+    onOpen: () => fill(options.record()),
+  }))
+
+  return { form, editing, dialog }
+}

@@ -1,0 +1,32 @@
+// The set-up of a per-store page whose address names the store (`?store=`, so a link or a
+// reload opens the same store): its store scope, started when the page mounts from the
+// address together with the department names the page shows, and the `store` parameter
+// to put back into the address. `ready` runs once the store is chosen (or could not be).
+import { onMounted } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
+import { useReferenceStore } from '@/stores/reference'
+import { useApiError } from './useApiError'
+import { useStoreScope } from './useStoreScope'
+
+export function useStorePage(ready?: () => void) {
+  const route = useRoute()
+  const router = useRouter()
+  const { notify } = useApiError()
+  const reference = useReferenceStore()
+  const scope = useStoreScope()
+  const { canPick, storeId } = scope
+
+  /** Adds the store to `query` for those who pick one (it is fixed for everyone else). */
+  function withStore(query: Record<string, string>): Record<string, string> {
+    if (canPick.value && storeId.value !== null) query.store = String(storeId.value)
+    return query
+  }
+
+  onMounted(async () => {
+    reference.loadDepartments().catch(notify)
+    await scope.initFrom(route.query.store, notify)
+    ready?.()
+  })
+
+  return { route, router, scope, withStore }
+}
