@@ -132,7 +132,33 @@ func TestOrderArithmetic(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sh := &shelf{cfg: tc.cfg}
 			sh.receive(forecast.Date(2024, time.May, 1), tc.onHand)
-			sh.order(forecast.Date(2024, time.May, 1), f, tc.sigma)
+			sh.order(forecast.Date(2024, time.May, 1), f, serviceZ*tc.sigma)
+			if got := sh.onOrder(); got != tc.want {
+				t.Errorf("ordered %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// Stock that expires before it can sell is not cover: 30 units received yesterday with a
+// two-day shelf life sell 10 today and the other 20 are binned tonight, so tomorrow's 10
+// must be ordered (counting all 30 as cover ordered nothing and left tomorrow empty).
+func TestOrderLeavesOutStockThatExpiresUnsold(t *testing.T) {
+	f := []float64{10, 10, 10, 10}
+	d := forecast.Date(2024, time.May, 2)
+	for _, tc := range []struct {
+		name string
+		cfg  SimConfig
+		want float64
+	}{
+		{"expires before delivery", SimConfig{ShelfLife: 2, Lead: 1, Review: 1}, 10},
+		// Sellable on d and d+1: 10 + 10 of the 30 sell, the new lot covers d+2 alone.
+		{"expires in the cover", SimConfig{ShelfLife: 3, Lead: 1, Review: 2}, 10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sh := &shelf{cfg: tc.cfg}
+			sh.receive(d-1, 30)
+			sh.order(d, f, 0)
 			if got := sh.onOrder(); got != tc.want {
 				t.Errorf("ordered %v, want %v", got, tc.want)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -112,11 +113,11 @@ func (sh *shelf) onOrder() (t float64) {
 }
 
 // order places the order of review day d from daily forecasts f[0..] for days d, d+1, ...
-// (at least Lead+max(Review,ShelfLife) of them) and the standard deviation of their error
-// summed over Lead+Review days: cover (Lead+Review days) + safety stock − on hand − on
-// order, at most what is forecast to sell between delivery and the end of shelf life
+// (at least Lead+max(Review,ShelfLife) of them) and a safety stock in units: cover (Lead+
+// Review days) + safety stock − the stock on hand and on order that can still sell in
+// that time, at most what is forecast to sell between delivery and the end of shelf life
 // beyond the stock then left, whole units (case pack 1).
-func (sh *shelf) order(d forecast.Day, f []float64, coverSigma float64) {
+func (sh *shelf) order(d forecast.Day, f []float64, safety float64) {
 	c := sh.cfg
 	sum := func(a, b int) (t float64) {
 		for _, x := range f[a:b] {
@@ -124,9 +125,8 @@ func (sh *shelf) order(d forecast.Day, f []float64, coverSigma float64) {
 		}
 		return
 	}
-	have := sh.onHand() + sh.onOrder()
-	q := sum(0, c.Lead+c.Review) + serviceZ*coverSigma - have
-	left := math.Max(0, have-sum(0, c.Lead))
+	usable, left := sh.project(d, f)
+	q := sum(0, c.Lead+c.Review) + safety - usable
 	q = math.Min(q, sum(c.Lead, c.Lead+c.ShelfLife)-left)
 	q = math.Round(math.Max(0, q))
 	if q <= 0 {
@@ -137,6 +137,55 @@ func (sh *shelf) order(d forecast.Day, f []float64, coverSigma float64) {
 		return
 	}
 	sh.pipeline = append(sh.pipeline, lot{q, d + forecast.Day(c.Lead)})
+}
+
+// project runs the stock on hand and on order through the cover days with the forecast
+// f as demand, oldest expiry first, and returns what of it can still sell in the cover:
+// everything except what would expire unsold before the cover ends. (Counting stock that
+// expires before it can sell as cover leaves the days after its expiry short: a delivery
+// that overlaps a leftover lot's last day was cut by the whole lot.) left is the stock
+// expected on the shelf or on order when the new order arrives.
+func (sh *shelf) project(d forecast.Day, f []float64) (usable, left float64) {
+	c := sh.cfg
+	type plot struct {
+		qty           float64
+		from, expires forecast.Day // on the shelf from … to
+	}
+	pl := make([]plot, 0, len(sh.lots)+len(sh.pipeline))
+	for _, l := range sh.lots {
+		pl = append(pl, plot{l.qty, d, l.expires})
+	}
+	for _, o := range sh.pipeline {
+		pl = append(pl, plot{o.qty, o.expires, o.expires + forecast.Day(c.ShelfLife) - 1})
+	}
+	sort.SliceStable(pl, func(i, j int) bool { return pl[i].expires < pl[j].expires })
+	have, wasted := 0.0, 0.0
+	for _, l := range pl {
+		have += l.qty
+	}
+	for i := 0; i < c.Lead+c.Review; i++ {
+		day := d + forecast.Day(i)
+		if i == c.Lead {
+			for _, l := range pl {
+				left += l.qty
+			}
+		}
+		want := f[i]
+		for k := range pl {
+			if pl[k].from <= day {
+				take := math.Min(want, pl[k].qty)
+				pl[k].qty -= take
+				want -= take
+			}
+		}
+		for k := range pl {
+			if pl[k].expires <= day {
+				wasted += pl[k].qty
+				pl[k].qty = 0
+			}
+		}
+	}
+	return have - wasted, left
 }
 
 // arrivals puts the deliveries due on day d on the shelf.
@@ -212,12 +261,12 @@ func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin,
 			for i, p := range m.Forecast(d, reach, promo) {
 				f[i] = p.Units
 			}
-			shelves[0].order(d, f, engineSigma)
+			shelves[0].order(d, f, serviceZ*engineSigma)
 			for i := range f {
 				day := d + forecast.Day(i)
 				f[i] = sameWeekday(s, day-7*((day-d)/7+1), 4)
 			}
-			shelves[1].order(d, f, baseSigma)
+			shelves[1].order(d, f, serviceZ*baseSigma)
 		}
 		actual, known := at(s, d)
 		for _, sh := range shelves {
