@@ -107,6 +107,14 @@ func TestEngineBeatsBothBaselinesOnSyntheticHistories(t *testing.T) {
 			if sim.Engine.WastePct > sim.FourWeekMean.WastePct || sim.Engine.FillRate < sim.FourWeekMean.FillRate-0.01 {
 				t.Errorf("ordering replay: engine %+v, 4-week mean %+v", sim.Engine, sim.FourWeekMean)
 			}
+			if len(sim.Sweep) != len(ServiceLevels) || len(sim.Stores) != 3 || len(sim.Matched.Targets) != len(TargetFills) {
+				t.Errorf("sweep %d levels, %d stores, %d targets", len(sim.Sweep), len(sim.Stores), len(sim.Matched.Targets))
+			}
+			for i := 1; i < len(sim.Sweep); i++ {
+				if a, b := sim.Sweep[i-1].Engine, sim.Sweep[i].Engine; b.Received < a.Received {
+					t.Errorf("a higher service level received less: %+v then %+v", a, b)
+				}
+			}
 			var out bytes.Buffer
 			if err := rep.WriteJSON(&out); err != nil || !json.Valid(out.Bytes()) {
 				t.Fatalf("json: %v", err)
@@ -132,7 +140,7 @@ func TestOrderArithmetic(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sh := &shelf{cfg: tc.cfg}
 			sh.receive(forecast.Date(2024, time.May, 1), tc.onHand)
-			sh.order(forecast.Date(2024, time.May, 1), f, serviceZ*tc.sigma)
+			sh.order(forecast.Date(2024, time.May, 1), f, zOf(0.95)*tc.sigma)
 			if got := sh.onOrder(); got != tc.want {
 				t.Errorf("ordered %v, want %v", got, tc.want)
 			}
@@ -189,5 +197,41 @@ func TestParseSimConfig(t *testing.T) {
 		if _, err := ParseSimConfig(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+func TestMatchedReadsWasteAtTheOtherRulesFill(t *testing.T) {
+	lv := func(fill, waste float64) SimScores { return SimScores{FillRate: fill, WastePct: waste} }
+	// Three swept levels; headline is index 2 of ServiceLevels, so give as many points.
+	levels := make([][2]SimScores, len(ServiceLevels))
+	for l := range levels {
+		x := float64(l)
+		levels[l] = [2]SimScores{lv(0.90+0.01*x, 1+x), lv(0.93+0.01*x, 3+2*x)}
+	}
+	m := matched(levels)
+	// The 4-week rule at the headline level fills 0.95; the engine fills 0.95 at l = 5,
+	// wasting 6, against 3 + 2·2 = 7.
+	if got := m.AtFourWeekFill; math.Abs(got.FillRate-0.95) > 1e-9 || got.EngineWastePct == nil || math.Abs(*got.EngineWastePct-6) > 1e-9 ||
+		math.Abs(*got.FourWeekMeanWastePct-7) > 1e-9 {
+		t.Errorf("at the 4-week fill: %+v", got)
+	}
+	// The engine at the headline fills 0.92, below the 4-week rule's least fill 0.93: the
+	// nearest level whose fill both curves cover is the next, 0.93, wasting 4 against 3.
+	if got := m.AtEngineFill; got.ServiceLevel != ServiceLevels[headline+1] || got.EngineWastePct == nil ||
+		math.Abs(*got.EngineWastePct-4) > 1e-9 || got.FourWeekMeanWastePct == nil || math.Abs(*got.FourWeekMeanWastePct-3) > 1e-9 {
+		t.Errorf("at the engine's fill: %+v", got)
+	}
+	if got := m.Sweep[headline][0]; got.FourWeekMeanWastePct != nil {
+		t.Errorf("the 4-week rule's waste read below its curve: %+v", got)
+	}
+	// Halfway between two points interpolates linearly.
+	if y := interpolate([][2]float64{{0.9, 1}, {0.95, 2}}, 0.925); y == nil || math.Abs(*y-1.5) > 1e-9 {
+		t.Errorf("interpolate: %v", y)
+	}
+	if y := interpolate([][2]float64{{0.9, 1}, {0.95, 2}}, 0.96); y != nil {
+		t.Errorf("extrapolated %v", *y)
+	}
+	if z := zOf(0.95); math.Abs(z-1.6449) > 1e-4 {
+		t.Errorf("z(95 %%) = %v", z)
 	}
 }
