@@ -174,6 +174,21 @@ func TestOrderLeavesOutStockThatExpiresUnsold(t *testing.T) {
 	}
 }
 
+// The shelf-life cap counts the sales the older stock takes while the new lot is on the
+// shelf, not all of it: 25 units sellable today and tomorrow sell 10 + 10 (5 binned), so
+// a lot arriving tomorrow for two days can sell 20 − 10 = 10 (subtracting the 15 left at
+// its arrival capped it at 5).
+func TestShelfLifeCapCountsWhatTheOlderStockSells(t *testing.T) {
+	d := forecast.Date(2024, time.May, 2)
+	sh := &shelf{cfg: SimConfig{ShelfLife: 2, Lead: 1, Review: 2}}
+	sh.receive(d, 25)
+	sh.lots[0].expires = d + 1
+	sh.order(d, []float64{10, 10, 10, 10}, 5) // 30 + 5 − 20 = 15, capped at 10
+	if got := sh.onOrder(); got != 10 {
+		t.Errorf("ordered %v, want 10", got)
+	}
+}
+
 func TestShelfSellsOldestFirstAndBinsExpired(t *testing.T) {
 	d := forecast.Date(2024, time.May, 1)
 	sh := &shelf{cfg: SimConfig{ShelfLife: 2, Lead: 1, Review: 1}}

@@ -118,7 +118,7 @@ func (sh *shelf) onOrder() (t float64) {
 // (at least Lead+max(Review,ShelfLife) of them) and a safety stock in units: cover (Lead+
 // Review days) + safety stock − the stock on hand and on order that can still sell in
 // that time, at most what is forecast to sell between delivery and the end of shelf life
-// beyond the stock then left, whole units (case pack 1).
+// beyond what the older stock sells then, whole units (case pack 1).
 func (sh *shelf) order(d forecast.Day, f []float64, safety float64) {
 	c := sh.cfg
 	sum := func(a, b int) (t float64) {
@@ -127,9 +127,9 @@ func (sh *shelf) order(d forecast.Day, f []float64, safety float64) {
 		}
 		return
 	}
-	usable, left := sh.project(d, f)
+	usable, older := sh.project(d, f)
 	q := sum(0, c.Lead+c.Review) + safety - usable
-	q = math.Min(q, sum(c.Lead, c.Lead+c.ShelfLife)-left)
+	q = math.Min(q, sum(c.Lead, c.Lead+c.ShelfLife)-older)
 	q = math.Round(math.Max(0, q))
 	if q <= 0 {
 		return
@@ -141,13 +141,15 @@ func (sh *shelf) order(d forecast.Day, f []float64, safety float64) {
 	sh.pipeline = append(sh.pipeline, lot{q, d + forecast.Day(c.Lead)})
 }
 
-// project runs the stock on hand and on order through the cover days with the forecast
-// f as demand, oldest expiry first, and returns what of it can still sell in the cover:
-// everything except what would expire unsold before the cover ends. (Counting stock that
-// expires before it can sell as cover leaves the days after its expiry short: a delivery
-// that overlaps a leftover lot's last day was cut by the whole lot.) left is the stock
-// expected on the shelf or on order when the new order arrives.
-func (sh *shelf) project(d forecast.Day, f []float64) (usable, left float64) {
+// project runs the stock on hand and on order through the coming days with the forecast
+// f as demand, oldest expiry first. usable is what of it can still sell in the cover
+// (Lead+Review days): everything except what would expire unsold before the cover ends.
+// (Counting stock that expires before it can sell as cover leaves the days after its
+// expiry short: a delivery that overlaps a leftover lot's last day was cut by the whole
+// lot.) older is what of it sells while a lot delivered on day Lead is on the shelf, the
+// sales that lot cannot make: a leftover lot whose last day is the delivery day takes
+// that day's sales, not the new lot's whole shelf life.
+func (sh *shelf) project(d forecast.Day, f []float64) (usable, older float64) {
 	c := sh.cfg
 	type plot struct {
 		qty           float64
@@ -165,13 +167,8 @@ func (sh *shelf) project(d forecast.Day, f []float64) (usable, left float64) {
 	for _, l := range pl {
 		have += l.qty
 	}
-	for i := 0; i < c.Lead+c.Review; i++ {
+	for i := 0; i < c.Lead+max(c.Review, c.ShelfLife); i++ {
 		day := d + forecast.Day(i)
-		if i == c.Lead {
-			for _, l := range pl {
-				left += l.qty
-			}
-		}
 		want := f[i]
 		for k := range pl {
 			if pl[k].from <= day {
@@ -180,14 +177,19 @@ func (sh *shelf) project(d forecast.Day, f []float64) (usable, left float64) {
 				want -= take
 			}
 		}
+		if i >= c.Lead && i < c.Lead+c.ShelfLife {
+			older += f[i] - want
+		}
 		for k := range pl {
 			if pl[k].expires <= day {
-				wasted += pl[k].qty
+				if i < c.Lead+c.Review {
+					wasted += pl[k].qty
+				}
 				pl[k].qty = 0
 			}
 		}
 	}
-	return have - wasted, left
+	return have - wasted, older
 }
 
 // arrivals puts the deliveries due on day d on the shelf.
