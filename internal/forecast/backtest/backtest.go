@@ -121,7 +121,8 @@ func Run(d *Data, cfg Config) (*Report, error) {
 		rep.Rolled.Stores = append(rep.Rolled.Stores, StoreTable{Store: s, Table: table(byStore[s][Rolled])})
 	}
 	if cfg.Simulate != nil {
-		rep.Simulation = simReport(*cfg.Simulate, results, func(k int) string { return d.Stores[idx[k]] })
+		rep.Simulation = simReport(*cfg.Simulate, results, func(k int) string { return d.Stores[idx[k]] },
+			func(k int) string { return string(models[k].Method) })
 	}
 	return rep, nil
 }

@@ -110,6 +110,13 @@ func TestEngineBeatsBothBaselinesOnSyntheticHistories(t *testing.T) {
 			if len(sim.Sweep) != len(ServiceLevels) || len(sim.Stores) != 3 || len(sim.Matched.Targets) != len(TargetFills) {
 				t.Errorf("sweep %d levels, %d stores, %d targets", len(sim.Sweep), len(sim.Stores), len(sim.Matched.Targets))
 			}
+			simSeries := 0
+			for _, me := range sim.Methods {
+				simSeries += me.Series
+			}
+			if simSeries != rep.Evaluated {
+				t.Errorf("replay methods %+v cover %d series of %d", sim.Methods, simSeries, rep.Evaluated)
+			}
 			for i := 1; i < len(sim.Sweep); i++ {
 				if a, b := sim.Sweep[i-1].Engine, sim.Sweep[i].Engine; b.Received < a.Received {
 					t.Errorf("a higher service level received less: %+v then %+v", a, b)

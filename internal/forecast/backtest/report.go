@@ -70,6 +70,7 @@ type SimReport struct {
 	Sweep        []SweepPoint `json:"sweep"`
 	Matched      Matched      `json:"matched"`
 	Stores       []StoreSim   `json:"stores"`
+	Methods      []MethodSim  `json:"methods"`
 }
 
 // SweepPoint is the replay of both rules at one service level.
@@ -100,13 +101,26 @@ type Matched struct {
 	Sweep [][2]MatchedPoint `json:"sweep"`
 }
 
-// StoreSim is one store's replay at the headline service level and at matched fill rates.
-type StoreSim struct {
-	Store          string       `json:"store"`
+// SimGroup is the replay of a group of series at the headline service level and at
+// matched fill rates.
+type SimGroup struct {
 	Engine         SimScores    `json:"engine"`
 	FourWeekMean   SimScores    `json:"four_week_mean"`
 	AtFourWeekFill MatchedPoint `json:"at_four_week_fill"`
 	AtEngineFill   MatchedPoint `json:"at_engine_fill"`
+}
+
+// StoreSim is one store's replay.
+type StoreSim struct {
+	Store string `json:"store"`
+	SimGroup
+}
+
+// MethodSim is the replay of the series the engine forecast with one method.
+type MethodSim struct {
+	Method string `json:"method"`
+	Series int    `json:"series"`
+	SimGroup
 }
 
 // Report is everything a backtest prints.
@@ -143,19 +157,21 @@ const JSONShape = `{
                              "targets": [MATCH (fill 0.98), MATCH (fill 0.99)],
                              "sweep": [[MATCH at the engine's fill, MATCH at the 4-week
                                         rule's fill], ... per service level]},
-                 "stores": [{"store": "1", "engine": SIM, "four_week_mean": SIM,
-                             "at_four_week_fill": MATCH, "at_engine_fill": MATCH}, ...]}
+                 "stores": [{"store": "1", ...GROUP}, ...],
+                 "methods": [{"method": "damped_trend", "series": 480, ...GROUP}, ...]}
 }
 TABLE = {"engine": SCORES, "last_week": SCORES, "four_week_mean": SCORES}
 SCORES = {"wape": 0.123, "smape": 0.131, "bias": -0.004, "mase": 0.712}   (fractions;
          null when undefined, e.g. WAPE of a store that sold nothing)
 SIM = {"received": 0, "sold": 0, "demand": 0, "wasted": 0, "stockout_days": 0,
-       "series_days": 0, "waste_pct": 0, "fill_rate": 0}   (at 95 %% unless in "sweep")
+       "series_days": 0, "waste_pct": 0, "fill_rate": 0}   (at 95 % unless in "sweep")
+GROUP = {"engine": SIM, "four_week_mean": SIM, "at_four_week_fill": MATCH,
+         "at_engine_fill": MATCH}                                   (at 95 %)
 MATCH = {"fill_rate": 0.998, "service_level": 0.95, "engine_waste_pct": 1.2,
          "four_week_mean_waste_pct": 3.4}
-        (each rule's waste %% interpolated at that fill rate on its sweep; null when the
+        (each rule's waste % interpolated at that fill rate on its sweep; null when the
         fill rate lies outside the rule's sweep; service_level: of the rule whose fill
-        rate it is, absent for targets. at_four_week_fill uses the 4-week rule's 95 %%
+        rate it is, absent for targets. at_four_week_fill uses the 4-week rule's 95 %
         level, or the nearest level whose fill the engine's sweep covers; likewise
         at_engine_fill)`
 
@@ -295,14 +311,21 @@ func writeSim(b *strings.Builder, s *SimReport) {
 				row.s.Wasted, row.s.WastePct, fillPct(row.s.FillRate), row.s.StockoutDays, wastePct(other))
 		}
 	}
-	fmt.Fprintf(b, "\nper store at %s: waste %%, fill rate, stock-out days of the engine | of the 4-week mean |\n"+
-		"  at the 4-week rule's fill rate (its service level): the engine's waste vs the 4-week rule's\n", levelPct(s.ServiceLevel))
-	for _, st := range s.Stores {
-		m := st.AtFourWeekFill
-		fmt.Fprintf(b, "%-8s %6.1f%% %8s %6d | %6.1f%% %8s %6d | %8s (%s) %7s vs %7s\n", st.Store,
-			st.Engine.WastePct, fillPct(st.Engine.FillRate), st.Engine.StockoutDays,
-			st.FourWeekMean.WastePct, fillPct(st.FourWeekMean.FillRate), st.FourWeekMean.StockoutDays,
+	fmt.Fprintf(b, "\nper store and by the engine's method at %s: waste %%, fill rate, stock-out days of the engine |\n"+
+		"  of the 4-week mean | at the 4-week rule's fill rate (its service level): the engine's waste vs the 4-week rule's\n",
+		levelPct(s.ServiceLevel))
+	line := func(name string, g SimGroup) {
+		m := g.AtFourWeekFill
+		fmt.Fprintf(b, "%-18s %6.1f%% %8s %6d | %6.1f%% %8s %6d | %8s (%s) %7s vs %7s\n", name,
+			g.Engine.WastePct, fillPct(g.Engine.FillRate), g.Engine.StockoutDays,
+			g.FourWeekMean.WastePct, fillPct(g.FourWeekMean.FillRate), g.FourWeekMean.StockoutDays,
 			fillPct(m.FillRate), levelPct(m.ServiceLevel), wastePct(m.EngineWastePct), wastePct(m.FourWeekMeanWastePct))
+	}
+	for _, st := range s.Stores {
+		line(st.Store, st.SimGroup)
+	}
+	for _, me := range s.Methods {
+		line(fmt.Sprintf("%s %d", me.Method, me.Series), me.SimGroup)
 	}
 }
 

@@ -328,21 +328,27 @@ func parallel(n, workers int, f func(i int)) {
 	wg.Wait()
 }
 
-// simReport adds the replays up overall and per store and compares the rules at matched
-// fill rates.
-func simReport(c SimConfig, results []seriesResult, storeOf func(k int) string) *SimReport {
+// simReport adds the replays up overall, per store and per engine method and compares
+// the rules at matched fill rates.
+func simReport(c SimConfig, results []seriesResult, storeOf, methodOf func(k int) string) *SimReport {
 	n := len(ServiceLevels)
 	all := make([][2]SimScores, n)
-	byStore := map[string][][2]SimScores{}
+	byStore, byMethod := map[string][][2]SimScores{}, map[string][][2]SimScores{}
+	series := map[string]int{}
 	for k, r := range results {
-		st := storeOf(k)
+		st, me := storeOf(k), methodOf(k)
+		series[me]++
 		if byStore[st] == nil {
 			byStore[st] = make([][2]SimScores, n)
+		}
+		if byMethod[me] == nil {
+			byMethod[me] = make([][2]SimScores, n)
 		}
 		for l := range r.sim {
 			for rule := range 2 {
 				all[l][rule].add(r.sim[l][rule])
 				byStore[st][l][rule].add(r.sim[l][rule])
+				byMethod[me][l][rule].add(r.sim[l][rule])
 			}
 		}
 	}
@@ -359,17 +365,24 @@ func simReport(c SimConfig, results []seriesResult, storeOf func(k int) string) 
 		rep.Sweep = append(rep.Sweep, SweepPoint{ServiceLevel: p, Engine: all[l][0], FourWeekMean: all[l][1]})
 	}
 	rep.Matched = matched(all)
+	group := func(levels [][2]SimScores) SimGroup {
+		finish(levels)
+		m := matched(levels)
+		return SimGroup{Engine: levels[headline][0], FourWeekMean: levels[headline][1],
+			AtFourWeekFill: m.AtFourWeekFill, AtEngineFill: m.AtEngineFill}
+	}
 	stores := make([]string, 0, len(byStore))
 	for st := range byStore {
 		stores = append(stores, st)
 	}
 	sort.Slice(stores, func(i, j int) bool { return naturalLess(stores[i], stores[j]) })
 	for _, st := range stores {
-		levels := byStore[st]
-		finish(levels)
-		m := matched(levels)
-		rep.Stores = append(rep.Stores, StoreSim{Store: st, Engine: levels[headline][0], FourWeekMean: levels[headline][1],
-			AtFourWeekFill: m.AtFourWeekFill, AtEngineFill: m.AtEngineFill})
+		rep.Stores = append(rep.Stores, StoreSim{Store: st, SimGroup: group(byStore[st])})
+	}
+	for _, me := range []forecast.Method{forecast.MethodSmoothing, forecast.MethodIntermittent} {
+		if levels := byMethod[string(me)]; levels != nil {
+			rep.Methods = append(rep.Methods, MethodSim{Method: string(me), Series: series[string(me)], SimGroup: group(levels)})
+		}
 	}
 	return rep
 }
