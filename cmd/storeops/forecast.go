@@ -50,12 +50,23 @@ Flags:
   --format F        text (default) or json
   --simulate SPEC   shelf-life=N,lead=L,review=R: replay the test days ordering every R days
                     for delivery L days later, goods sellable N days from delivery: order =
-                    forecast over L+R days + safety stock (95 % service level from the
-                    forecast error summed over those days) − on hand − on order, capped at
-                    what is forecast to sell before the goods expire, whole units; sold
-                    oldest first (FEFO), expired stock thrown away. The same with the 4-week
-                    mean as forecast.
-                    Prints waste % of units received, fill rate and days out of stock.
+                    forecast over L+R days + safety stock − the stock on hand and on order
+                    that can sell before it expires (projected with the forecast, oldest
+                    first), capped at what is forecast to sell before the new goods expire
+                    beyond what the older stock sells meanwhile, whole units; sold oldest
+                    first (FEFO), expired stock thrown away. The same with the 4-week mean
+                    as forecast. Safety stock = z × the standard deviation of the forecast
+                    error summed over the L+R days, for the service levels 80, 90, 95, 98,
+                    99, 99.5 and 99.9 % (z their normal quantiles), each rule with its own
+                    error.
+                    Prints waste % of units received, fill rate (units sold / demand) and
+                    days out of stock for every level overall, and at 95 % per store and
+                    by the engine's method. A rule that orders more fills more and wastes
+                    more, so the rules are compared at the same fill rate: each rule's
+                    waste-vs-fill curve over the levels is interpolated at the other
+                    rule's 95 % fill rate (or, outside its curve, the nearest level's) and
+                    at fill rates of 98 and 99 % ("-" / null where a fill rate lies
+                    outside a rule's curve; no extrapolation).
   --calendar FILE   events as CSV date,name (default: the built-in Chinese retail calendar,
                     2010–2035: Spring Festival and its run-up, New Year, Labour Day,
                     Mid-Autumn, National Day, Double 11); effects are learned from the history.

@@ -37,7 +37,8 @@ func TestForecastBacktestNeedsNoDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"forecast once at the origin", "rolled 1 day ahead", "4-week mean", "ordering replay", "waste %"} {
+	for _, want := range []string{"forecast once at the origin", "rolled 1 day ahead", "4-week mean", "ordering replay", "waste %",
+		"at the 4-week rule's fill rate", "99.9 %", "per store and by the engine's method at 95 %"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -48,7 +49,8 @@ func TestForecastBacktestNeedsNoDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	if err := run(context.Background(), []string{"forecast", "backtest", "--csv", path, "--format", "json", "--origin", "2013-12-01", "--calendar", cal}, noEnv, &out); err != nil {
+	if err := run(context.Background(), []string{"forecast", "backtest", "--csv", path, "--format", "json", "--origin", "2013-12-01", "--calendar", cal,
+		"--simulate", "shelf-life=3,lead=1,review=1"}, noEnv, &out); err != nil {
 		t.Fatal(err)
 	}
 	var rep struct {
@@ -59,9 +61,33 @@ func TestForecastBacktestNeedsNoDatabase(t *testing.T) {
 			}
 			Stores []struct{ Store string }
 		}
+		Simulation struct {
+			ServiceLevel float64 `json:"service_level"`
+			Sweep        []struct {
+				ServiceLevel float64 `json:"service_level"`
+			}
+			Matched struct {
+				AtFourWeekFill struct {
+					FillRate float64 `json:"fill_rate"`
+				} `json:"at_four_week_fill"`
+				Targets []struct {
+					FillRate float64 `json:"fill_rate"`
+				}
+			}
+			Stores []struct {
+				Store  string
+				Engine struct {
+					FillRate float64 `json:"fill_rate"`
+				}
+			}
+		}
 	}
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.Origin != "2013-12-01" || rep.Once.Overall.Engine.WAPE == nil || len(rep.Once.Stores) != 2 {
 		t.Fatalf("json %v: %s", err, out.String())
+	}
+	if sim := rep.Simulation; sim.ServiceLevel != 0.95 || len(sim.Sweep) != 7 || sim.Sweep[0].ServiceLevel != 0.8 ||
+		sim.Matched.AtFourWeekFill.FillRate <= 0 || len(sim.Matched.Targets) != 2 || len(sim.Stores) != 2 || sim.Stores[0].Engine.FillRate <= 0 {
+		t.Errorf("simulation in json: %+v", sim)
 	}
 }
 

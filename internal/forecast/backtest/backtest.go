@@ -37,7 +37,7 @@ const (
 type seriesResult struct {
 	acc   [nModes][nMethods]forecast.Accuracy
 	scale float64
-	sim   [2]SimScores
+	sim   [][2]SimScores // per service level: engine, 4-week mean
 }
 
 // Run fits the engine on the days up to the origin and scores it and both baselines on
@@ -121,14 +121,8 @@ func Run(d *Data, cfg Config) (*Report, error) {
 		rep.Rolled.Stores = append(rep.Rolled.Stores, StoreTable{Store: s, Table: table(byStore[s][Rolled])})
 	}
 	if cfg.Simulate != nil {
-		sim := &SimReport{ShelfLife: cfg.Simulate.ShelfLife, Lead: cfg.Simulate.Lead, Review: cfg.Simulate.Review}
-		for _, r := range results {
-			sim.Engine.add(r.sim[0])
-			sim.FourWeekMean.add(r.sim[1])
-		}
-		sim.Engine.finish()
-		sim.FourWeekMean.finish()
-		rep.Simulation = sim
+		rep.Simulation = simReport(*cfg.Simulate, results, func(k int) string { return d.Stores[idx[k]] },
+			func(k int) string { return string(models[k].Method) })
 	}
 	return rep, nil
 }

@@ -107,6 +107,21 @@ func TestEngineBeatsBothBaselinesOnSyntheticHistories(t *testing.T) {
 			if sim.Engine.WastePct > sim.FourWeekMean.WastePct || sim.Engine.FillRate < sim.FourWeekMean.FillRate-0.01 {
 				t.Errorf("ordering replay: engine %+v, 4-week mean %+v", sim.Engine, sim.FourWeekMean)
 			}
+			if len(sim.Sweep) != len(ServiceLevels) || len(sim.Stores) != 3 || len(sim.Matched.Targets) != len(TargetFills) {
+				t.Errorf("sweep %d levels, %d stores, %d targets", len(sim.Sweep), len(sim.Stores), len(sim.Matched.Targets))
+			}
+			simSeries := 0
+			for _, me := range sim.Methods {
+				simSeries += me.Series
+			}
+			if simSeries != rep.Evaluated {
+				t.Errorf("replay methods %+v cover %d series of %d", sim.Methods, simSeries, rep.Evaluated)
+			}
+			for i := 1; i < len(sim.Sweep); i++ {
+				if a, b := sim.Sweep[i-1].Engine, sim.Sweep[i].Engine; b.Received < a.Received {
+					t.Errorf("a higher service level received less: %+v then %+v", a, b)
+				}
+			}
 			var out bytes.Buffer
 			if err := rep.WriteJSON(&out); err != nil || !json.Valid(out.Bytes()) {
 				t.Fatalf("json: %v", err)
@@ -132,11 +147,52 @@ func TestOrderArithmetic(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sh := &shelf{cfg: tc.cfg}
 			sh.receive(forecast.Date(2024, time.May, 1), tc.onHand)
-			sh.order(forecast.Date(2024, time.May, 1), f, tc.sigma)
+			sh.order(forecast.Date(2024, time.May, 1), f, zOf(0.95)*tc.sigma)
 			if got := sh.onOrder(); got != tc.want {
 				t.Errorf("ordered %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// Stock that expires before it can sell is not cover: 30 units received yesterday with a
+// two-day shelf life sell 10 today and the other 20 are binned tonight, so tomorrow's 10
+// must be ordered (counting all 30 as cover ordered nothing and left tomorrow empty).
+func TestOrderLeavesOutStockThatExpiresUnsold(t *testing.T) {
+	f := []float64{10, 10, 10, 10}
+	d := forecast.Date(2024, time.May, 2)
+	for _, tc := range []struct {
+		name string
+		cfg  SimConfig
+		want float64
+	}{
+		{"expires before delivery", SimConfig{ShelfLife: 2, Lead: 1, Review: 1}, 10},
+		// Sellable on d and d+1: 10 + 10 of the 30 sell, the new lot covers d+2 alone.
+		{"expires in the cover", SimConfig{ShelfLife: 3, Lead: 1, Review: 2}, 10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sh := &shelf{cfg: tc.cfg}
+			sh.receive(d-1, 30)
+			sh.order(d, f, 0)
+			if got := sh.onOrder(); got != tc.want {
+				t.Errorf("ordered %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// The shelf-life cap counts the sales the older stock takes while the new lot is on the
+// shelf, not all of it: 25 units sellable today and tomorrow sell 10 + 10 (5 binned), so
+// a lot arriving tomorrow for two days can sell 20 − 10 = 10 (subtracting the 15 left at
+// its arrival capped it at 5).
+func TestShelfLifeCapCountsWhatTheOlderStockSells(t *testing.T) {
+	d := forecast.Date(2024, time.May, 2)
+	sh := &shelf{cfg: SimConfig{ShelfLife: 2, Lead: 1, Review: 2}}
+	sh.receive(d, 25)
+	sh.lots[0].expires = d + 1
+	sh.order(d, []float64{10, 10, 10, 10}, 5) // 30 + 5 − 20 = 15, capped at 10
+	if got := sh.onOrder(); got != 10 {
+		t.Errorf("ordered %v, want 10", got)
 	}
 }
 
@@ -163,5 +219,41 @@ func TestParseSimConfig(t *testing.T) {
 		if _, err := ParseSimConfig(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+func TestMatchedReadsWasteAtTheOtherRulesFill(t *testing.T) {
+	lv := func(fill, waste float64) SimScores { return SimScores{FillRate: fill, WastePct: waste} }
+	// Three swept levels; headline is index 2 of ServiceLevels, so give as many points.
+	levels := make([][2]SimScores, len(ServiceLevels))
+	for l := range levels {
+		x := float64(l)
+		levels[l] = [2]SimScores{lv(0.90+0.01*x, 1+x), lv(0.93+0.01*x, 3+2*x)}
+	}
+	m := matched(levels)
+	// The 4-week rule at the headline level fills 0.95; the engine fills 0.95 at l = 5,
+	// wasting 6, against 3 + 2·2 = 7.
+	if got := m.AtFourWeekFill; math.Abs(got.FillRate-0.95) > 1e-9 || got.EngineWastePct == nil || math.Abs(*got.EngineWastePct-6) > 1e-9 ||
+		math.Abs(*got.FourWeekMeanWastePct-7) > 1e-9 {
+		t.Errorf("at the 4-week fill: %+v", got)
+	}
+	// The engine at the headline fills 0.92, below the 4-week rule's least fill 0.93: the
+	// nearest level whose fill both curves cover is the next, 0.93, wasting 4 against 3.
+	if got := m.AtEngineFill; got.ServiceLevel != ServiceLevels[headline+1] || got.EngineWastePct == nil ||
+		math.Abs(*got.EngineWastePct-4) > 1e-9 || got.FourWeekMeanWastePct == nil || math.Abs(*got.FourWeekMeanWastePct-3) > 1e-9 {
+		t.Errorf("at the engine's fill: %+v", got)
+	}
+	if got := m.Sweep[headline][0]; got.FourWeekMeanWastePct != nil {
+		t.Errorf("the 4-week rule's waste read below its curve: %+v", got)
+	}
+	// Halfway between two points interpolates linearly.
+	if y := interpolate([][2]float64{{0.9, 1}, {0.95, 2}}, 0.925); y == nil || math.Abs(*y-1.5) > 1e-9 {
+		t.Errorf("interpolate: %v", y)
+	}
+	if y := interpolate([][2]float64{{0.9, 1}, {0.95, 2}}, 0.96); y != nil {
+		t.Errorf("extrapolated %v", *y)
+	}
+	if z := zOf(0.95); math.Abs(z-1.6449) > 1e-4 {
+		t.Errorf("z(95 %%) = %v", z)
 	}
 }

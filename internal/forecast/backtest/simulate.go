@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,8 +19,17 @@ type SimConfig struct {
 	ShelfLife, Lead, Review int
 }
 
-// serviceZ is the normal quantile of a 95 % service level.
-const serviceZ = 1.6449
+// ServiceLevels are the cycle service levels the replay sweeps for both rules; the
+// safety stock of level p is z(p) times the standard deviation of the error summed over
+// the cover days, z the standard normal quantile.
+var ServiceLevels = []float64{0.80, 0.90, 0.95, 0.98, 0.99, 0.995, 0.999}
+
+// headline is the index in ServiceLevels of the level the headline figures use (95 %,
+// the default service level).
+const headline = 2
+
+// zOf is the standard normal quantile of p.
+func zOf(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
 
 // ParseSimConfig reads "shelf-life=N,lead=L,review=R".
 func ParseSimConfig(s string) (SimConfig, error) {
@@ -97,13 +107,6 @@ func (sh *shelf) receive(d forecast.Day, qty float64) {
 	}
 }
 
-func (sh *shelf) onHand() (t float64) {
-	for _, l := range sh.lots {
-		t += l.qty
-	}
-	return
-}
-
 func (sh *shelf) onOrder() (t float64) {
 	for _, l := range sh.pipeline {
 		t += l.qty
@@ -112,11 +115,11 @@ func (sh *shelf) onOrder() (t float64) {
 }
 
 // order places the order of review day d from daily forecasts f[0..] for days d, d+1, ...
-// (at least Lead+max(Review,ShelfLife) of them) and the standard deviation of their error
-// summed over Lead+Review days: cover (Lead+Review days) + safety stock − on hand − on
-// order, at most what is forecast to sell between delivery and the end of shelf life
-// beyond the stock then left, whole units (case pack 1).
-func (sh *shelf) order(d forecast.Day, f []float64, coverSigma float64) {
+// (at least Lead+max(Review,ShelfLife) of them) and a safety stock in units: cover (Lead+
+// Review days) + safety stock − the stock on hand and on order that can still sell in
+// that time, at most what is forecast to sell between delivery and the end of shelf life
+// beyond what the older stock sells then, whole units (case pack 1).
+func (sh *shelf) order(d forecast.Day, f []float64, safety float64) {
 	c := sh.cfg
 	sum := func(a, b int) (t float64) {
 		for _, x := range f[a:b] {
@@ -124,10 +127,9 @@ func (sh *shelf) order(d forecast.Day, f []float64, coverSigma float64) {
 		}
 		return
 	}
-	have := sh.onHand() + sh.onOrder()
-	q := sum(0, c.Lead+c.Review) + serviceZ*coverSigma - have
-	left := math.Max(0, have-sum(0, c.Lead))
-	q = math.Min(q, sum(c.Lead, c.Lead+c.ShelfLife)-left)
+	usable, older := sh.project(d, f)
+	q := sum(0, c.Lead+c.Review) + safety - usable
+	q = math.Min(q, sum(c.Lead, c.Lead+c.ShelfLife)-older)
 	q = math.Round(math.Max(0, q))
 	if q <= 0 {
 		return
@@ -137,6 +139,57 @@ func (sh *shelf) order(d forecast.Day, f []float64, coverSigma float64) {
 		return
 	}
 	sh.pipeline = append(sh.pipeline, lot{q, d + forecast.Day(c.Lead)})
+}
+
+// project runs the stock on hand and on order through the coming days with the forecast
+// f as demand, oldest expiry first. usable is what of it can still sell in the cover
+// (Lead+Review days): everything except what would expire unsold before the cover ends.
+// (Counting stock that expires before it can sell as cover leaves the days after its
+// expiry short: a delivery that overlaps a leftover lot's last day was cut by the whole
+// lot.) older is what of it sells while a lot delivered on day Lead is on the shelf, the
+// sales that lot cannot make: a leftover lot whose last day is the delivery day takes
+// that day's sales, not the new lot's whole shelf life.
+func (sh *shelf) project(d forecast.Day, f []float64) (usable, older float64) {
+	c := sh.cfg
+	type plot struct {
+		qty           float64
+		from, expires forecast.Day // on the shelf from … to
+	}
+	pl := make([]plot, 0, len(sh.lots)+len(sh.pipeline))
+	for _, l := range sh.lots {
+		pl = append(pl, plot{l.qty, d, l.expires})
+	}
+	for _, o := range sh.pipeline {
+		pl = append(pl, plot{o.qty, o.expires, o.expires + forecast.Day(c.ShelfLife) - 1})
+	}
+	sort.SliceStable(pl, func(i, j int) bool { return pl[i].expires < pl[j].expires })
+	have, wasted := 0.0, 0.0
+	for _, l := range pl {
+		have += l.qty
+	}
+	for i := 0; i < c.Lead+max(c.Review, c.ShelfLife); i++ {
+		day := d + forecast.Day(i)
+		want := f[i]
+		for k := range pl {
+			if pl[k].from <= day {
+				take := math.Min(want, pl[k].qty)
+				pl[k].qty -= take
+				want -= take
+			}
+		}
+		if i >= c.Lead && i < c.Lead+c.ShelfLife {
+			older += f[i] - want
+		}
+		for k := range pl {
+			if pl[k].expires <= day {
+				if i < c.Lead+c.Review {
+					wasted += pl[k].qty
+				}
+				pl[k].qty = 0
+			}
+		}
+	}
+	return have - wasted, older
 }
 
 // arrivals puts the deliveries due on day d on the shelf.
@@ -180,10 +233,11 @@ func (sh *shelf) sell(d forecast.Day, demand float64, known bool) {
 	sh.lots = kept
 }
 
-// simulate replays the test days of one series twice, ordering by the engine's forecast
-// and by the 4-week same-weekday mean, both from the same opening stock: the mean sales of
-// the last four training weeks times Lead+1 days.
-func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin, end forecast.Day) [2]SimScores {
+// simulate replays the test days of one series at every service level of ServiceLevels,
+// ordering by the engine's forecast (index 0) and by the 4-week same-weekday mean (index
+// 1), all from the same opening stock: the mean sales of the last four training weeks
+// times Lead+1 days.
+func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin, end forecast.Day) [][2]SimScores {
 	reach := c.Lead + max(c.Review, c.ShelfLife)
 	recent := 0.0
 	for i := 1; i <= 28; i++ {
@@ -191,41 +245,53 @@ func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin,
 		recent += v / 28
 	}
 	opening := math.Round(recent * float64(c.Lead+1))
-	shelves := [2]*shelf{{cfg: c}, {cfg: c}}
-	for _, sh := range shelves {
-		sh.receive(origin+1, opening)
+	shelves := make([][2]*shelf, len(ServiceLevels))
+	for l := range shelves {
+		for r := range shelves[l] {
+			shelves[l][r] = &shelf{cfg: c}
+			shelves[l][r].receive(origin+1, opening)
+		}
 	}
 	cover := c.Lead + c.Review
-	engineSigma := m.CoverSigma(cover)
 	sigma, rho := forecast.ErrorStats(baselineErrors(train))
-	baseSigma := forecast.CoverSigma(sigma, rho, cover)
+	coverSigma := [2]float64{m.CoverSigma(cover), forecast.CoverSigma(sigma, rho, cover)}
 	promo := make([]bool, reach)
-	f := make([]float64, reach)
+	f := [2][]float64{make([]float64, reach), make([]float64, reach)}
 	for d := origin + 1; d <= end; d++ {
-		for _, sh := range shelves {
-			sh.arrivals(d)
+		for _, pair := range shelves {
+			for _, sh := range pair {
+				sh.arrivals(d)
+			}
 		}
 		if int(d-origin-1)%c.Review == 0 {
 			for i := range promo {
 				promo[i] = promoOn(s, d+forecast.Day(i))
 			}
 			for i, p := range m.Forecast(d, reach, promo) {
-				f[i] = p.Units
-			}
-			shelves[0].order(d, f, engineSigma)
-			for i := range f {
+				f[0][i] = p.Units
 				day := d + forecast.Day(i)
-				f[i] = sameWeekday(s, day-7*((day-d)/7+1), 4)
+				f[1][i] = sameWeekday(s, day-7*((day-d)/7+1), 4)
 			}
-			shelves[1].order(d, f, baseSigma)
+			for l, pair := range shelves {
+				z := zOf(ServiceLevels[l])
+				for r, sh := range pair {
+					sh.order(d, f[r], z*coverSigma[r])
+				}
+			}
 		}
 		actual, known := at(s, d)
-		for _, sh := range shelves {
-			sh.sell(d, actual, known)
+		for _, pair := range shelves {
+			for _, sh := range pair {
+				sh.sell(d, actual, known)
+			}
 		}
 		m.Observe(d, actual, promoOn(s, d), !known)
 	}
-	return [2]SimScores{shelves[0].score, shelves[1].score}
+	out := make([][2]SimScores, len(shelves))
+	for l, pair := range shelves {
+		out[l] = [2]SimScores{pair[0].score, pair[1].score}
+	}
+	return out
 }
 
 // baselineErrors are the errors of the rolled 4-week same-weekday mean over the last 90
@@ -260,4 +326,124 @@ func parallel(n, workers int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// simReport adds the replays up overall, per store and per engine method and compares
+// the rules at matched fill rates.
+func simReport(c SimConfig, results []seriesResult, storeOf, methodOf func(k int) string) *SimReport {
+	n := len(ServiceLevels)
+	all := make([][2]SimScores, n)
+	byStore, byMethod := map[string][][2]SimScores{}, map[string][][2]SimScores{}
+	series := map[string]int{}
+	for k, r := range results {
+		st, me := storeOf(k), methodOf(k)
+		series[me]++
+		if byStore[st] == nil {
+			byStore[st] = make([][2]SimScores, n)
+		}
+		if byMethod[me] == nil {
+			byMethod[me] = make([][2]SimScores, n)
+		}
+		for l := range r.sim {
+			for rule := range 2 {
+				all[l][rule].add(r.sim[l][rule])
+				byStore[st][l][rule].add(r.sim[l][rule])
+				byMethod[me][l][rule].add(r.sim[l][rule])
+			}
+		}
+	}
+	finish := func(levels [][2]SimScores) {
+		for l := range levels {
+			levels[l][0].finish()
+			levels[l][1].finish()
+		}
+	}
+	finish(all)
+	rep := &SimReport{ShelfLife: c.ShelfLife, Lead: c.Lead, Review: c.Review, ServiceLevel: ServiceLevels[headline],
+		Engine: all[headline][0], FourWeekMean: all[headline][1]}
+	for l, p := range ServiceLevels {
+		rep.Sweep = append(rep.Sweep, SweepPoint{ServiceLevel: p, Engine: all[l][0], FourWeekMean: all[l][1]})
+	}
+	rep.Matched = matched(all)
+	group := func(levels [][2]SimScores) SimGroup {
+		finish(levels)
+		m := matched(levels)
+		return SimGroup{Engine: levels[headline][0], FourWeekMean: levels[headline][1],
+			AtFourWeekFill: m.AtFourWeekFill, AtEngineFill: m.AtEngineFill}
+	}
+	stores := make([]string, 0, len(byStore))
+	for st := range byStore {
+		stores = append(stores, st)
+	}
+	sort.Slice(stores, func(i, j int) bool { return naturalLess(stores[i], stores[j]) })
+	for _, st := range stores {
+		rep.Stores = append(rep.Stores, StoreSim{Store: st, SimGroup: group(byStore[st])})
+	}
+	for _, me := range []forecast.Method{forecast.MethodSmoothing, forecast.MethodIntermittent} {
+		if levels := byMethod[string(me)]; levels != nil {
+			rep.Methods = append(rep.Methods, MethodSim{Method: string(me), Series: series[string(me)], SimGroup: group(levels)})
+		}
+	}
+	return rep
+}
+
+// TargetFills are the common fill rates at which both rules' waste is reported.
+var TargetFills = []float64{0.98, 0.99}
+
+// matched compares the rules' waste at the same fill rate: each rule's waste-vs-fill
+// curve over the swept service levels is interpolated at the other rule's fill rates and
+// at TargetFills. The headline pair uses each rule's fill at the headline level or, when
+// that lies outside the other rule's curve, at the nearest level whose fill lies inside.
+func matched(levels [][2]SimScores) Matched {
+	var curve [2][][2]float64 // (fill, waste %) per rule, by fill
+	for rule := range 2 {
+		for _, l := range levels {
+			curve[rule] = append(curve[rule], [2]float64{l[rule].FillRate, l[rule].WastePct})
+		}
+		sort.SliceStable(curve[rule], func(i, j int) bool { return curve[rule][i][0] < curve[rule][j][0] })
+	}
+	at := func(fill, level float64) MatchedPoint {
+		return MatchedPoint{FillRate: fill, ServiceLevel: level,
+			EngineWastePct: interpolate(curve[0], fill), FourWeekMeanWastePct: interpolate(curve[1], fill)}
+	}
+	var m Matched
+	for l := range levels {
+		m.Sweep = append(m.Sweep, [2]MatchedPoint{at(levels[l][0].FillRate, ServiceLevels[l]), at(levels[l][1].FillRate, ServiceLevels[l])})
+	}
+	pick := func(rule int) MatchedPoint {
+		best := m.Sweep[headline][rule]
+		for dist := 1; dist < len(levels) && (best.EngineWastePct == nil || best.FourWeekMeanWastePct == nil); dist++ {
+			for _, l := range []int{headline - dist, headline + dist} {
+				if l >= 0 && l < len(levels) && m.Sweep[l][rule].EngineWastePct != nil && m.Sweep[l][rule].FourWeekMeanWastePct != nil {
+					return m.Sweep[l][rule]
+				}
+			}
+		}
+		return best
+	}
+	m.AtEngineFill, m.AtFourWeekFill = pick(0), pick(1)
+	for _, t := range TargetFills {
+		m.Targets = append(m.Targets, at(t, 0))
+	}
+	return m
+}
+
+// interpolate reads the waste at fill rate x off a curve of (fill, waste) points sorted by
+// fill, linearly between neighbours; nil when x lies outside the curve (no extrapolation).
+func interpolate(curve [][2]float64, x float64) *float64 {
+	if len(curve) == 0 || x < curve[0][0]-1e-12 || x > curve[len(curve)-1][0]+1e-12 {
+		return nil
+	}
+	for i := 1; i < len(curve); i++ {
+		a, b := curve[i-1], curve[i]
+		if x <= b[0]+1e-12 {
+			y := a[1]
+			if b[0] > a[0] {
+				y = a[1] + (b[1]-a[1])*math.Max(0, x-a[0])/(b[0]-a[0])
+			}
+			return &y
+		}
+	}
+	y := curve[len(curve)-1][1]
+	return &y
 }
