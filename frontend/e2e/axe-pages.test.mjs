@@ -4,42 +4,19 @@
 // the stocktake views — counting with its number pad open, and the variance review — on a
 // stocktake the test plans and starts, and the history of the demo's finished ones.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from './helpers/server.mjs'
-import { DESKTOP, launchBrowser, login, PASSWORD, settle } from './helpers/browser.mjs'
+import { test } from 'node:test'
+import { DESKTOP, login, settle } from './helpers/browser.mjs'
+import { apiAs, suite } from './helpers/suite.mjs'
 import { seriousViolations } from './helpers/axe.mjs'
 
 const PHONE_390 = { width: 390, height: 844 }
 
-let server
-let browser
 /** A started (counting) stocktake of store 1's produce, and one SKU of it. */
 let counting
 
-/** Calls the API as `username` from Node, with its own session. */
-async function apiAs(username) {
-  const res = await fetch(`${server.baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  assert.equal(res.status, 200, `login ${username}`)
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  const { csrf_token: csrf } = await res.json()
-  return async (method, path, body) => {
-    const r = await fetch(`${server.baseURL}/api/v1${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: r.status, body: await r.json().catch(() => null) }
-  }
-}
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser(server.baseURL)
-  const super1 = await apiAs('super1')
+/** Plans and starts the counting stocktake the views are opened on. */
+async function planCounting({ server }) {
+  const super1 = await apiAs(server.baseURL, 'super1')
   const planned = await super1('POST', '/stores/1/stocktakes', { scope: 'full', department_code: 'produce', blind: false, zones: ['冷库'] })
   assert.equal(planned.status, 201, JSON.stringify(planned.body))
   const started = await super1('POST', `/stocktakes/${planned.body.id}/start`)
@@ -47,26 +24,25 @@ before(async () => {
   const lines = await super1('GET', `/stocktakes/${planned.body.id}/variance?page_size=1`)
   assert.equal(lines.status, 200, JSON.stringify(lines.body))
   counting = { id: planned.body.id, sku: lines.body.items[0].sku }
-})
+}
 
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const ctx = suite({ setup: planCounting })
 
 /** Pages by the user who opens them, with the element that says the page is there. */
 const PAGES = {
   admin: [['/', 'home-admin'], ['/kpi', 'kpi-page'], ['/ranking', 'ranking-page'], ['/products', 'products-page'],
     ['/inventory', 'inventory-page'], ['/feeds', 'feeds-page'], ['/users', 'users-page'], ['/stores', 'stores-page'],
-    ['/audit', 'audit-page'], ['/profile', 'profile-page']],
+    ['/audit', 'audit-page'], ['/calendar', 'calendar-page'], ['/profile', 'profile-page']],
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page']],
-  super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page']],
+  super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
+    ['/calendar', 'calendar-page']],
   hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page']],
 }
 
 for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
   test(`no serious or critical axe findings on any page (${name})`, async () => {
+    const { browser } = ctx
     const found = []
     const check = async (page, where) => {
       await settle(page)
@@ -92,7 +68,7 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
     // Dialogs, opened from their pages.
     const dialogs = {
       admin: [['/products', 'product-create', 'product-dialog'], ['/users', 'user-create', 'user-dialog'],
-        ['/stores', 'store-create', 'store-dialog']],
+        ['/stores', 'store-create', 'store-dialog'], ['/calendar', 'calendar-create', 'calendar-dialog']],
       super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog']],
     }
     for (const [user, list] of Object.entries(dialogs)) {

@@ -7,43 +7,14 @@
 // the accuracy shows in the history with its chart. Counters of the blind count never see
 // book quantities.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { startServer } from './helpers/server.mjs'
-import { launchBrowser, login, PASSWORD, PHONE, screenshot, settle } from './helpers/browser.mjs'
+import { test } from 'node:test'
+import { login, PASSWORD, PHONE, screenshot, settle } from './helpers/browser.mjs'
+import { apiAs as apiAsUser, suite } from './helpers/suite.mjs'
 
-let server
-let browser
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser(server.baseURL)
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const ctx = suite()
 
 /** A signed-in API client from Node (own cookie jar), for set-up and checks beside the browser. */
-async function apiAs(username) {
-  const res = await fetch(`${server.baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  assert.equal(res.status, 200, `login ${username}`)
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  const { csrf_token: csrf } = await res.json()
-  return async (method, path, body) => {
-    const r = await fetch(`${server.baseURL}/api/v1${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await r.text()
-    return { status: r.status, body: text ? JSON.parse(text) : null }
-  }
-}
+const apiAs = (username) => apiAsUser(ctx.server.baseURL, username)
 
 const storeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 const milli = (q) => Math.round(Number(q) * 1000)
@@ -114,6 +85,7 @@ async function assertNoBook(page, book, where) {
 }
 
 test('blind cycle count: plan, count on a phone, recount by another counter, sale during count, approve, accuracy', async () => {
+  const { browser } = ctx
   const admin = await apiAs('admin')
   const manager = await apiAs('manager1')
 

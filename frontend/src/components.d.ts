@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ChainNamesNote: typeof import('./components/shared/ChainNamesNote.vue')['default']
     DateRangeField: typeof import('./components/shared/DateRangeField.vue')['default']
     EChart: typeof import('./components/charts/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
@@ -56,6 +57,7 @@ declare module 'vue' {
     ExportButtons: typeof import('./components/shared/ExportButtons.vue')['default']
     FilePicker: typeof import('./components/import/FilePicker.vue')['default']
     FilterBar: typeof import('./components/shared/FilterBar.vue')['default']
+    FilterSelect: typeof import('./components/shared/FilterSelect.vue')['default']
     FormDialog: typeof import('./components/shared/FormDialog.vue')['default']
     ImportErrorTable: typeof import('./components/import/ImportErrorTable.vue')['default']
     ImportSummary: typeof import('./components/import/ImportSummary.vue')['default']

@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -85,6 +85,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'store_manager', 'supervisor'],
     writeRoles: ['admin', 'store_manager', 'supervisor'],
     component: () => import('@/pages/feeds/FeedsPage.vue'),
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    icon: Calendar,
+    // Head office keeps the holidays and events the forecast plans by; stores read them.
+    roles: ROLES,
+    writeRoles: ['admin', 'hq_promotions'],
+    component: () => import('@/pages/calendar/CalendarPage.vue'),
   },
   {
     key: 'users',

@@ -29,10 +29,9 @@ function setup(overrides: Partial<EntityFormOptions<Thing, ThingForm>> = {}) {
           formFrom: (thing) => ({ name: thing?.name ?? '' }),
           rules: (_form, editing) => ({ name: editing ? [] : [{ required: true }] }),
           ...calls,
-          title: (thing) => (thing ? `edit ${thing.name}` : 'new'),
-          createdMessage: () => 'created',
+          texts: 'things',
           testid: 'thing',
-          duplicate: { field: 'name', message: () => 'taken' },
+          uniqueField: 'name',
           ...overrides,
         })
         return () => null
@@ -43,7 +42,11 @@ function setup(overrides: Partial<EntityFormOptions<Thing, ThingForm>> = {}) {
   return { record, calls, ...result }
 }
 
-beforeEach(() => setLocale('en'))
+beforeEach(() => {
+  setLocale('en')
+  // The texts a page's message module gives a dialog, by the convention's keys.
+  i18n.global.mergeLocaleMessage('en', { things: { create: 'new', editTitle: 'edit {name}', created: 'created', taken: 'taken' } })
+})
 
 describe('useEntityForm', () => {
   it('creates from the empty form when there is no record', async () => {

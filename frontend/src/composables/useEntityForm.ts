@@ -2,7 +2,10 @@
 // form filled from the record when the dialog opens, the 409 reload that reads the record
 // again, the save that creates or updates, and the title and messages that follow from
 // whether it edits. `dialog` holds FormDialog's props for `v-bind`, so each page keeps only
-// its fields and the calls that are its own.
+// its fields and the calls that are its own. The texts follow one convention in the page's
+// message module `<texts>`: `create` and `editTitle` title the dialog (the record's fields
+// fill its {placeholders}, e.g. `编辑商品 {sku}`), `created` follows a create, and `taken`
+// marks the unique field when the server answers that it is in use.
 import { computed, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { FormRules } from 'element-plus'
@@ -18,14 +21,16 @@ export interface EntityFormOptions<T, F> {
   create: (form: F) => Promise<unknown>
   /** Gets the record as last read, so the update carries its id and version. */
   update: (record: T, form: F) => Promise<unknown>
-  title: (record: T | null) => string
-  /** The success message after creating; saving an edit says the common "saved". */
-  createdMessage: () => string
+  /** The message module whose `create`, `editTitle`, `created` and `taken` the dialog shows. */
+  texts: string
   /** FormDialog's test id prefix. */
   testid: string
-  /** The field that is unique on the server and the message when it is taken. */
-  duplicate: { field: string; message: () => string }
+  /** The field that is unique on the server. */
+  uniqueField: string
 }
+
+/** A record's fields as a title's named {placeholders}. */
+const fields = (record: unknown) => (record ?? {}) as Record<string, unknown>
 
 export function useEntityForm<T, F extends object>(options: EntityFormOptions<T, F>) {
   const { t } = useI18n()
@@ -45,15 +50,15 @@ export function useEntityForm<T, F extends object>(options: EntityFormOptions<T,
   const save = () => (original.value !== null ? options.update(original.value, form.value) : options.create(form.value))
 
   const dialog = computed(() => ({
-    title: options.title(options.record()),
+    title: editing.value ? t(`${options.texts}.editTitle`, fields(options.record())) : t(`${options.texts}.create`),
     model: form.value,
     rules: options.rules(form.value, editing.value),
     submit: save,
     reload,
     testid: options.testid,
-    successMessage: editing.value ? t('common.saved') : options.createdMessage(),
-    duplicateField: options.duplicate.field,
-    duplicateMessage: options.duplicate.message(),
+    successMessage: editing.value ? t('common.saved') : t(`${options.texts}.created`),
+    duplicateField: options.uniqueField,
+    duplicateMessage: t(`${options.texts}.taken`),
     onOpen: () => fill(options.record()),
   }))
 

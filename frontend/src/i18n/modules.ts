@@ -37,6 +37,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   users: { load: () => import('@/pages/org/users/i18n'), uses: ['profile'] },
   stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },
   audit: { load: () => import('@/pages/audit/i18n'), uses: [] },
+  calendar: { load: () => import('@/pages/calendar/i18n'), uses: ['profile'] },
   profile: { load: () => import('@/pages/profile/i18n'), uses: [] },
   // Not a route: the CSV import pieces shared by products and data feeds.
   imports: { load: () => import('@/components/import/i18n'), uses: [] },

@@ -30,7 +30,7 @@ const en: Messages = {
     create: 'New product',
     editTitle: 'Edit product {sku}',
     created: 'Product created',
-    skuTaken: 'This SKU already exists',
+    taken: 'This SKU already exists',
     skuRule: 'SKU: 1–32 letters, digits, _ or -, starting with a letter or digit',
     decimalRule: 'Enter a number of at least 0 with at most {places} decimal places',
     positiveRule: 'Must be greater than 0',

@@ -30,7 +30,7 @@ const zhCN = {
     create: '新建商品',
     editTitle: '编辑商品 {sku}',
     created: '商品已创建',
-    skuTaken: '该 SKU 已存在',
+    taken: '该 SKU 已存在',
     skuRule: 'SKU 为 1–32 位字母、数字、_ 或 -，以字母或数字开头',
     decimalRule: '请输入不小于 0 的数字，最多 {places} 位小数',
     positiveRule: '必须大于 0',

@@ -17,7 +17,7 @@ const en: Messages = {
     departments: 'Departments',
     departmentsTitle: 'Departments of {name}',
     created: 'Store created',
-    codeTaken: 'This store code is already taken',
+    taken: 'This store code is already taken',
     departmentsSaved: 'Departments saved',
     allRegions: 'All regions',
     readOnlyHint: 'HQ promotions can only view stores',

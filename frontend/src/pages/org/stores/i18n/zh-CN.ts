@@ -17,7 +17,7 @@ const zhCN = {
     departments: '经营部门',
     departmentsTitle: '{name} 经营的部门',
     created: '门店已创建',
-    codeTaken: '该门店编码已被使用',
+    taken: '该门店编码已被使用',
     departmentsSaved: '经营部门已保存',
     allRegions: '全部区域',
     readOnlyHint: '总部促销部只能查看门店',

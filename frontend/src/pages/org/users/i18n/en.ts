@@ -32,7 +32,7 @@ const en: Messages = {
     allRoles: 'All roles',
     allStores: 'All stores',
     allStatuses: 'All statuses',
-    usernameTaken: 'This username is already taken',
+    taken: 'This username is already taken',
     needsStore: 'Store managers and supervisors need a store',
     needsDepartment: 'A supervisor needs at least one department',
     readOnlyHint: 'Store managers can only view the users of their store',

@@ -32,7 +32,7 @@ const zhCN = {
     allRoles: '全部角色',
     allStores: '全部门店',
     allStatuses: '全部状态',
-    usernameTaken: '该用户名已被使用',
+    taken: '该用户名已被使用',
     needsStore: '店长和主管必须选择门店',
     needsDepartment: '主管至少需要一个部门',
     readOnlyHint: '店长只能查看本店用户',
