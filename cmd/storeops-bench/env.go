@@ -83,7 +83,7 @@ func (e *env) seedChain(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar}, ""); err != nil {
+	if _, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar, Supplier: a.Supplier}, ""); err != nil {
 		return err
 	}
 	if err := a.Org.ResetPassword(ctx, authz.System("bench"), 1, adminPassword); err != nil {

@@ -143,7 +143,7 @@ func runSeed(ctx context.Context, args []string, cfg config.Config, db *gorm.DB,
 	if err != nil {
 		return err
 	}
-	res, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar}, cfg.DemoPassword)
+	res, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar, Supplier: a.Supplier}, cfg.DemoPassword)
 	if err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func serve(ctx context.Context, cfg config.Config, db *gorm.DB, log *slog.Logger
 		if users, err := a.Org.CountUsers(ctx); err != nil {
 			return err
 		} else if users == 0 {
-			res, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar}, cfg.DemoPassword)
+			res, err := seed.Demo(ctx, seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar, Supplier: a.Supplier}, cfg.DemoPassword)
 			if err != nil {
 				return err
 			}

@@ -40,6 +40,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/web"
 	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
+	"github.com/storeops/storeops/internal/supplier"
 )
 
 // Deps are what the application is built from.
@@ -76,6 +77,7 @@ type App struct {
 	Delegation *delegation.Service
 	// Calendar is the chain's holidays and events, which the forecast reads.
 	Calendar *calendar.Service
+	Supplier *supplier.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -113,6 +115,7 @@ func New(d Deps) (*App, error) {
 	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, delegationSvc, auditLog, keys, outboxSvc, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	calendarSvc := calendar.NewService(d.DB, auditLog, d.Now)
+	supplierSvc := supplier.NewService(d.DB, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc})
@@ -162,6 +165,7 @@ func New(d Deps) (*App, error) {
 	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
+	supplier.NewHandler(supplierSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -177,7 +181,7 @@ func New(d Deps) (*App, error) {
 
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil
 }
 

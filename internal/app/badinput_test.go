@@ -31,6 +31,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 			"stocktake_id":    stocktakeFixture(t, env, "sh-pudong", "produce"),
 			"delegation_id":   delegationFixture(t, env, "sh-pudong", "super1"),
 			"event_id":        calendarFixture(t, env),
+			"supplier_id":     supplierFixture(t, env),
 		}
 		auditCount := func() int64 {
 			var n int64

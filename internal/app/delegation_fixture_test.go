@@ -39,3 +39,15 @@ func calendarFixture(t *testing.T, env *testutil.Env) string {
 	}
 	return fmt.Sprint(id)
 }
+
+// supplierFixture answers the id of one of the demo suppliers (the farm base), the fixture of
+// the /suppliers/{supplier_id} routes: chain-wide, so every role reads it, and an empty-bodied
+// change is a 400 that leaves it as it was.
+func supplierFixture(t *testing.T, env *testutil.Env) string {
+	t.Helper()
+	var id int64
+	if err := env.DB.Table("suppliers").Where("code = ?", "farm-base").Pluck("id", &id).Error; err != nil || id == 0 {
+		t.Fatalf("supplier fixture: %v", err)
+	}
+	return fmt.Sprint(id)
+}

@@ -114,6 +114,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"attachment_id":   ownPhoto,
 			"delegation_id":   delegationFixture(t, env, "sh-pudong", "super1"),
 			"event_id":        calendarFixture(t, env),
+			"supplier_id":     supplierFixture(t, env),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -126,6 +127,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"attachment_id":   otherPhoto,
 			"delegation_id":   delegationFixture(t, env, "gz-tianhe", "super2"),
 			"event_id":        own["event_id"],
+			"supplier_id":     own["supplier_id"],
 		}
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {

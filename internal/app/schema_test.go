@@ -21,6 +21,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/stocktake"
+	"github.com/storeops/storeops/internal/supplier"
 	"github.com/storeops/storeops/internal/testutil"
 )
 
@@ -41,6 +42,7 @@ func models() []any {
 	all = append(all, outbox.Models()...)
 	all = append(all, delegation.Models()...)
 	all = append(all, calendar.Models()...)
+	all = append(all, supplier.Models()...)
 	return all
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/supplier"
 )
 
 // DefaultDemoPassword is the documented password of the demo users. Production mode
@@ -66,7 +67,7 @@ var freshDepartments = []string{"produce", "meat", "seafood", "deli", "bakery"}
 
 // Result counts what a run created.
 type Result struct {
-	Departments, Stores, Users, Products, CalendarEvents int
+	Departments, Stores, Users, Suppliers, Products, CalendarEvents int
 }
 
 // Services are the modules the seed writes through.
@@ -75,6 +76,8 @@ type Services struct {
 	Catalog *catalog.Service
 	// Calendar gets the built-in holidays and events of 2015–2030 (nil: left out).
 	Calendar *calendar.Service
+	// Supplier gets the demo suppliers (nil: left out).
+	Supplier *supplier.Service
 }
 
 // The years of the built-in calendar the demo starts with.
@@ -117,6 +120,13 @@ func Demo(ctx context.Context, s Services, password string) (Result, error) {
 			return res, fmt.Errorf("seed user %s: %w", u.username, err)
 		}
 		res.Users += count(created)
+	}
+	if s.Supplier != nil {
+		n, err := s.Supplier.Seed(ctx, Suppliers)
+		if err != nil {
+			return res, fmt.Errorf("seed suppliers: %w", err)
+		}
+		res.Suppliers = n
 	}
 	n, err := s.Catalog.EnsureProducts(ctx, sys, catalog.DemoProducts())
 	if err != nil {

@@ -26,7 +26,7 @@ func TestDemoSeedIsIdempotent(t *testing.T) {
 		if before["stores"] != 3 || before["departments"] != 6 || before["users"] != 11 || before["products"] < 250 {
 			t.Fatalf("first run: %v", before)
 		}
-		res, err := seed.Demo(context.Background(), seed.Services{Org: env.App.Org, Catalog: env.App.Catalog, Calendar: env.App.Calendar}, "")
+		res, err := seed.Demo(context.Background(), seed.Services{Org: env.App.Org, Catalog: env.App.Catalog, Calendar: env.App.Calendar, Supplier: env.App.Supplier}, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -77,7 +77,7 @@ func NewEnv(tb testing.TB, dialect string, opts ...Option) *Env {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := seed.Demo(context.Background(), seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar}, ""); err != nil {
+	if _, err := seed.Demo(context.Background(), seed.Services{Org: a.Org, Catalog: a.Catalog, Calendar: a.Calendar, Supplier: a.Supplier}, ""); err != nil {
 		tb.Fatalf("seed: %v", err)
 	}
 	return &Env{TB: tb, DB: db, App: a, Clock: clock, Config: cfg}

@@ -1488,6 +1488,61 @@ export interface paths {
         patch: operations["updateCalendarEvent"];
         trace?: never;
     };
+    "/api/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List suppliers
+         * @description The chain's suppliers, every signed-in user. Sorted by `code` unless `sort` says
+         *     otherwise. Inactive suppliers are listed too (filter with `active`): their products
+         *     keep them, ordering plans skip them.
+         */
+        get: operations["listSuppliers"];
+        put?: never;
+        /**
+         * Add a supplier
+         * @description Adds a supplier. `code` is 1-32 lowercase letters, digits, `_` or `-` and unique
+         *     (`409 duplicate`); `lead_time_days` 0 to 60; `order_cutoff` `HH:MM` from 00:00 to 23:59
+         *     in the store's own time. Every rule refused names its field. Audited (`supplier.create`).
+         */
+        post: operations["createSupplier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{supplier_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The supplier's id. */
+                supplier_id: number;
+            };
+            cookie?: never;
+        };
+        /** Get a supplier */
+        get: operations["getSupplier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a supplier
+         * @description Changes the fields sent; `version` must be the supplier's current one, else
+         *     `409 stale_version`. The same rules as adding apply to the result. `active: false`
+         *     deactivates the supplier: its products keep it, ordering plans skip it. Audited with
+         *     before and after (`supplier.update`).
+         */
+        patch: operations["updateSupplier"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2129,6 +2184,62 @@ export interface components {
             /** Format: date */
             ends_on?: string;
             note?: string;
+            /** @description The version the change is based on. */
+            version: number;
+        };
+        /** @description A supplier of the chain's products, with its lead time and order cut-off. */
+        Supplier: {
+            /** Format: int64 */
+            id: number;
+            /** @example farm-base */
+            code: string;
+            /** @example 果蔬基地 */
+            name: string;
+            /** @description Days from order to delivery (1 is next-day). */
+            lead_time_days: number;
+            /**
+             * @description The last time of day (`HH:MM`, the store's own time) to order for `lead_time_days`.
+             * @example 10:00
+             */
+            order_cutoff: string;
+            /** @description Phone number or e-mail address, free text. */
+            contact: string;
+            /** @description An inactive supplier stays on its products; ordering plans skip it. */
+            active: boolean;
+            /** @description Current version; send it back on changes. */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description One page of suppliers. */
+        SupplierList: {
+            items: components["schemas"]["Supplier"][];
+            page: number;
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Items matching the query across all pages.
+             */
+            total: number;
+        };
+        CreateSupplierRequest: {
+            code: string;
+            name: string;
+            lead_time_days: number;
+            order_cutoff: string;
+            contact?: string;
+            /** @default true */
+            active?: boolean;
+        };
+        UpdateSupplierRequest: {
+            code?: string;
+            name?: string;
+            lead_time_days?: number;
+            order_cutoff?: string;
+            contact?: string;
+            active?: boolean;
             /** @description The version the change is based on. */
             version: number;
         };
@@ -6540,6 +6651,159 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listSuppliers: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Sort field; prefix `-` for descending. Defaults to `code`. */
+                sort?: "code" | "-code" | "name" | "-name" | "lead_time_days" | "-lead_time_days" | "order_cutoff" | "-order_cutoff" | "created_at" | "-created_at";
+                /** @description Only suppliers whose code or name contains this text. */
+                q?: string;
+                /** @description Only active (`true`) or inactive (`false`) suppliers. */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of suppliers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createSupplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "egg-farm",
+                 *       "name": "蛋品合作社",
+                 *       "lead_time_days": 1,
+                 *       "order_cutoff": "11:00",
+                 *       "contact": "021-5888 1010"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSupplierRequest"];
+            };
+        };
+        responses: {
+            /** @description The supplier. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supplier"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSupplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The supplier's id. */
+                supplier_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supplier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supplier"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateSupplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The supplier's id. */
+                supplier_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "order_cutoff": "10:30",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateSupplierRequest"];
+            };
+        };
+        responses: {
+            /** @description The supplier after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supplier"];
                 };
             };
             400: components["responses"]["ValidationFailed"];

@@ -25,6 +25,7 @@ var (
 	ProductsCasePack    = Column{"products", "case_pack", 12, 3}
 	ProductsCostPrice   = Column{"products", "cost_price", 12, 2}
 	ProductsRetailPrice = Column{"products", "retail_price", 12, 2}
+	ProductsMinOrderQty = Column{"products", "min_order_qty", 12, 3}
 
 	StockBalancesOnHand   = Column{"stock_balances", "on_hand", 14, 3}
 	StockBalancesSold28   = Column{"stock_balances", "sold_28", 14, 3}
@@ -71,7 +72,7 @@ var (
 // Columns lists every DECIMAL column of the schema.
 func Columns() []Column {
 	return []Column{
-		ProductsCasePack, ProductsCostPrice, ProductsRetailPrice,
+		ProductsCasePack, ProductsCostPrice, ProductsRetailPrice, ProductsMinOrderQty,
 		StockBalancesOnHand, StockBalancesSold28, InventoryMovementsQty, StockLotsQtyReceived,
 		StockLotsQtyRemaining, StockLotsUnitCost,
 		SalesLinesQty, SalesLinesNetSales, SalesLinesCost, LabourLinesHeadcount, LabourLinesHours, LabourLinesCost,

@@ -74,6 +74,10 @@ const en: Messages = {
         update: 'Calendar entry changed',
         delete: 'Calendar entry removed',
       },
+      supplier: {
+        create: 'Supplier added',
+        update: 'Supplier changed',
+      },
     },
     entities: {
       calendar_event: 'Holidays and events',
@@ -86,6 +90,7 @@ const en: Messages = {
       stocktake: 'Stocktake',
       delegation: 'Delegation',
       attachment: 'Photo',
+      supplier: 'Supplier',
     },
   },
 }

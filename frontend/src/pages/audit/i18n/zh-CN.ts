@@ -74,6 +74,10 @@ const zhCN = {
         update: '修改日历条目',
         delete: '删除日历条目',
       },
+      supplier: {
+        create: '新增供应商',
+        update: '修改供应商',
+      },
     },
     entities: {
       calendar_event: '节假日与活动',
@@ -86,6 +90,7 @@ const zhCN = {
       stocktake: '盘点',
       delegation: '代理审批',
       attachment: '照片',
+      supplier: '供应商',
     },
   },
 }
