@@ -108,14 +108,14 @@ func New(d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, keys, d.Now)
+	supplierSvc := supplier.NewService(d.DB, auditLog, d.Now)
+	catalogSvc := catalog.NewService(d.DB, auditLog, orgSvc, supplierSvc, keys, d.Now)
 	inventorySvc := inventory.NewService(d.DB, catalogSvc, orgSvc, d.Now)
 	feedsSvc := feeds.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, auditLog, keys, d.Now)
 	delegationSvc := delegation.NewService(d.DB, orgSvc, auditLog, d.Now)
 	stocktakeSvc := stocktake.NewService(d.DB, catalogSvc, orgSvc, inventorySvc, delegationSvc, auditLog, keys, outboxSvc, d.Now)
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	calendarSvc := calendar.NewService(d.DB, auditLog, d.Now)
-	supplierSvc := supplier.NewService(d.DB, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc})

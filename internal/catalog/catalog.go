@@ -49,9 +49,13 @@ type Product struct {
 	Barcode        *string // nil when the product has none
 	Location       string  // shelf location; count sheets are sorted by it
 	Active         bool
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	SupplierID     *int64 // nil when the product names no supplier
+	MinOrderQty    fixed.Qty
+	// SupplierCode is the supplier's code (nil: none); the service keeps it and SupplierID in step.
+	SupplierCode *string
+	Version      int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Ref is what other modules need to know about a product.
@@ -125,6 +129,11 @@ func Validate(p Product) error {
 		fe.Add("barcode", "must be 8-14 digits")
 	}
 	checkText(fe, "location", p.Location, MaxLocationLen, false)
+	if p.MinOrderQty < 0 {
+		fe.Add("min_order_qty", "must be 0 or more")
+	} else {
+		fixed.ProductsMinOrderQty.FieldQty(fe, "min_order_qty", p.MinOrderQty)
+	}
 	return fe.Err()
 }
 
@@ -172,7 +181,16 @@ func sameContent(a, b Product) bool {
 	return a.Name == b.Name && a.DepartmentCode == b.DepartmentCode && a.Category == b.Category &&
 		a.Unit == b.Unit && a.CasePack == b.CasePack && a.ShelfLifeDays == b.ShelfLifeDays &&
 		a.CostPrice == b.CostPrice && a.RetailPrice == b.RetailPrice && a.Perishable == b.Perishable &&
-		barcodeOf(a) == barcodeOf(b) && a.Location == b.Location && a.Active == b.Active
+		barcodeOf(a) == barcodeOf(b) && a.Location == b.Location && a.Active == b.Active &&
+		supplierOf(a) == supplierOf(b) && a.MinOrderQty == b.MinOrderQty
+}
+
+// supplierOf is the product's supplier code, "" for none.
+func supplierOf(p Product) string {
+	if p.SupplierCode == nil {
+		return ""
+	}
+	return *p.SupplierCode
 }
 
 func barcodeOf(p Product) string {

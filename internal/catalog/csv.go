@@ -18,7 +18,7 @@ import (
 var (
 	RequiredColumns = []string{"sku", "name", "department_code", "category", "unit", "case_pack",
 		"shelf_life_days", "cost_price", "retail_price", "perishable"}
-	OptionalColumns = []string{"barcode", "location", "active"}
+	OptionalColumns = []string{"barcode", "location", "active", "supplier_code", "min_order_qty"}
 )
 
 // MaxImportLines is the most products one import may carry.
@@ -26,7 +26,7 @@ const MaxImportLines = 100_000
 
 // importSpec is a product import, as CSV columns or JSON {"products": [...]}.
 var importSpec = upload.Spec{Array: "products", Required: RequiredColumns, Optional: OptionalColumns,
-	MaxLines: MaxImportLines, Numbers: []string{"case_pack", "shelf_life_days", "cost_price", "retail_price"},
+	MaxLines: MaxImportLines, Numbers: []string{"case_pack", "shelf_life_days", "cost_price", "retail_price", "min_order_qty"},
 	Bools: []string{"perishable", "active"}}
 
 // Import is one product import as the request sent it.
@@ -116,10 +116,23 @@ func parseLine(l *upload.Line, pr *upload.Problems) ImportLine {
 	if v := get("barcode"); v != "" {
 		p.Barcode = &v
 	}
+	if v := get("supplier_code"); v != "" {
+		p.SupplierCode = &v
+	}
+	if v := get("min_order_qty"); v != "" {
+		q, err := fixed.ParseQty(v)
+		if err != nil {
+			pr.Add(label("min_order_qty"), fixed.Message(err, 3))
+		}
+		p.MinOrderQty = q
+	}
 	_, hasBarcode := l.Get("barcode")
 	_, hasLocation := l.Get("location")
 	_, hasActive := l.Get("active")
-	return ImportLine{Product: p, HasBarcode: hasBarcode, HasLocation: hasLocation, HasActive: hasActive, label: label}
+	_, hasSupplier := l.Get("supplier_code")
+	_, hasMOQ := l.Get("min_order_qty")
+	return ImportLine{Product: p, HasBarcode: hasBarcode, HasLocation: hasLocation, HasActive: hasActive,
+		HasSupplier: hasSupplier, HasMinOrderQty: hasMOQ, label: label}
 }
 
 // parseBool reads the yes/no spellings of Chinese spreadsheets as well as true/false.
@@ -144,6 +157,9 @@ func (s *Service) Export(ctx context.Context, w io.Writer, f Filter) error {
 		return err
 	}
 	err := eachProduct(ctx, s.db, f, func(ps []Product) error {
+		if err := s.withSupplierCodes(ctx, s.db, ps); err != nil {
+			return err
+		}
 		for _, p := range ps {
 			if err := cw.Write(record(p)); err != nil {
 				return err
@@ -162,5 +178,6 @@ func (s *Service) Export(ctx context.Context, w io.Writer, f Filter) error {
 func record(p Product) []string {
 	return []string{p.SKU, p.Name, p.DepartmentCode, p.Category, p.Unit, p.CasePack.String(),
 		strconv.Itoa(p.ShelfLifeDays), p.CostPrice.String(), p.RetailPrice.String(),
-		strconv.FormatBool(p.Perishable), barcodeOf(p), p.Location, strconv.FormatBool(p.Active)}
+		strconv.FormatBool(p.Perishable), barcodeOf(p), p.Location, strconv.FormatBool(p.Active), supplierOf(p),
+		p.MinOrderQty.String()}
 }

@@ -29,7 +29,7 @@ type fixture struct {
 func newFixture(t *testing.T, dialect string) *fixture {
 	t.Helper()
 	env := testutil.NewEnv(t, dialect)
-	svc := catalog.NewService(env.DB, env.App.Audit, env.App.Org, idempotency.New(env.Clock.Now), env.Clock.Now)
+	svc := catalog.NewService(env.DB, env.App.Audit, env.App.Org, env.App.Supplier, idempotency.New(env.Clock.Now), env.Clock.Now)
 	return &fixture{t: t, env: env, svc: svc, ctx: context.Background(), by: authz.System("test")}
 }
 

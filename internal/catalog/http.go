@@ -54,13 +54,21 @@ type ProductJSON struct {
 	Barcode        *string     `json:"barcode"`
 	Location       string      `json:"location"`
 	Active         bool        `json:"active"`
+	SupplierCode   *string     `json:"supplier_code"`
+	MinOrderQty    fixed.Qty   `json:"min_order_qty"`
 	Version        int         `json:"version"`
 	CreatedAt      time.Time   `json:"created_at"`
 	UpdatedAt      time.Time   `json:"updated_at"`
 }
 
 // ProductToJSON converts a product for answers.
-func ProductToJSON(p Product) ProductJSON { return ProductJSON(p) }
+func ProductToJSON(p Product) ProductJSON {
+	return ProductJSON{ID: p.ID, SKU: p.SKU, Name: p.Name, DepartmentCode: p.DepartmentCode, Category: p.Category,
+		Unit: p.Unit, CasePack: p.CasePack, ShelfLifeDays: p.ShelfLifeDays, CostPrice: p.CostPrice,
+		RetailPrice: p.RetailPrice, Perishable: p.Perishable, Barcode: p.Barcode, Location: p.Location,
+		Active: p.Active, SupplierCode: p.SupplierCode, MinOrderQty: p.MinOrderQty, Version: p.Version,
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
 
 // productRequest is a new product, in a create request or a JSON import. Absent location
 // and active take their defaults ("" and true) on creation; in an import, absent optional
@@ -79,6 +87,8 @@ type productRequest struct {
 	Barcode        patch.Field[string] `json:"barcode"`
 	Location       *string             `json:"location" validate:"omitempty,max=32"`
 	Active         *bool               `json:"active"`
+	SupplierCode   patch.Field[string] `json:"supplier_code"`
+	MinOrderQty    *fixed.Qty          `json:"min_order_qty"`
 }
 
 // line converts a validated request to an import line.
@@ -91,7 +101,12 @@ func (req productRequest) line() ImportLine {
 	}
 	setIf(&p.Location, req.Location)
 	setIf(&p.Active, req.Active)
-	return ImportLine{Product: p, HasBarcode: req.Barcode.Set, HasLocation: req.Location != nil, HasActive: req.Active != nil}
+	setIf(&p.MinOrderQty, req.MinOrderQty)
+	if req.SupplierCode.Value != nil && *req.SupplierCode.Value != "" {
+		p.SupplierCode = req.SupplierCode.Value
+	}
+	return ImportLine{Product: p, HasBarcode: req.Barcode.Set, HasLocation: req.Location != nil, HasActive: req.Active != nil,
+		HasSupplier: req.SupplierCode.Set, HasMinOrderQty: req.MinOrderQty != nil}
 }
 
 type updateProductRequest struct {
@@ -107,6 +122,8 @@ type updateProductRequest struct {
 	Barcode        patch.Field[string] `json:"barcode"`
 	Location       *string             `json:"location" validate:"omitempty,max=32"`
 	Active         *bool               `json:"active"`
+	SupplierCode   patch.Field[string] `json:"supplier_code"`
+	MinOrderQty    *fixed.Qty          `json:"min_order_qty"`
 	Version        int                 `json:"version" validate:"required,gte=1"`
 }
 

@@ -178,7 +178,7 @@ func TestImportAndExportOverHTTP(t *testing.T) {
 			res.Header.Get("Content-Disposition") != `attachment; filename="products.csv"` {
 			t.Fatalf("export: %d %v", res.Status, res.Header)
 		}
-		want := "\xef\xbb\xbf" + header + "T-1,测试一,produce," + testCategory + ",kg,5.000,2,3.20,4.99,true,,A01-01,true\n"
+		want := "\xef\xbb\xbf" + exportHeader + "T-1,测试一,produce," + testCategory + ",kg,5.000,2,3.20,4.99,true,,A01-01,true,,0.000\n"
 		if !strings.HasPrefix(string(res.Body), want) || strings.Count(string(res.Body), "\n") != 4 {
 			t.Errorf("export body:\n%s", res.Body)
 		}

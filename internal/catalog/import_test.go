@@ -12,7 +12,11 @@ import (
 	"github.com/storeops/storeops/internal/testutil"
 )
 
-const header = "sku,name,department_code,category,unit,case_pack,shelf_life_days,cost_price,retail_price,perishable,barcode,location,active\n"
+// header is an import without the optional supplier columns; exportHeader is every column.
+const (
+	header       = "sku,name,department_code,category,unit,case_pack,shelf_life_days,cost_price,retail_price,perishable,barcode,location,active\n"
+	exportHeader = "sku,name,department_code,category,unit,case_pack,shelf_life_days,cost_price,retail_price,perishable,barcode,location,active,supplier_code,min_order_qty\n"
+)
 
 // row is a good CSV line for the test category.
 func row(sku, name string) string {
@@ -194,7 +198,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		if err := f.svc.Export(f.ctx, &buf, catalog.Filter{}); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.HasPrefix(buf.Bytes(), []byte("\xef\xbb\xbf"+header)) {
+		if !bytes.HasPrefix(buf.Bytes(), []byte("\xef\xbb\xbf"+exportHeader)) {
 			t.Fatalf("export starts %q", buf.String()[:120])
 		}
 		audits := f.productAudits()

@@ -28,6 +28,7 @@ type ImportResult struct {
 type ImportLine struct {
 	Product                            Product
 	HasBarcode, HasLocation, HasActive bool
+	HasSupplier, HasMinOrderQty        bool
 	label                              func(field string) string // names a field in errors
 }
 
@@ -58,11 +59,19 @@ func (s *Service) importLines(ctx context.Context, p *authz.Principal, lines []I
 		return res, err
 	}
 	build := func(db *gorm.DB) (plan, error) {
-		existing, err := allRows(ctx, db)
+		existing, err := s.allProducts(ctx, db)
 		if err != nil {
 			return plan{}, err
 		}
-		pl := makePlan(lines, existing, codes, pr)
+		named := make([]Product, len(lines))
+		for i, l := range lines {
+			named[i] = l.Product
+		}
+		supplierIDs, err := s.supplierIDs(ctx, db, named)
+		if err != nil {
+			return plan{}, err
+		}
+		pl := makePlan(lines, existing, codes, supplierIDs, pr)
 		res.Created, res.Updated, res.Unchanged = len(pl.creates), len(pl.updates), pl.unchanged
 		return pl, pr.Err()
 	}
@@ -88,10 +97,10 @@ func (s *Service) importLines(ctx context.Context, p *authz.Principal, lines []I
 
 // makePlan checks each line against the catalogue and the other lines, and sorts the good
 // ones into creations, updates and unchanged products.
-func makePlan(lines []ImportLine, existing []productRow, codes []string, pr *upload.Problems) plan {
+func makePlan(lines []ImportLine, existing []Product, codes []string, supplierIDs map[string]int64, pr *upload.Problems) plan {
 	byKey := make(map[string]Product, len(existing))
-	for _, r := range existing {
-		byKey[strings.ToLower(r.SKU)] = toProduct(r)
+	for _, p := range existing {
+		byKey[strings.ToLower(p.SKU)] = p
 	}
 	finals := make([]Product, len(lines))
 	firstLine := map[string]int{}
@@ -101,6 +110,11 @@ func makePlan(lines []ImportLine, existing []productRow, codes []string, pr *upl
 		p := resolve(l, old, exists)
 		fe := fieldErrors(Validate(p))
 		checkDepartment(fe, "department_code", p.DepartmentCode, codes)
+		if l.HasSupplier || !exists {
+			setSupplier(fe, &p, supplierIDs)
+		} else {
+			p.SupplierID = old.SupplierID
+		}
 		prev, dup := firstLine[key]
 		switch {
 		case fe["sku"] != "":
@@ -151,6 +165,12 @@ func resolve(l ImportLine, old Product, exists bool) Product {
 	}
 	if !l.HasActive {
 		p.Active = old.Active
+	}
+	if !l.HasSupplier {
+		p.SupplierCode = old.SupplierCode
+	}
+	if !l.HasMinOrderQty {
+		p.MinOrderQty = old.MinOrderQty
 	}
 	if exists {
 		p.ID, p.Version, p.CreatedAt, p.UpdatedAt = old.ID, old.Version, old.CreatedAt, old.UpdatedAt

@@ -82,6 +82,7 @@ func (s *Service) EnsureProducts(ctx context.Context, p *authz.Principal, produc
 		}
 		sku := prod.SKU
 		lines = append(lines, ImportLine{Product: prod, HasBarcode: true, HasLocation: true, HasActive: true,
+			HasSupplier: true, HasMinOrderQty: true,
 			label: func(field string) string { return fmt.Sprintf("%s.%s", sku, field) }})
 	}
 	if len(lines) == 0 {

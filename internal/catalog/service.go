@@ -29,30 +29,45 @@ type Service struct {
 	db    *gorm.DB
 	audit *audit.Log
 	deps  Departments
+	sups  Suppliers
 	keys  *idempotency.Store
 	now   func() time.Time
 }
 
 // NewService wires the catalogue module.
-func NewService(db *gorm.DB, log *audit.Log, deps Departments, keys *idempotency.Store, now func() time.Time) *Service {
-	return &Service{db: db, audit: log, deps: deps, keys: keys, now: now}
+func NewService(db *gorm.DB, log *audit.Log, deps Departments, sups Suppliers, keys *idempotency.Store, now func() time.Time) *Service {
+	return &Service{db: db, audit: log, deps: deps, sups: sups, keys: keys, now: now}
 }
 
 // List answers one page of the products matching f.
 func (s *Service) List(ctx context.Context, f Filter, pg paging.Page) ([]Product, int64, error) {
-	return findProducts(ctx, s.db, f, pg)
+	ps, total, err := findProducts(ctx, s.db, f, pg)
+	if err != nil {
+		return nil, 0, err
+	}
+	return ps, total, s.withSupplierCodes(ctx, s.db, ps)
 }
 
 // Get returns the product with exactly this SKU.
 func (s *Service) Get(ctx context.Context, sku string) (Product, error) {
-	r, err := loadBySKU(ctx, s.db, sku)
-	return toProduct(r), err
+	return s.load(ctx, s.db, sku)
+}
+
+// load reads a product with its supplier code.
+func (s *Service) load(ctx context.Context, db *gorm.DB, sku string) (Product, error) {
+	r, err := loadBySKU(ctx, db, sku)
+	if err != nil {
+		return Product{}, err
+	}
+	ps := []Product{toProduct(r)}
+	err = s.withSupplierCodes(ctx, db, ps)
+	return ps[0], err
 }
 
 // Create adds a product (admin). It starts at version 1; a SKU or barcode already in use is
 // a conflict.
 func (s *Service) Create(ctx context.Context, p *authz.Principal, prod Product) (Product, error) {
-	if err := s.validate(ctx, prod); err != nil {
+	if err := s.validate(ctx, &prod); err != nil {
 		return Product{}, err
 	}
 	now := s.now()
@@ -69,9 +84,13 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, prod Product) 
 		if err := adjustCounts(ctx, tx, map[string]int64{r.DepartmentCode: 1}); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, p, createEntry(toProduct(r)))
+		created := toProduct(r)
+		created.SupplierCode = prod.SupplierCode
+		return s.audit.Write(ctx, tx, p, createEntry(created))
 	})
-	return toProduct(r), err
+	out := toProduct(r)
+	out.SupplierCode = prod.SupplierCode
+	return out, err
 }
 
 // Patch holds the fields of a product update; nil fields stay as they are. Barcode is set
@@ -89,6 +108,8 @@ type Patch struct {
 	Barcode        patch.Field[string]
 	Location       *string
 	Active         *bool
+	SupplierCode   patch.Field[string]
+	MinOrderQty    *fixed.Qty
 	Version        int
 }
 
@@ -96,13 +117,12 @@ type Patch struct {
 func (s *Service) Update(ctx context.Context, p *authz.Principal, sku string, patch Patch) (Product, error) {
 	var after Product
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
-		r, err := loadBySKU(ctx, tx, sku)
+		before, err := s.load(ctx, tx, sku)
 		if err != nil {
 			return err
 		}
-		before := toProduct(r)
 		next := patch.apply(before)
-		if err := s.validate(ctx, next); err != nil {
+		if err := s.validate(ctx, &next); err != nil {
 			return err
 		}
 		if err := conflicts(ctx, tx, next); err != nil {
@@ -114,10 +134,9 @@ func (s *Service) Update(ctx context.Context, p *authz.Principal, sku string, pa
 		if err := adjustCounts(ctx, tx, map[string]int64{before.DepartmentCode: -1, next.DepartmentCode: 1}); err != nil {
 			return err
 		}
-		if r, err = loadBySKU(ctx, tx, sku); err != nil {
+		if after, err = s.load(ctx, tx, sku); err != nil {
 			return err
 		}
-		after = toProduct(r)
 		return s.audit.Write(ctx, tx, p, updateEntry(before, after))
 	})
 	return after, err
@@ -135,6 +154,13 @@ func (patch Patch) apply(p Product) Product {
 	setIf(&p.Perishable, patch.Perishable)
 	setIf(&p.Location, patch.Location)
 	setIf(&p.Active, patch.Active)
+	setIf(&p.MinOrderQty, patch.MinOrderQty)
+	if patch.SupplierCode.Set {
+		p.SupplierCode = patch.SupplierCode.Value
+		if p.SupplierCode != nil && *p.SupplierCode == "" {
+			p.SupplierCode = nil
+		}
+	}
 	if patch.Barcode.Set {
 		p.Barcode = patch.Barcode.Value
 		if p.Barcode != nil && *p.Barcode == "" {
@@ -150,14 +176,20 @@ func setIf[T any](dst *T, v *T) {
 	}
 }
 
-// validate checks the product's fields and that its department exists.
-func (s *Service) validate(ctx context.Context, p Product) error {
+// validate checks the product's fields, that its department exists and that its supplier
+// code names a supplier, whose id it sets.
+func (s *Service) validate(ctx context.Context, p *Product) error {
 	codes, err := s.deps.DepartmentCodes(ctx)
 	if err != nil {
 		return err
 	}
-	fe := fieldErrors(Validate(p))
+	ids, err := s.supplierIDs(ctx, s.db, []Product{*p})
+	if err != nil {
+		return err
+	}
+	fe := fieldErrors(Validate(*p))
 	checkDepartment(fe, "department_code", p.DepartmentCode, codes)
+	setSupplier(fe, p, ids)
 	return fe.Err()
 }
 

@@ -31,9 +31,13 @@ type productRow struct {
 	Barcode        *string
 	Location       string
 	Active         bool
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	SupplierID     *int64
+	MinOrderQty    fixed.Qty
+	// SupplierCode is no column: the service fills it in from the supplier module.
+	SupplierCode *string `gorm:"-"`
+	Version      int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 func (productRow) TableName() string { return "products" }
@@ -179,7 +183,8 @@ func contentColumns(p Product) map[string]any {
 	return map[string]any{"name": p.Name, "department_code": p.DepartmentCode, "category": p.Category,
 		"unit": p.Unit, "case_pack": p.CasePack, "shelf_life_days": p.ShelfLifeDays,
 		"cost_price": p.CostPrice, "retail_price": p.RetailPrice, "perishable": p.Perishable,
-		"barcode": p.Barcode, "location": p.Location, "active": p.Active}
+		"barcode": p.Barcode, "location": p.Location, "active": p.Active, "supplier_id": p.SupplierID,
+		"min_order_qty": p.MinOrderQty}
 }
 
 // updateVersioned writes p's editable columns if the row still has version, bumping it. A
@@ -206,11 +211,11 @@ func insertProducts(ctx context.Context, tx *gorm.DB, ps []Product, now time.Tim
 	}
 	bulk := database.Bulk{Table: "products", Columns: []string{"sku", "name", "department_code", "category",
 		"unit", "case_pack", "shelf_life_days", "cost_price", "retail_price", "perishable", "barcode",
-		"location", "active", "version", "created_at", "updated_at"}}
+		"location", "active", "supplier_id", "min_order_qty", "version", "created_at", "updated_at"}}
 	err := bulk.Insert(ctx, tx, len(ps), func(i int, args []any) []any {
 		p := ps[i]
 		return append(args, p.SKU, p.Name, p.DepartmentCode, p.Category, p.Unit, p.CasePack, p.ShelfLifeDays,
-			p.CostPrice, p.RetailPrice, p.Perishable, p.Barcode, p.Location, p.Active, 1, now, now)
+			p.CostPrice, p.RetailPrice, p.Perishable, p.Barcode, p.Location, p.Active, p.SupplierID, p.MinOrderQty, 1, now, now)
 	})
 	if err != nil {
 		return nil, database.Translate(err, "product")

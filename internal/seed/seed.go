@@ -128,7 +128,11 @@ func Demo(ctx context.Context, s Services, password string) (Result, error) {
 		}
 		res.Suppliers = n
 	}
-	n, err := s.Catalog.EnsureProducts(ctx, sys, catalog.DemoProducts())
+	products := catalog.DemoProducts()
+	if s.Supplier != nil {
+		products = withSuppliers(products)
+	}
+	n, err := s.Catalog.EnsureProducts(ctx, sys, products)
 	if err != nil {
 		return res, fmt.Errorf("seed products: %w", err)
 	}

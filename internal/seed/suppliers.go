@@ -1,6 +1,9 @@
 package seed
 
-import "github.com/storeops/storeops/internal/supplier"
+import (
+	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/supplier"
+)
 
 // Suppliers are the demo chain's suppliers: next-day fresh suppliers that close their order
 // book early (the seafood market before 9, the farm base at 10), the bakery that bakes
@@ -18,4 +21,15 @@ var Suppliers = []supplier.Supplier{
 var DepartmentSuppliers = map[string]string{
 	"produce": "farm-base", "meat": "meat-plant", "deli": "meat-plant", "seafood": "seafood-market",
 	"bakery": "central-bakery", "dry": "dry-goods",
+}
+
+// withSuppliers gives every demo product its department's supplier and a minimum order of
+// one case.
+func withSuppliers(products []catalog.Product) []catalog.Product {
+	for i, p := range products {
+		code := DepartmentSuppliers[p.DepartmentCode]
+		products[i].SupplierCode = &code
+		products[i].MinOrderQty = p.CasePack
+	}
+	return products
 }

@@ -46,6 +46,16 @@ func TestTheDemoHasFiveSuppliers(t *testing.T) {
 		if found.Total != 1 || found.Items[0].Code != "central-bakery" {
 			t.Fatalf("q=面包: %+v", found)
 		}
+		// Every demo product has its department's supplier and a minimum order of one case.
+		var loose, uneven int64
+		env.DB.Table("products").Where("supplier_id IS NULL").Count(&loose)
+		env.DB.Table("products").Where("min_order_qty <> case_pack").Count(&uneven)
+		var bakery []string
+		env.DB.Table("products").Joins("JOIN suppliers ON suppliers.id = products.supplier_id").
+			Where("products.department_code = ?", "bakery").Distinct().Pluck("suppliers.code", &bakery)
+		if loose != 0 || uneven != 0 || fmt.Sprint(bakery) != "[central-bakery]" {
+			t.Fatalf("demo products: %d without a supplier, %d with another minimum, bakery from %v", loose, uneven, bakery)
+		}
 	})
 }
 

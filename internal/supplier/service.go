@@ -181,3 +181,24 @@ func setIf[T any](dst *T, v *T) {
 		*dst = *v
 	}
 }
+
+// SupplierIDs answers the ids of the suppliers named by codes, in one query on db (the
+// catalogue's transaction); codes that name no supplier are absent.
+func (s *Service) SupplierIDs(ctx context.Context, db *gorm.DB, codes []string) (map[string]int64, error) {
+	sups, err := s.ByCodes(ctx, db, codes)
+	out := make(map[string]int64, len(sups))
+	for code, sup := range sups {
+		out[code] = sup.ID
+	}
+	return out, err
+}
+
+// SupplierCodes answers the codes of the suppliers with the given ids, in one query on db.
+func (s *Service) SupplierCodes(ctx context.Context, db *gorm.DB, ids []int64) (map[int64]string, error) {
+	sups, err := s.ByIDs(ctx, db, ids)
+	out := make(map[int64]string, len(sups))
+	for id, sup := range sups {
+		out[id] = sup.Code
+	}
+	return out, err
+}

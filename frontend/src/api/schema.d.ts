@@ -1663,11 +1663,13 @@ export interface paths {
          *     is recognised from the text. Cells beyond the header's columns are refused, naming
          *     the line. Line 1 names the columns, in any order:
          *     `sku, name, department_code, category, unit, case_pack, shelf_life_days, cost_price,
-         *     retail_price, perishable` and optionally `barcode, location, active`. `perishable`
-         *     and `active` take `true/false`, `1/0` or `是/否`. Decimals may not have more places
-         *     than their scale (3 for `case_pack`, 2 for prices). An empty `barcode`, `location` or
-         *     `active` cell means no barcode, no location, active; a column left out keeps an
-         *     existing product's value.
+         *     retail_price, perishable` and optionally `barcode, location, active, supplier_code,
+         *     min_order_qty`. `perishable` and `active` take `true/false`, `1/0` or `是/否`. Decimals
+         *     may not have more places than their scale (3 for `case_pack` and `min_order_qty`, 2 for
+         *     prices). An empty `barcode`, `location`, `active`, `supplier_code` or `min_order_qty`
+         *     cell means no barcode, no location, active, no supplier, no minimum; a column left out
+         *     keeps an existing product's value. `supplier_code` must name an existing supplier
+         *     (all of a file's codes are looked up in one query).
          *
          *     The whole file is checked first: if any line is bad, nothing is written and the answer
          *     is `400` naming every problem as `line N.column` (N is the file line; the header is
@@ -3128,6 +3130,16 @@ export interface components {
             /** @description False once the product is retired. */
             active: boolean;
             /**
+             * @description The code of the product's supplier (see `/suppliers`); `null` when it has none.
+             * @example farm-base
+             */
+            supplier_code: string | null;
+            /**
+             * @description The least quantity one order may carry, in the product's unit, 3 decimals; `0.000` for no minimum.
+             * @example 5.000
+             */
+            min_order_qty: string;
+            /**
              * @description Current version; send it back on updates.
              * @example 1
              */
@@ -3190,6 +3202,10 @@ export interface components {
             location?: string;
             /** @default true */
             active?: boolean;
+            /** @description An existing supplier's code (else `400` naming `supplier_code`); `null` or empty for none. */
+            supplier_code?: string | null;
+            /** @description 0 or more (0, the default, is no minimum), in the product's unit. */
+            min_order_qty?: components["schemas"]["ProductQty"];
         };
         ProductUpdateRequest: {
             name?: string;
@@ -3205,13 +3221,17 @@ export interface components {
             barcode?: string | null;
             location?: string;
             active?: boolean;
+            /** @description An existing supplier's code (else `400` naming `supplier_code`); `null` or empty removes the supplier. */
+            supplier_code?: string | null;
+            /** @description 0 or more, in the product's unit. */
+            min_order_qty?: components["schemas"]["ProductQty"];
             /** @description The version the change is based on. */
             version: number;
         };
         ProductImportRequest: {
             /**
-             * @description The products, as in a create request; a left-out `barcode`, `location` or `active`
-             *     keeps an existing product's value.
+             * @description The products, as in a create request; a left-out `barcode`, `location`, `active`,
+             *     `supplier_code` or `min_order_qty` keeps an existing product's value.
              */
             products: components["schemas"]["ProductCreateRequest"][];
         };

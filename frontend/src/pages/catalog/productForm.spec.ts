@@ -11,6 +11,8 @@ const apples: Product = {
   category: '水果',
   unit: 'kg',
   case_pack: '10.000',
+  min_order_qty: '10.000',
+  supplier_code: 'farm-base',
   shelf_life_days: 14,
   cost_price: '6.20',
   retail_price: '9.90',
