@@ -24,15 +24,6 @@ type listJSON struct {
 	Total int64       `json:"total"`
 }
 
-func must(t *testing.T, c *testutil.Client, method, path string, body any, want int) *testutil.Response {
-	t.Helper()
-	res := c.Do(method, path, body)
-	if res.Status != want {
-		t.Fatalf("%s %s: got %d %s, want %d", method, path, res.Status, res.Body, want)
-	}
-	return res
-}
-
 func count(env *testutil.Env, where string, args ...any) int64 {
 	var n int64
 	env.DB.Table("calendar_events").Where(where, args...).Count(&n)
@@ -43,7 +34,7 @@ func TestTheDemoStartsWithTheBuiltInHolidays(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect)
 		var got listJSON
-		must(t, env.Login("super1"), "GET", "/api/v1/calendar-events?from=2026-01-01&to=2026-12-31&page_size=50", nil, http.StatusOK).JSON(t, &got)
+		testutil.Must(t, env.Login("super1"), "GET", "/api/v1/calendar-events?from=2026-01-01&to=2026-12-31&page_size=50", nil, http.StatusOK).JSON(t, &got)
 		if got.Total != 7 {
 			t.Fatalf("2026 has %d entries, want 7: %+v", got.Total, got.Items)
 		}
@@ -52,7 +43,7 @@ func TestTheDemoStartsWithTheBuiltInHolidays(t *testing.T) {
 			t.Fatalf("third entry of 2026: %+v", spring)
 		}
 		var holidays listJSON
-		must(t, env.Login("manager1"), "GET", "/api/v1/calendar-events?kind=event&q=双十一&page_size=100", nil, http.StatusOK).JSON(t, &holidays)
+		testutil.Must(t, env.Login("manager1"), "GET", "/api/v1/calendar-events?kind=event&q=双十一&page_size=100", nil, http.StatusOK).JSON(t, &holidays)
 		if holidays.Total != 16 { // 2015–2030
 			t.Fatalf("%d 双十一 entries, want 16", holidays.Total)
 		}
@@ -65,7 +56,7 @@ func TestHQKeepsTheCalendar(t *testing.T) {
 		hq := env.Login("hq1")
 		body := map[string]any{"name": "店庆", "kind": "event", "starts_on": "2027-05-18", "ends_on": "2027-05-20", "note": "浦东店十周年"}
 		var e eventJSON
-		must(t, hq, "POST", "/api/v1/calendar-events", body, http.StatusCreated).JSON(t, &e)
+		testutil.Must(t, hq, "POST", "/api/v1/calendar-events", body, http.StatusCreated).JSON(t, &e)
 		if e.Days != 3 || e.Version != 1 || e.Note != "浦东店十周年" {
 			t.Fatalf("created: %+v", e)
 		}
@@ -74,7 +65,7 @@ func TestHQKeepsTheCalendar(t *testing.T) {
 		}
 		path := fmt.Sprintf("/api/v1/calendar-events/%d", e.ID)
 		var changed eventJSON
-		must(t, env.Login("admin"), "PATCH", path, map[string]any{"ends_on": "2027-05-21", "version": 1}, http.StatusOK).JSON(t, &changed)
+		testutil.Must(t, env.Login("admin"), "PATCH", path, map[string]any{"ends_on": "2027-05-21", "version": 1}, http.StatusOK).JSON(t, &changed)
 		if changed.Days != 4 || changed.Version != 2 || changed.Name != "店庆" {
 			t.Fatalf("changed: %+v", changed)
 		}
@@ -90,8 +81,8 @@ func TestHQKeepsTheCalendar(t *testing.T) {
 		if r := hq.Do("DELETE", path, nil); r.Status != http.StatusBadRequest || r.Fields()["version"] == "" {
 			t.Fatalf("delete without version: %d %s", r.Status, r.Body)
 		}
-		must(t, hq, "DELETE", path+"?version=2", nil, http.StatusNoContent)
-		must(t, hq, "GET", path, nil, http.StatusNotFound)
+		testutil.Must(t, hq, "DELETE", path+"?version=2", nil, http.StatusNoContent)
+		testutil.Must(t, hq, "GET", path, nil, http.StatusNotFound)
 		var actions []string
 		env.DB.Table("audit_log").Where("entity_type = ? AND entity_id = ?", "calendar_event", fmt.Sprint(e.ID)).Order("id").Pluck("action", &actions)
 		if fmt.Sprint(actions) != "[calendar_event.create calendar_event.update calendar_event.delete]" {
@@ -136,7 +127,7 @@ func TestCalendarRefusals(t *testing.T) {
 			})
 		}
 		for _, user := range []string{"super1", "manager1"} {
-			must(t, env.Login(user), "POST", "/api/v1/calendar-events", good(nil), http.StatusForbidden)
+			testutil.Must(t, env.Login(user), "POST", "/api/v1/calendar-events", good(nil), http.StatusForbidden)
 		}
 		if r := hq.Do("GET", "/api/v1/calendar-events?from=tomorrow", nil); r.Status != http.StatusBadRequest || r.Fields()["from"] == "" {
 			t.Fatalf("bad from: %d %s", r.Status, r.Body)

@@ -13,6 +13,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/platform/patch"
 )
 
 // Service holds the calendar's use cases.
@@ -84,7 +85,7 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, e Event) (Even
 }
 
 // Update changes an entry read at patch.Version; a stale version is 409. Audited.
-func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, patch Patch) (Event, error) {
+func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, change Patch) (Event, error) {
 	if err := mayEdit(p); err != nil {
 		return Event{}, err
 	}
@@ -96,16 +97,17 @@ func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, patc
 			return err
 		}
 		next := before
-		setIf(&next.Name, patch.Name)
-		setIf(&next.Kind, patch.Kind)
-		setIf(&next.StartsOn, patch.StartsOn)
-		setIf(&next.EndsOn, patch.EndsOn)
-		setIf(&next.Note, patch.Note)
-		next.Version = patch.Version
+		patch.Apply(&next.Name, change.Name)
+		patch.Apply(&next.Kind, change.Kind)
+		patch.Apply(&next.StartsOn, change.StartsOn)
+		patch.Apply(&next.EndsOn, change.EndsOn)
+		patch.Apply(&next.Note, change.Note)
+		next.Version = change.Version
 		if err := Validate(next, civil.Of(now.UTC())); err != nil {
 			return err
 		}
-		if err := update(ctx, tx, next, now); err != nil {
+		changes := map[string]any{"name": next.Name, "kind": next.Kind, "starts_on": next.StartsOn, "ends_on": next.EndsOn, "note": next.Note}
+		if err := database.UpdateVersioned(ctx, tx, &eventRow{}, id, next.Version, changes, fmt.Sprintf("calendar event %d", id), now); err != nil {
 			return err
 		}
 		if after, err = load(ctx, tx, id); err != nil {
@@ -172,10 +174,4 @@ func (s *Service) Seed(ctx context.Context, events []Event) (int, error) {
 		return tx.WithContext(ctx).CreateInBatches(rows, 500).Error
 	})
 	return len(rows), err
-}
-
-func setIf[T any](dst *T, v *T) {
-	if v != nil {
-		*dst = *v
-	}
 }

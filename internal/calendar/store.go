@@ -86,21 +86,6 @@ func insert(ctx context.Context, tx *gorm.DB, e Event) (Event, error) {
 	return Event(r), nil
 }
 
-// update writes e over the row with e.ID if its version is still e.Version.
-func update(ctx context.Context, tx *gorm.DB, e Event, now time.Time) error {
-	res := tx.WithContext(ctx).Model(&eventRow{}).Where("id = ? AND version = ?", e.ID, e.Version).Updates(map[string]any{
-		"name": e.Name, "kind": e.Kind, "starts_on": e.StartsOn, "ends_on": e.EndsOn, "note": e.Note,
-		"version": gorm.Expr("version + 1"), "updated_at": now,
-	})
-	if res.Error != nil {
-		return duplicate(res.Error, e)
-	}
-	if res.RowsAffected == 0 {
-		return staleVersion(e.ID)
-	}
-	return nil
-}
-
 func remove(ctx context.Context, tx *gorm.DB, id int64, version int) error {
 	res := tx.WithContext(ctx).Where("id = ? AND version = ?", id, version).Delete(&eventRow{})
 	if res.Error != nil {

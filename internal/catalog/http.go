@@ -99,9 +99,9 @@ func (req productRequest) line() ImportLine {
 	if p.Barcode != nil && *p.Barcode == "" {
 		p.Barcode = nil
 	}
-	setIf(&p.Location, req.Location)
-	setIf(&p.Active, req.Active)
-	setIf(&p.MinOrderQty, req.MinOrderQty)
+	patch.Apply(&p.Location, req.Location)
+	patch.Apply(&p.Active, req.Active)
+	patch.Apply(&p.MinOrderQty, req.MinOrderQty)
 	if req.SupplierCode.Value != nil && *req.SupplierCode.Value != "" {
 		p.SupplierCode = req.SupplierCode.Value
 	}

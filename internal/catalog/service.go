@@ -114,21 +114,21 @@ type Patch struct {
 }
 
 // Update changes a product if version is still current (admin). The SKU never changes.
-func (s *Service) Update(ctx context.Context, p *authz.Principal, sku string, patch Patch) (Product, error) {
+func (s *Service) Update(ctx context.Context, p *authz.Principal, sku string, change Patch) (Product, error) {
 	var after Product
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		before, err := s.load(ctx, tx, sku)
 		if err != nil {
 			return err
 		}
-		next := patch.apply(before)
+		next := change.apply(before)
 		if err := s.validate(ctx, &next); err != nil {
 			return err
 		}
 		if err := conflicts(ctx, tx, next); err != nil {
 			return err
 		}
-		if err := updateVersioned(ctx, tx, next, patch.Version, s.now()); err != nil {
+		if err := updateVersioned(ctx, tx, next, change.Version, s.now()); err != nil {
 			return err
 		}
 		if err := adjustCounts(ctx, tx, map[string]int64{before.DepartmentCode: -1, next.DepartmentCode: 1}); err != nil {
@@ -142,38 +142,32 @@ func (s *Service) Update(ctx context.Context, p *authz.Principal, sku string, pa
 	return after, err
 }
 
-func (patch Patch) apply(p Product) Product {
-	setIf(&p.Name, patch.Name)
-	setIf(&p.DepartmentCode, patch.DepartmentCode)
-	setIf(&p.Category, patch.Category)
-	setIf(&p.Unit, patch.Unit)
-	setIf(&p.CasePack, patch.CasePack)
-	setIf(&p.ShelfLifeDays, patch.ShelfLifeDays)
-	setIf(&p.CostPrice, patch.CostPrice)
-	setIf(&p.RetailPrice, patch.RetailPrice)
-	setIf(&p.Perishable, patch.Perishable)
-	setIf(&p.Location, patch.Location)
-	setIf(&p.Active, patch.Active)
-	setIf(&p.MinOrderQty, patch.MinOrderQty)
-	if patch.SupplierCode.Set {
-		p.SupplierCode = patch.SupplierCode.Value
+func (change Patch) apply(p Product) Product {
+	patch.Apply(&p.Name, change.Name)
+	patch.Apply(&p.DepartmentCode, change.DepartmentCode)
+	patch.Apply(&p.Category, change.Category)
+	patch.Apply(&p.Unit, change.Unit)
+	patch.Apply(&p.CasePack, change.CasePack)
+	patch.Apply(&p.ShelfLifeDays, change.ShelfLifeDays)
+	patch.Apply(&p.CostPrice, change.CostPrice)
+	patch.Apply(&p.RetailPrice, change.RetailPrice)
+	patch.Apply(&p.Perishable, change.Perishable)
+	patch.Apply(&p.Location, change.Location)
+	patch.Apply(&p.Active, change.Active)
+	patch.Apply(&p.MinOrderQty, change.MinOrderQty)
+	if change.SupplierCode.Set {
+		p.SupplierCode = change.SupplierCode.Value
 		if p.SupplierCode != nil && *p.SupplierCode == "" {
 			p.SupplierCode = nil
 		}
 	}
-	if patch.Barcode.Set {
-		p.Barcode = patch.Barcode.Value
+	if change.Barcode.Set {
+		p.Barcode = change.Barcode.Value
 		if p.Barcode != nil && *p.Barcode == "" {
 			p.Barcode = nil
 		}
 	}
 	return p
-}
-
-func setIf[T any](dst *T, v *T) {
-	if v != nil {
-		*dst = *v
-	}
 }
 
 // validate checks the product's fields, that its department exists and that its supplier

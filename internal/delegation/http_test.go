@@ -71,15 +71,6 @@ func (f *fixture) body(deputy int64, from, length time.Duration) map[string]any 
 		"ends_at": start.Add(length).Format(time.RFC3339), "note": "年假"}
 }
 
-func must(t *testing.T, c *testutil.Client, method, path string, body any, want int) *testutil.Response {
-	t.Helper()
-	res := c.Do(method, path, body)
-	if res.Status != want {
-		t.Fatalf("%s %s: got %d %s, want %d", method, path, res.Status, res.Body, want)
-	}
-	return res
-}
-
 const day = 24 * time.Hour
 
 func TestCreateRefusesWhatIsNotADeputyOrAPeriod(t *testing.T) {
@@ -109,9 +100,9 @@ func TestCreateRefusesWhatIsNotADeputyOrAPeriod(t *testing.T) {
 				}
 			})
 		}
-		must(t, f.env.Login("super1"), "POST", f.path, f.body(f.super1, 0, day), http.StatusForbidden)
-		must(t, f.env.Login("hq1"), "POST", f.path, f.body(f.super1, 0, day), http.StatusForbidden)
-		must(t, f.env.Login("manager2"), "POST", f.path, f.body(f.super1, 0, day), http.StatusNotFound)
+		testutil.Must(t, f.env.Login("super1"), "POST", f.path, f.body(f.super1, 0, day), http.StatusForbidden)
+		testutil.Must(t, f.env.Login("hq1"), "POST", f.path, f.body(f.super1, 0, day), http.StatusForbidden)
+		testutil.Must(t, f.env.Login("manager2"), "POST", f.path, f.body(f.super1, 0, day), http.StatusNotFound)
 		var n int64
 		f.env.DB.Table("delegations").Count(&n)
 		if n != 0 {
@@ -126,7 +117,7 @@ func TestOneDeputyAtATimeAndRevocation(t *testing.T) {
 		manager := f.env.Login("manager1")
 		super3, _ := f.addSupervisor(t, "super3")
 		var now delegationJSON
-		must(t, manager, "POST", f.path, f.body(f.super1, 0, 7*day), http.StatusCreated).JSON(t, &now)
+		testutil.Must(t, manager, "POST", f.path, f.body(f.super1, 0, 7*day), http.StatusCreated).JSON(t, &now)
 		if now.Status != "active" || len(now.AllowedActions) != 1 || now.DeputyDisplayName == nil {
 			t.Fatalf("created: %+v", now)
 		}
@@ -135,7 +126,7 @@ func TestOneDeputyAtATimeAndRevocation(t *testing.T) {
 			t.Fatalf("overlap: %d %s", r.Status, r.Body)
 		}
 		var later delegationJSON
-		must(t, f.env.Login("admin"), "POST", f.path, f.body(super3, 7*day, 3*day), http.StatusCreated).JSON(t, &later)
+		testutil.Must(t, f.env.Login("admin"), "POST", f.path, f.body(super3, 7*day, 3*day), http.StatusCreated).JSON(t, &later)
 
 		p := principal(t, f, "super1")
 		at := f.env.Clock.Now().Add(time.Hour)
@@ -151,16 +142,16 @@ func TestOneDeputyAtATimeAndRevocation(t *testing.T) {
 			Items []delegationJSON `json:"items"`
 			Total int              `json:"total"`
 		}
-		must(t, f.env.Login("super1"), "GET", f.path, nil, http.StatusOK).JSON(t, &list)
+		testutil.Must(t, f.env.Login("super1"), "GET", f.path, nil, http.StatusOK).JSON(t, &list)
 		if list.Total != 2 || list.Items[0].ID != now.ID || list.Items[1].Status != "scheduled" || len(list.Items[0].AllowedActions) != 0 {
 			t.Fatalf("list as a supervisor: %+v", list)
 		}
 
 		revoke := fmt.Sprintf("/api/v1/delegations/%d/revoke", now.ID)
-		must(t, f.env.Login("super1"), "POST", revoke, map[string]any{}, http.StatusForbidden)
-		must(t, f.env.Login("manager2"), "POST", revoke, map[string]any{}, http.StatusNotFound)
+		testutil.Must(t, f.env.Login("super1"), "POST", revoke, map[string]any{}, http.StatusForbidden)
+		testutil.Must(t, f.env.Login("manager2"), "POST", revoke, map[string]any{}, http.StatusNotFound)
 		var revoked delegationJSON
-		must(t, manager, "POST", revoke, map[string]any{"reason": "back early"}, http.StatusOK).JSON(t, &revoked)
+		testutil.Must(t, manager, "POST", revoke, map[string]any{"reason": "back early"}, http.StatusOK).JSON(t, &revoked)
 		if revoked.Status != "revoked" || revoked.RevokeReason != "back early" || len(revoked.AllowedActions) != 0 {
 			t.Fatalf("revoked: %+v", revoked)
 		}
@@ -171,7 +162,7 @@ func TestOneDeputyAtATimeAndRevocation(t *testing.T) {
 			t.Fatal("a revoked deputy may still approve")
 		}
 		// The freed time can be given to someone else.
-		must(t, manager, "POST", f.path, f.body(super3, time.Hour, day), http.StatusCreated)
+		testutil.Must(t, manager, "POST", f.path, f.body(super3, time.Hour, day), http.StatusCreated)
 
 		var entries int64
 		f.env.DB.Table("audit_log").Where("entity_type = ? AND action IN ?", "delegation",
@@ -220,7 +211,7 @@ func TestRacingDelegationsLeaveOneDeputy(t *testing.T) {
 func TestMayApproveByRole(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		f := newFixture(t, dialect)
-		must(t, f.env.Login("manager1"), "POST", f.path, f.body(f.super1, time.Hour, day), http.StatusCreated)
+		testutil.Must(t, f.env.Login("manager1"), "POST", f.path, f.body(f.super1, time.Hour, day), http.StatusCreated)
 		inside, before := f.env.Clock.Now().Add(2*time.Hour), f.env.Clock.Now()
 		cases := []struct {
 			user string
@@ -259,7 +250,7 @@ func principal(t *testing.T, f *fixture, username string) *authz.Principal {
 // addSupervisor creates another produce supervisor of sh-pudong.
 func (f *fixture) addSupervisor(t *testing.T, username string) (int64, *testutil.Client) {
 	t.Helper()
-	res := must(t, f.env.Login("admin"), "POST", "/api/v1/users", map[string]any{"username": username, "display_name": username,
+	res := testutil.Must(t, f.env.Login("admin"), "POST", "/api/v1/users", map[string]any{"username": username, "display_name": username,
 		"role": "supervisor", "store_id": f.storeID, "department_codes": []string{"produce"}, "password": seed.DefaultDemoPassword},
 		http.StatusCreated)
 	var u struct {

@@ -54,7 +54,7 @@ func Fit(series []Series, opt Options) []*Model {
 	vecs, vars := make([][]float64, len(w)), make([]float64, len(w))
 
 	// Weekday shapes: own estimates, pooled, shrunk.
-	parallel(len(w), opt.Workers, func(i int) { w[i].wdRaw, w[i].wdVar = rawWeekday(w[i].s, ix) })
+	Parallel(len(w), opt.Workers, func(i int) { w[i].wdRaw, w[i].wdVar = rawWeekday(w[i].s, ix) })
 	for i := range w {
 		vecs[i], vars[i] = w[i].wdRaw, w[i].wdVar
 	}
@@ -70,7 +70,7 @@ func Fit(series []Series, opt Options) []*Model {
 	}
 
 	// Yearly shapes, the same way, for series with more than a year of history.
-	parallel(len(w), opt.Workers, func(i int) { w[i].yrRaw, w[i].yrVar = rawYearly(w[i].s, ix, &w[i].weekday) })
+	Parallel(len(w), opt.Workers, func(i int) { w[i].yrRaw, w[i].yrVar = rawYearly(w[i].s, ix, &w[i].weekday) })
 	for i := range w {
 		vecs[i], vars[i] = w[i].yrRaw, w[i].yrVar
 	}
@@ -83,7 +83,7 @@ func Fit(series []Series, opt Options) []*Model {
 
 	// Promotion uplift and event effects against a local baseline.
 	nev := len(ix.names)
-	parallel(len(w), opt.Workers, func(i int) { effectSums(&w[i], ix, nev) })
+	Parallel(len(w), opt.Workers, func(i int) { effectSums(&w[i], ix, nev) })
 	uplift := shrinkRatios(keys, w, func(f *fitWork) (float64, float64) { return f.promoY, f.promoB })
 	effects := make([][]float64, nev)
 	for e := 0; e < nev; e++ {
@@ -91,7 +91,7 @@ func Fit(series []Series, opt Options) []*Model {
 	}
 
 	models := make([]*Model, len(w))
-	parallel(len(w), opt.Workers, func(i int) {
+	Parallel(len(w), opt.Workers, func(i int) {
 		m := &Model{events: ix, Weekday: w[i].weekday, Yearly: w[i].yearly, Effects: map[string]float64{}}
 		m.PromoUplift = 1
 		if uplift != nil {
@@ -110,7 +110,7 @@ func Fit(series []Series, opt Options) []*Model {
 	})
 
 	params := chooseParams(keys, w)
-	parallel(len(w), opt.Workers, func(i int) {
+	Parallel(len(w), opt.Workers, func(i int) {
 		m := models[i]
 		m.Params = params[groupKey{keys[i], w[i].method}]
 		runFinal(m, w[i].s, w[i].fac)

@@ -132,8 +132,9 @@ func ratioPool(y, b, prior float64) float64 {
 	return (y + priorUnits*prior) / (b + priorUnits)
 }
 
-// parallel runs f(0..n-1) on workers goroutines.
-func parallel(n, workers int, f func(i int)) {
+// Parallel runs f(0..n-1) on workers goroutines (0: GOMAXPROCS); the backtest scores its
+// series with it too.
+func Parallel(n, workers int, f func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}

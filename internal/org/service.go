@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/platform/patch"
 
 	"gorm.io/gorm"
 
@@ -81,7 +82,7 @@ type StorePatch struct {
 }
 
 // UpdateStore changes a store if version is still current (admin).
-func (s *Service) UpdateStore(ctx context.Context, p *authz.Principal, id int64, patch StorePatch) (Store, error) {
+func (s *Service) UpdateStore(ctx context.Context, p *authz.Principal, id int64, change StorePatch) (Store, error) {
 	var after storeRow
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		before, err := loadStore(ctx, tx, id)
@@ -89,17 +90,17 @@ func (s *Service) UpdateStore(ctx context.Context, p *authz.Principal, id int64,
 			return err
 		}
 		next := toStore(before)
-		setIf(&next.Name, patch.Name)
-		setIf(&next.Region, patch.Region)
-		setIf(&next.Timezone, patch.Timezone)
-		setIf(&next.Active, patch.Active)
+		patch.Apply(&next.Name, change.Name)
+		patch.Apply(&next.Region, change.Region)
+		patch.Apply(&next.Timezone, change.Timezone)
+		patch.Apply(&next.Active, change.Active)
 		if err := ValidateStore(next); err != nil {
 			return err
 		}
 		changes := map[string]any{"name": next.Name, "region": next.Region,
 			"timezone": next.Timezone, "active": next.Active}
 		what := fmt.Sprintf("store %d", id)
-		if err := updateVersioned(ctx, tx, &storeRow{}, id, patch.Version, changes, what, s.now()); err != nil {
+		if err := database.UpdateVersioned(ctx, tx, &storeRow{}, id, change.Version, changes, what, s.now()); err != nil {
 			return err
 		}
 		if after, err = loadStore(ctx, tx, id); err != nil {
@@ -109,12 +110,6 @@ func (s *Service) UpdateStore(ctx context.Context, p *authz.Principal, id int64,
 			EntityID: audit.ID(id), StoreID: &id, Before: StoreToJSON(toStore(before)), After: StoreToJSON(toStore(after))})
 	})
 	return toStore(after), err
-}
-
-func setIf[T any](dst *T, v *T) {
-	if v != nil {
-		*dst = *v
-	}
 }
 
 // ListDepartments lists the chain's departments.

@@ -9,7 +9,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
 )
@@ -230,20 +229,4 @@ func setUserDepartments(ctx context.Context, tx *gorm.DB, userID int64, codes []
 		rows[i] = userDepartmentRow{UserID: userID, DepartmentCode: c}
 	}
 	return tx.WithContext(ctx).Create(&rows).Error
-}
-
-// updateVersioned applies changes to a row whose version must still be `version`, bumping it.
-// A stale version is a conflict; a missing row is not found.
-func updateVersioned(ctx context.Context, tx *gorm.DB, model any, id int64, version int, changes map[string]any, what string, now time.Time) error {
-	changes["version"] = gorm.Expr("version + 1")
-	changes["updated_at"] = now
-	res := tx.WithContext(ctx).Model(model).Where("id = ? AND version = ?", id, version).Updates(changes)
-	if res.Error != nil {
-		return database.Translate(res.Error, what)
-	}
-	if res.RowsAffected == 0 {
-		return apperr.New(apperr.ErrConflict, "stale_version",
-			what+" was changed by someone else: reload it and try again")
-	}
-	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/platform/patch"
 
 	"gorm.io/gorm"
 
@@ -116,7 +117,7 @@ type UserPatch struct {
 
 // UpdateUser changes a user (admin). Disabling a user or changing their role or store ends
 // their sessions, so the new scope applies at once. Admins cannot lock themselves out.
-func (s *Service) UpdateUser(ctx context.Context, p *authz.Principal, id int64, patch UserPatch) (User, error) {
+func (s *Service) UpdateUser(ctx context.Context, p *authz.Principal, id int64, change UserPatch) (User, error) {
 	var after User
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		r, codes, err := loadUser(ctx, tx, id)
@@ -125,12 +126,12 @@ func (s *Service) UpdateUser(ctx context.Context, p *authz.Principal, id int64, 
 		}
 		before := toUser(r, codes)
 		next := before
-		setIf(&next.DisplayName, patch.DisplayName)
-		setIf(&next.Role, patch.Role)
-		setIf(&next.StoreID, patch.StoreID)
-		setIf(&next.Disabled, patch.Disabled)
-		if patch.DepartmentCodes != nil {
-			next.DepartmentCodes = NormaliseCodes(*patch.DepartmentCodes)
+		patch.Apply(&next.DisplayName, change.DisplayName)
+		patch.Apply(&next.Role, change.Role)
+		patch.Apply(&next.StoreID, change.StoreID)
+		patch.Apply(&next.Disabled, change.Disabled)
+		if change.DepartmentCodes != nil {
+			next.DepartmentCodes = NormaliseCodes(*change.DepartmentCodes)
 		}
 		if id == p.UserID && (next.Disabled || next.Role != before.Role) {
 			return apperr.New(apperr.ErrRule, "self_lockout", "you cannot disable yourself or change your own role")
@@ -140,7 +141,7 @@ func (s *Service) UpdateUser(ctx context.Context, p *authz.Principal, id int64, 
 		}
 		changes := map[string]any{"display_name": next.DisplayName, "role": string(next.Role),
 			"store_id": next.StoreID, "disabled": next.Disabled}
-		if err := updateVersioned(ctx, tx, &userRow{}, id, patch.Version, changes, fmt.Sprintf("user %d", id), s.now()); err != nil {
+		if err := database.UpdateVersioned(ctx, tx, &userRow{}, id, change.Version, changes, fmt.Sprintf("user %d", id), s.now()); err != nil {
 			return err
 		}
 		if err := setUserDepartments(ctx, tx, id, next.DepartmentCodes); err != nil {

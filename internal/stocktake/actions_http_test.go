@@ -22,7 +22,7 @@ type actionsJSON struct {
 func actionsOf(t *testing.T, c *testutil.Client, st string) string {
 	t.Helper()
 	var a actionsJSON
-	must(t, c, "GET", st, nil, http.StatusOK).JSON(t, &a)
+	testutil.Must(t, c, "GET", st, nil, http.StatusOK).JSON(t, &a)
 	return strings.Join(a.AllowedActions, " ")
 }
 
@@ -81,9 +81,9 @@ func TestAllowedActionsAgreeWithTheServer(t *testing.T) {
 
 		recount := sheet("销售区", map[string]string{f.skus[0]: "4"})
 		recount["recount"] = true
-		must(t, manager, "POST", st+"/counts", recount, http.StatusCreated)
+		testutil.Must(t, manager, "POST", st+"/counts", recount, http.StatusCreated)
 		var submitted actionsJSON
-		must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK).JSON(t, &submitted)
+		testutil.Must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK).JSON(t, &submitted)
 		if got := strings.Join(submitted.AllowedActions, " "); got != "recount assign_recounts view_variance print_sheet" {
 			t.Errorf("submit answered %s", got)
 		}
@@ -100,13 +100,13 @@ func TestAllowedActionsAgreeWithTheServer(t *testing.T) {
 		var list struct {
 			Items []actionsJSON `json:"items"`
 		}
-		must(t, super1, "GET", f.base+"/stocktakes", nil, http.StatusOK).JSON(t, &list)
+		testutil.Must(t, super1, "GET", f.base+"/stocktakes", nil, http.StatusOK).JSON(t, &list)
 		if len(list.Items) != 1 || strings.Join(list.Items[0].AllowedActions, " ") != actionsOf(t, super1, st) {
 			t.Errorf("the list's actions differ from the stocktake's: %+v", list.Items)
 		}
 
 		var approved actionsJSON
-		must(t, manager, "POST", st+"/approve", map[string]any{}, http.StatusOK).JSON(t, &approved)
+		testutil.Must(t, manager, "POST", st+"/approve", map[string]any{}, http.StatusOK).JSON(t, &approved)
 		if got := strings.Join(approved.AllowedActions, " "); got != "view_variance print_sheet" {
 			t.Errorf("approve answered %s", got)
 		}
@@ -132,7 +132,7 @@ func TestListQueriesDoNotGrowWithItsLength(t *testing.T) {
 		}
 		listQueries := func() int64 {
 			queries.Store(0)
-			must(t, super1, "GET", f.base+"/stocktakes", nil, http.StatusOK)
+			testutil.Must(t, super1, "GET", f.base+"/stocktakes", nil, http.StatusOK)
 			return queries.Load()
 		}
 		plan := func(sku string) {

@@ -15,7 +15,7 @@ import (
 func (f *fixture) nameDeputy(t *testing.T, userID int64) string {
 	t.Helper()
 	now := f.env.Clock.Now()
-	res := must(t, f.env.Login("manager1"), "POST", f.base+"/delegations", map[string]any{"deputy_user_id": userID,
+	res := testutil.Must(t, f.env.Login("manager1"), "POST", f.base+"/delegations", map[string]any{"deputy_user_id": userID,
 		"starts_at": now.Format(time.RFC3339), "ends_at": now.Add(7 * 24 * time.Hour).Format(time.RFC3339)}, http.StatusCreated)
 	var d struct {
 		ID int64 `json:"id"`
@@ -51,8 +51,8 @@ func TestDeputyApprovesButNotTheirOwnCount(t *testing.T) {
 		super3, super3ID := f.addSupervisor(t, "super3")
 		recount := sheet("销售区", map[string]string{f.skus[0]: "4"})
 		recount["recount"] = true
-		must(t, manager, "POST", st+"/counts", recount, http.StatusCreated)
-		must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", st+"/counts", recount, http.StatusCreated)
+		testutil.Must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
 
 		if r := super3.Do("POST", st+"/approve", map[string]any{}); r.Status != http.StatusForbidden || r.ErrorCode() != "forbidden" {
 			t.Fatalf("approval by a supervisor who is not the deputy: %d %s", r.Status, r.Body)
@@ -61,17 +61,17 @@ func TestDeputyApprovesButNotTheirOwnCount(t *testing.T) {
 		if r := super1.Do("POST", st+"/approve", map[string]any{}); r.Status != http.StatusUnprocessableEntity || r.ErrorCode() != "self_approval" {
 			t.Fatalf("deputy approving their own count: %d %s", r.Status, r.Body)
 		}
-		must(t, super3, "POST", st+"/approve", map[string]any{}, http.StatusForbidden)
-		must(t, super1, "POST", st+"/reject", map[string]any{"reason": "recount the cold room"}, http.StatusOK)
+		testutil.Must(t, super3, "POST", st+"/approve", map[string]any{}, http.StatusForbidden)
+		testutil.Must(t, super1, "POST", st+"/reject", map[string]any{"reason": "recount the cold room"}, http.StatusOK)
 		if a := f.lastAudit(t, "stocktake.reject"); !strings.Contains(a, `"rejected_as":"deputy"`) {
 			t.Errorf("rejection audit does not say it was the deputy: %s", a)
 		}
-		must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
 
-		must(t, manager, "POST", revokeSuper1, map[string]any{}, http.StatusOK)
-		must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusForbidden)
+		testutil.Must(t, manager, "POST", revokeSuper1, map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusForbidden)
 		f.nameDeputy(t, super3ID)
-		must(t, super3, "POST", st+"/approve", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super3, "POST", st+"/approve", map[string]any{}, http.StatusOK)
 		if a := f.lastAudit(t, "stocktake.approve"); !strings.Contains(a, `"approved_as":"deputy"`) || !strings.Contains(a, `"status":"approved"`) {
 			t.Errorf("approval audit does not say it was the deputy: %s", a)
 		}
@@ -89,35 +89,35 @@ func TestDeputyActsForTheManagerAcrossDepartments(t *testing.T) {
 		f := newFixture(t, dialect)
 		manager, super1 := f.env.Login("manager1"), f.env.Login("super1") // super1 runs produce, meat, seafood
 		st := f.plan(t, manager, map[string]any{"scope": "full", "department_code": "deli", "blind": false, "zones": []string{"销售区"}})
-		must(t, manager, "POST", st+"/start", map[string]any{}, http.StatusOK)
-		must(t, manager, "POST", st+"/confirm-zero", map[string]any{"all": true}, http.StatusOK)
-		must(t, manager, "POST", st+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", st+"/start", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", st+"/confirm-zero", map[string]any{"all": true}, http.StatusOK)
+		testutil.Must(t, manager, "POST", st+"/submit", map[string]any{}, http.StatusOK)
 
 		listed := func() int {
 			var l struct {
 				Total int `json:"total"`
 			}
-			must(t, super1, "GET", f.base+"/stocktakes?department_code=deli", nil, http.StatusOK).JSON(t, &l)
+			testutil.Must(t, super1, "GET", f.base+"/stocktakes?department_code=deli", nil, http.StatusOK).JSON(t, &l)
 			return l.Total
 		}
-		must(t, super1, "GET", st, nil, http.StatusNotFound)
-		must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusNotFound)
+		testutil.Must(t, super1, "GET", st, nil, http.StatusNotFound)
+		testutil.Must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusNotFound)
 		if n := listed(); n != 0 {
 			t.Fatalf("a supervisor lists %d deli stocktakes", n)
 		}
 
 		revoke := f.nameDeputy(t, f.userID(t, "super1"))
-		must(t, super1, "GET", st, nil, http.StatusOK)
-		must(t, super1, "GET", st+"/variance", nil, http.StatusOK)
+		testutil.Must(t, super1, "GET", st, nil, http.StatusOK)
+		testutil.Must(t, super1, "GET", st+"/variance", nil, http.StatusOK)
 		if n := listed(); n != 1 {
 			t.Fatalf("the deputy lists %d deli stocktakes, want 1", n)
 		}
-		must(t, super1, "GET", f.base+"/stocktakes/accuracy?department_code=deli", nil, http.StatusOK)
-		must(t, manager, "POST", revoke, map[string]any{}, http.StatusOK)
-		must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusNotFound)
+		testutil.Must(t, super1, "GET", f.base+"/stocktakes/accuracy?department_code=deli", nil, http.StatusOK)
+		testutil.Must(t, manager, "POST", revoke, map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusNotFound)
 
 		f.nameDeputy(t, f.userID(t, "super1"))
-		must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusOK)
 	})
 }
 
@@ -131,7 +131,7 @@ func approvalsInToday(t *testing.T, c *testutil.Client) []int64 {
 			ResourceID *int64 `json:"resource_id"`
 		} `json:"items"`
 	}
-	must(t, c, "GET", "/api/v1/me/today", nil, http.StatusOK).JSON(t, &today)
+	testutil.Must(t, c, "GET", "/api/v1/me/today", nil, http.StatusOK).JSON(t, &today)
 	var out []int64
 	for _, it := range today.Items {
 		if it.Kind == "stocktake.approve" && it.ResourceID != nil {
@@ -149,12 +149,12 @@ func TestDeputyInboxAgreesWithTheApprovalRule(t *testing.T) {
 		manager, super1 := f.env.Login("manager1"), f.env.Login("super1")
 		recount := sheet("销售区", map[string]string{f.skus[0]: "4"})
 		recount["recount"] = true
-		must(t, manager, "POST", own+"/counts", recount, http.StatusCreated)
-		must(t, super1, "POST", own+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", own+"/counts", recount, http.StatusCreated)
+		testutil.Must(t, super1, "POST", own+"/submit", map[string]any{}, http.StatusOK)
 		deli := f.plan(t, manager, map[string]any{"scope": "full", "department_code": "deli", "blind": false, "zones": []string{"销售区"}})
-		must(t, manager, "POST", deli+"/start", map[string]any{}, http.StatusOK)
-		must(t, manager, "POST", deli+"/confirm-zero", map[string]any{"all": true}, http.StatusOK)
-		must(t, manager, "POST", deli+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", deli+"/start", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", deli+"/confirm-zero", map[string]any{"all": true}, http.StatusOK)
+		testutil.Must(t, manager, "POST", deli+"/submit", map[string]any{}, http.StatusOK)
 		var deliID int64
 		fmt.Sscanf(deli, "/api/v1/stocktakes/%d", &deliID)
 

@@ -87,16 +87,6 @@ func (f *fixture) plan(t *testing.T, c *testutil.Client, body map[string]any) st
 	return fmt.Sprintf("/api/v1/stocktakes/%d", st.ID)
 }
 
-// must sends a request and fails unless it answers want.
-func must(t *testing.T, c *testutil.Client, method, path string, body any, want int) *testutil.Response {
-	t.Helper()
-	res := c.Do(method, path, body)
-	if res.Status != want {
-		t.Fatalf("%s %s: got %d %s, want %d", method, path, res.Status, res.Body, want)
-	}
-	return res
-}
-
 // sheet builds a count sheet body.
 func sheet(zone string, qty map[string]string) map[string]any {
 	var lines []map[string]any

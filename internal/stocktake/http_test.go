@@ -21,11 +21,11 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 		manager := f.env.Login("manager1")
 		st := f.plan(t, super1, map[string]any{"scope": "cycle", "department_code": "produce",
 			"categories": []string{leafy}, "blind": true, "zones": []string{"冷库", "销售区"}})
-		must(t, super1, "POST", st+"/start", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/start", map[string]any{}, http.StatusOK)
 
 		// Selling goes on while counting: 2 of the first SKU leave after the freeze.
 		s0, s9 := f.skus[0], f.skus[9]
-		must(t, manager, "POST", f.base+"/sales", map[string]any{"lines": []map[string]any{
+		testutil.Must(t, manager, "POST", f.base+"/sales", map[string]any{"lines": []map[string]any{
 			{"business_date": "2026-11-02", "sku": s0, "qty": "2", "net_sales": "9.00", "cost": "6.00"}}}, http.StatusOK)
 
 		cold := map[string]string{s0: "4"}
@@ -33,8 +33,8 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 			cold[sku] = "10"
 		}
 		super1.Headers = map[string]string{"Idempotency-Key": "cold-1"}
-		first := must(t, super1, "POST", st+"/counts", sheet("冷库", cold), http.StatusCreated)
-		resend := must(t, super1, "POST", st+"/counts", sheet("冷库", cold), http.StatusOK)
+		first := testutil.Must(t, super1, "POST", st+"/counts", sheet("冷库", cold), http.StatusCreated)
+		resend := testutil.Must(t, super1, "POST", st+"/counts", sheet("冷库", cold), http.StatusOK)
 		if !strings.Contains(string(resend.Body), `"replayed":true`) || !strings.Contains(string(first.Body), `"replayed":false`) {
 			t.Fatalf("resend: %s then %s", first.Body, resend.Body)
 		}
@@ -44,12 +44,12 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 		for _, sku := range f.skus[8:] {
 			floor[sku] = "99" // a slip, corrected by the counter's second sheet below
 		}
-		must(t, super3, "POST", st+"/counts", sheet("销售区", floor), http.StatusCreated)
+		testutil.Must(t, super3, "POST", st+"/counts", sheet("销售区", floor), http.StatusCreated)
 		for _, sku := range f.skus[8:] {
 			floor[sku] = "10"
 		}
 		floor[s9] = "5"
-		res := must(t, super3, "POST", st+"/counts", sheet("销售区", floor), http.StatusOK)
+		res := testutil.Must(t, super3, "POST", st+"/counts", sheet("销售区", floor), http.StatusOK)
 		if !strings.Contains(string(res.Body), `"replaced":true`) {
 			t.Fatalf("second sheet of the same zone did not replace the first: %s", res.Body)
 		}
@@ -58,11 +58,11 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 		if r := super1.Do("GET", st+"/variance", nil); r.Status != http.StatusForbidden || r.ErrorCode() != "blind_stocktake" {
 			t.Fatalf("variance as counter: %d %s", r.Status, r.Body)
 		}
-		detail := must(t, super1, "GET", st, nil, http.StatusOK)
+		detail := testutil.Must(t, super1, "GET", st, nil, http.StatusOK)
 		if strings.Contains(string(detail.Body), "book_qty") || strings.Contains(string(detail.Body), "10.000") {
 			t.Fatalf("detail leaks book quantities to a counter: %s", detail.Body)
 		}
-		sheetHTML := must(t, super1, "GET", st+"/sheet?zone=冷库", nil, http.StatusOK)
+		sheetHTML := testutil.Must(t, super1, "GET", st+"/sheet?zone=冷库", nil, http.StatusOK)
 		if strings.Contains(string(sheetHTML.Body), "10.000") || strings.Contains(string(sheetHTML.Body), "账面") {
 			t.Fatalf("blind sheet shows book quantities")
 		}
@@ -80,13 +80,13 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 		if r := super3.Do("POST", st+"/counts", recount); r.Status != http.StatusUnprocessableEntity || r.ErrorCode() != "same_counter" {
 			t.Fatalf("recount by the first counter: %d %s", r.Status, r.Body)
 		}
-		must(t, super1, "POST", st+"/counts", recount, http.StatusCreated)
-		must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/counts", recount, http.StatusCreated)
+		testutil.Must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
 		if r := super1.Do("POST", st+"/counts", sheet("冷库", cold)); r.Status != http.StatusConflict || r.ErrorCode() != "wrong_state" {
 			t.Fatalf("count after submit: %d %s", r.Status, r.Body)
 		}
-		must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusForbidden)
-		must(t, manager, "POST", st+"/approve", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/approve", map[string]any{}, http.StatusForbidden)
+		testutil.Must(t, manager, "POST", st+"/approve", map[string]any{}, http.StatusOK)
 		if r := manager.Do("POST", st+"/approve", map[string]any{}); r.Status != http.StatusConflict {
 			t.Fatalf("second approval: %d %s", r.Status, r.Body)
 		}
@@ -117,7 +117,7 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 				Accuracy string `json:"accuracy"`
 			} `json:"items"`
 		}
-		must(t, manager, "GET", f.base+"/stocktakes/accuracy?department_code=produce", nil, http.StatusOK).JSON(t, &acc)
+		testutil.Must(t, manager, "GET", f.base+"/stocktakes/accuracy?department_code=produce", nil, http.StatusOK).JSON(t, &acc)
 		if len(acc.Items) != 1 || acc.Items[0].Accuracy >= "1.0000" || acc.Items[0].Accuracy < "0.9" {
 			t.Errorf("accuracy: %+v", acc.Items)
 		}
@@ -134,7 +134,7 @@ func TestBlindCycleCountEndToEnd(t *testing.T) {
 				} `json:"shrink"`
 			} `json:"total"`
 		}
-		must(t, manager, "GET", f.base+"/kpis?from=2026-11-01&to=2026-11-02", nil, http.StatusOK).JSON(t, &kpis)
+		testutil.Must(t, manager, "GET", f.base+"/kpis?from=2026-11-01&to=2026-11-02", nil, http.StatusOK).JSON(t, &kpis)
 		if want := shrink[0].Value.String(); kpis.Total.Shrink.Actual != want {
 			t.Errorf("KPI shrink %q, want the stocktake loss %s", kpis.Total.Shrink.Actual, want)
 		}

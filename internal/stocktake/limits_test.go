@@ -31,11 +31,11 @@ func TestFiguresAtAndJustOverTheirLimits(t *testing.T) {
 			TolerancePct   string `json:"tolerance_pct"`
 			ToleranceValue string `json:"tolerance_value"`
 		}
-		must(t, super1, "GET", st, nil, http.StatusOK).JSON(t, &got)
+		testutil.Must(t, super1, "GET", st, nil, http.StatusOK).JSON(t, &got)
 		if got.TolerancePct != "1000.00" || got.ToleranceValue != "9999999999.99" {
 			t.Errorf("tolerances read back as %+v", got)
 		}
-		must(t, super1, "POST", st+"/start", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super1, "POST", st+"/start", map[string]any{}, http.StatusOK)
 
 		const atLimit, overLimit = "99999999999.999", "100000000000.000"
 		r := super1.Do("POST", st+"/counts", sheet("销售区", map[string]string{sku: overLimit}))
@@ -46,15 +46,15 @@ func TestFiguresAtAndJustOverTheirLimits(t *testing.T) {
 		if r := super1.Do("POST", st+"/counts", twice); r.Status != http.StatusBadRequest || r.Fields()["lines[1].qty"] == "" {
 			t.Errorf("one SKU's lines adding up over the limit: %d %s", r.Status, r.Body)
 		}
-		must(t, super1, "POST", st+"/counts", sheet("销售区", map[string]string{sku: atLimit}), http.StatusCreated)
+		testutil.Must(t, super1, "POST", st+"/counts", sheet("销售区", map[string]string{sku: atLimit}), http.StatusCreated)
 
 		// Far over the value tolerance: a different counter confirms it, then it is posted.
 		super2, _ := f.addSupervisor(t, "super5")
 		recount := sheet("销售区", map[string]string{sku: atLimit})
 		recount["recount"] = true
-		must(t, super2, "POST", st+"/counts", recount, http.StatusCreated)
-		must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
-		must(t, manager, "POST", st+"/approve", map[string]any{}, http.StatusOK)
+		testutil.Must(t, super2, "POST", st+"/counts", recount, http.StatusCreated)
+		testutil.Must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", st+"/approve", map[string]any{}, http.StatusOK)
 		if got := f.onHand(t, sku); got != atLimit {
 			t.Errorf("on hand after posting the count: %s, want %s", got, atLimit)
 		}

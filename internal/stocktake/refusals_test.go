@@ -16,13 +16,13 @@ func countedFixture(t *testing.T, dialect string) (*fixture, string) {
 	super1 := f.env.Login("super1")
 	st := f.plan(t, super1, map[string]any{"scope": "cycle", "department_code": "produce",
 		"categories": []string{leafy}, "blind": false, "zones": []string{"销售区"}})
-	must(t, super1, "POST", st+"/start", map[string]any{}, http.StatusOK)
+	testutil.Must(t, super1, "POST", st+"/start", map[string]any{}, http.StatusOK)
 	qty := map[string]string{}
 	for _, sku := range f.skus {
 		qty[sku] = "10"
 	}
 	qty[f.skus[0]] = "4"
-	must(t, super1, "POST", st+"/counts", sheet("销售区", qty), http.StatusCreated)
+	testutil.Must(t, super1, "POST", st+"/counts", sheet("销售区", qty), http.StatusCreated)
 	return f, st
 }
 
@@ -53,8 +53,8 @@ func TestRefusals(t *testing.T) {
 		// CSV sets the sheet: the second upload replaces the first, BOM and all.
 		super2, _ := f.addSupervisor(t, "super4")
 		super2.Headers = map[string]string{"Content-Type": "text/csv"}
-		must(t, super2, "POST", st+"/counts?zone=销售区", "\ufeffsku,qty\n"+f.skus[2]+",3\n", http.StatusCreated)
-		must(t, super2, "POST", st+"/counts?zone=销售区", "sku,qty\n"+f.skus[2]+",0\n", http.StatusOK)
+		testutil.Must(t, super2, "POST", st+"/counts?zone=销售区", "\ufeffsku,qty\n"+f.skus[2]+",3\n", http.StatusCreated)
+		testutil.Must(t, super2, "POST", st+"/counts?zone=销售区", "sku,qty\n"+f.skus[2]+",0\n", http.StatusOK)
 		r = super2.Do("POST", st+"/counts?zone=销售区", []byte("sku,qty\n"+f.skus[2]+",\xc7\xe0\n"))
 		if r.Status != http.StatusBadRequest {
 			t.Fatalf("GBK sheet: %d %s", r.Status, r.Body)
@@ -65,7 +65,7 @@ func TestRefusals(t *testing.T) {
 				CountedQty string `json:"counted_qty"`
 			} `json:"items"`
 		}
-		must(t, manager, "GET", st+"/variance?page_size=500", nil, http.StatusOK).JSON(t, &v)
+		testutil.Must(t, manager, "GET", st+"/variance?page_size=500", nil, http.StatusOK).JSON(t, &v)
 		for _, it := range v.Items {
 			if it.SKU == f.skus[2] && it.CountedQty != "10.000" {
 				t.Errorf("CSV sheet added instead of setting: counted %s, want 10 + 0", it.CountedQty)
@@ -80,14 +80,14 @@ func TestRefusals(t *testing.T) {
 		// cannot approve while it is open.
 		recount := sheet("销售区", map[string]string{f.skus[0]: "10"})
 		recount["recount"] = true
-		must(t, manager, "POST", st+"/counts", recount, http.StatusCreated)
-		must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
-		must(t, manager, "POST", st+"/recounts", map[string]any{"skus": []string{f.skus[3]}}, http.StatusOK)
+		testutil.Must(t, manager, "POST", st+"/counts", recount, http.StatusCreated)
+		testutil.Must(t, super1, "POST", st+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, manager, "POST", st+"/recounts", map[string]any{"skus": []string{f.skus[3]}}, http.StatusOK)
 		r = manager.Do("POST", st+"/approve", map[string]any{})
 		if r.Status != http.StatusUnprocessableEntity || r.ErrorCode() != "recount_open" {
 			t.Fatalf("approve with open recount: %d %s", r.Status, r.Body)
 		}
-		if !strings.Contains(string(must(t, manager, "GET", st, nil, http.StatusOK).Body), `"status":"submitted"`) {
+		if !strings.Contains(string(testutil.Must(t, manager, "GET", st, nil, http.StatusOK).Body), `"status":"submitted"`) {
 			t.Fatal("refused approval changed the status")
 		}
 	})
@@ -99,8 +99,8 @@ func TestParallelApprovalsPostOnce(t *testing.T) {
 		f, st := countedFixture(t, dialect)
 		recount := sheet("销售区", map[string]string{f.skus[0]: "4"})
 		recount["recount"] = true
-		must(t, f.env.Login("manager1"), "POST", st+"/counts", recount, http.StatusCreated)
-		must(t, f.env.Login("super1"), "POST", st+"/submit", map[string]any{}, http.StatusOK)
+		testutil.Must(t, f.env.Login("manager1"), "POST", st+"/counts", recount, http.StatusCreated)
+		testutil.Must(t, f.env.Login("super1"), "POST", st+"/submit", map[string]any{}, http.StatusOK)
 		clients := []*testutil.Client{f.env.Login("manager1"), f.env.Login("admin"), f.env.Login("manager1"), f.env.Login("admin")}
 		statuses := make([]int, len(clients))
 		var wg sync.WaitGroup

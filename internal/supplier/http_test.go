@@ -24,25 +24,16 @@ type listJSON struct {
 	Total int64          `json:"total"`
 }
 
-func must(t *testing.T, c *testutil.Client, method, path string, body any, want int) *testutil.Response {
-	t.Helper()
-	res := c.Do(method, path, body)
-	if res.Status != want {
-		t.Fatalf("%s %s: got %d %s, want %d", method, path, res.Status, res.Body, want)
-	}
-	return res
-}
-
 func TestTheDemoHasFiveSuppliers(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect)
 		var got listJSON
-		must(t, env.Login("super1"), "GET", "/api/v1/suppliers?sort=-lead_time_days", nil, http.StatusOK).JSON(t, &got)
+		testutil.Must(t, env.Login("super1"), "GET", "/api/v1/suppliers?sort=-lead_time_days", nil, http.StatusOK).JSON(t, &got)
 		if got.Total != 5 || got.Items[0].Code != "dry-goods" || got.Items[0].LeadTimeDays != 3 || got.Items[0].OrderCutoff != "16:00" {
 			t.Fatalf("demo suppliers: %+v", got)
 		}
 		var found listJSON
-		must(t, env.Login("hq1"), "GET", "/api/v1/suppliers?q=面包&active=true", nil, http.StatusOK).JSON(t, &found)
+		testutil.Must(t, env.Login("hq1"), "GET", "/api/v1/suppliers?q=面包&active=true", nil, http.StatusOK).JSON(t, &found)
 		if found.Total != 1 || found.Items[0].Code != "central-bakery" {
 			t.Fatalf("q=面包: %+v", found)
 		}
@@ -65,7 +56,7 @@ func TestAdminsKeepSuppliers(t *testing.T) {
 		admin := env.Login("admin")
 		body := map[string]any{"code": "egg-farm", "name": "蛋品合作社", "lead_time_days": 1, "order_cutoff": "11:00", "contact": "021-5888 1010"}
 		var s supplierJSON
-		must(t, admin, "POST", "/api/v1/suppliers", body, http.StatusCreated).JSON(t, &s)
+		testutil.Must(t, admin, "POST", "/api/v1/suppliers", body, http.StatusCreated).JSON(t, &s)
 		if s.Version != 1 || !s.Active || s.OrderCutoff != "11:00" || s.Contact != "021-5888 1010" {
 			t.Fatalf("created: %+v", s)
 		}
@@ -74,7 +65,7 @@ func TestAdminsKeepSuppliers(t *testing.T) {
 		}
 		path := fmt.Sprintf("/api/v1/suppliers/%d", s.ID)
 		var changed supplierJSON
-		must(t, admin, "PATCH", path, map[string]any{"active": false, "order_cutoff": "10:30", "version": 1}, http.StatusOK).JSON(t, &changed)
+		testutil.Must(t, admin, "PATCH", path, map[string]any{"active": false, "order_cutoff": "10:30", "version": 1}, http.StatusOK).JSON(t, &changed)
 		if changed.Active || changed.OrderCutoff != "10:30" || changed.Version != 2 || changed.Name != "蛋品合作社" {
 			t.Fatalf("changed: %+v", changed)
 		}
@@ -85,12 +76,12 @@ func TestAdminsKeepSuppliers(t *testing.T) {
 			t.Fatalf("taking another's code: %d %s", r.Status, r.Body)
 		}
 		var inactive listJSON
-		must(t, env.Login("super1"), "GET", "/api/v1/suppliers?active=false", nil, http.StatusOK).JSON(t, &inactive)
+		testutil.Must(t, env.Login("super1"), "GET", "/api/v1/suppliers?active=false", nil, http.StatusOK).JSON(t, &inactive)
 		if inactive.Total != 1 || inactive.Items[0].ID != s.ID {
 			t.Fatalf("inactive: %+v", inactive)
 		}
-		must(t, env.Login("manager1"), "GET", path, nil, http.StatusOK)
-		must(t, admin, "GET", "/api/v1/suppliers/999999", nil, http.StatusNotFound)
+		testutil.Must(t, env.Login("manager1"), "GET", path, nil, http.StatusOK)
+		testutil.Must(t, admin, "GET", "/api/v1/suppliers/999999", nil, http.StatusNotFound)
 		var actions []string
 		env.DB.Table("audit_log").Where("entity_type = ? AND entity_id = ?", "supplier", fmt.Sprint(s.ID)).Order("id").Pluck("action", &actions)
 		if fmt.Sprint(actions) != "[supplier.create supplier.update]" {
@@ -140,7 +131,7 @@ func TestSupplierRefusals(t *testing.T) {
 			})
 		}
 		for _, user := range []string{"super1", "manager1", "hq1"} {
-			must(t, env.Login(user), "POST", "/api/v1/suppliers", good(nil), http.StatusForbidden)
+			testutil.Must(t, env.Login(user), "POST", "/api/v1/suppliers", good(nil), http.StatusForbidden)
 		}
 		if r := admin.Do("GET", "/api/v1/suppliers?active=maybe", nil); r.Status != http.StatusBadRequest || r.Fields()["active"] == "" {
 			t.Fatalf("bad active: %d %s", r.Status, r.Body)

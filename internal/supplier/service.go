@@ -12,6 +12,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/platform/patch"
 )
 
 // Service holds the suppliers' use cases.
@@ -107,7 +108,7 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, sup Supplier) 
 
 // Update changes a supplier read at patch.Version; a stale version is 409. Deactivating is a
 // change like any other: products keep the supplier, plans skip it. Audited.
-func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, patch Patch) (Supplier, error) {
+func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, change Patch) (Supplier, error) {
 	if err := mayEdit(p); err != nil {
 		return Supplier{}, err
 	}
@@ -119,17 +120,19 @@ func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, patc
 			return err
 		}
 		next := before
-		setIf(&next.Code, patch.Code)
-		setIf(&next.Name, patch.Name)
-		setIf(&next.LeadTimeDays, patch.LeadTimeDays)
-		setIf(&next.OrderCutoff, patch.OrderCutoff)
-		setIf(&next.Contact, patch.Contact)
-		setIf(&next.Active, patch.Active)
-		next.Version = patch.Version
+		patch.Apply(&next.Code, change.Code)
+		patch.Apply(&next.Name, change.Name)
+		patch.Apply(&next.LeadTimeDays, change.LeadTimeDays)
+		patch.Apply(&next.OrderCutoff, change.OrderCutoff)
+		patch.Apply(&next.Contact, change.Contact)
+		patch.Apply(&next.Active, change.Active)
+		next.Version = change.Version
 		if err := Validate(next); err != nil {
 			return err
 		}
-		if err := update(ctx, tx, next, now); err != nil {
+		changes := map[string]any{"code": next.Code, "name": next.Name, "lead_time_days": next.LeadTimeDays,
+			"order_cutoff": next.OrderCutoff, "contact": next.Contact, "active": next.Active}
+		if err := database.UpdateVersioned(ctx, tx, &supplierRow{}, id, next.Version, changes, fmt.Sprintf("supplier %s", next.Code), now); err != nil {
 			return err
 		}
 		if after, err = load(ctx, tx, id); err != nil {
@@ -174,12 +177,6 @@ func (s *Service) Seed(ctx context.Context, suppliers []Supplier) (int, error) {
 		return tx.WithContext(ctx).Create(&rows).Error
 	})
 	return added, err
-}
-
-func setIf[T any](dst *T, v *T) {
-	if v != nil {
-		*dst = *v
-	}
 }
 
 // SupplierIDs answers the ids of the suppliers named by codes, in one query on db (the

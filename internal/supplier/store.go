@@ -7,7 +7,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/paging"
 )
@@ -109,22 +108,6 @@ func insert(ctx context.Context, tx *gorm.DB, s Supplier) (Supplier, error) {
 		return Supplier{}, duplicate(err, s)
 	}
 	return Supplier(r), nil
-}
-
-// update writes s over the row with s.ID if its version is still s.Version.
-func update(ctx context.Context, tx *gorm.DB, s Supplier, now time.Time) error {
-	res := tx.WithContext(ctx).Model(&supplierRow{}).Where("id = ? AND version = ?", s.ID, s.Version).Updates(map[string]any{
-		"code": s.Code, "name": s.Name, "lead_time_days": s.LeadTimeDays, "order_cutoff": s.OrderCutoff,
-		"contact": s.Contact, "active": s.Active, "version": gorm.Expr("version + 1"), "updated_at": now,
-	})
-	if res.Error != nil {
-		return duplicate(res.Error, s)
-	}
-	if res.RowsAffected == 0 {
-		return apperr.New(apperr.ErrConflict, "stale_version",
-			fmt.Sprintf("supplier %d was changed by someone else: reload it and try again", s.ID))
-	}
-	return nil
 }
 
 // duplicate names the clash of a supplier with another of the same code (409 duplicate).

@@ -197,3 +197,13 @@ func (c *Client) Do(method, path string, body any) *Response {
 	CheckAgainstSpec(c.env.TB, req, res)
 	return res
 }
+
+// Must sends a request and fails the test unless it answers status want.
+func Must(t testing.TB, c *Client, method, path string, body any, want int) *Response {
+	t.Helper()
+	res := c.Do(method, path, body)
+	if res.Status != want {
+		t.Fatalf("%s %s: got %d %s, want %d", method, path, res.Status, res.Body, want)
+	}
+	return res
+}

@@ -69,7 +69,7 @@ func Run(d *Data, cfg Config) (*Report, error) {
 	}
 	models := forecast.Fit(train, forecast.Options{Horizon: cfg.Horizon, Calendar: cfg.Calendar, Workers: cfg.Workers})
 	results := make([]seriesResult, len(train))
-	parallel(len(train), cfg.Workers, func(k int) {
+	forecast.Parallel(len(train), cfg.Workers, func(k int) {
 		s := &d.Series[idx[k]]
 		r := &results[k]
 		r.scale = forecast.NaiveScale(&train[k])

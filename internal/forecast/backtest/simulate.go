@@ -3,12 +3,9 @@ package backtest
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/storeops/storeops/internal/forecast"
 )
@@ -305,27 +302,6 @@ func baselineErrors(s *forecast.Series) []float64 {
 		}
 	}
 	return errs
-}
-
-// parallel runs f(0..n-1) on workers goroutines (0: GOMAXPROCS).
-func parallel(n, workers int, f func(i int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, max(n, 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // simReport adds the replays up overall, per store and per engine method and compares

@@ -156,3 +156,20 @@ func Translate(err error, what string) error {
 func EscapeLike(q string) string {
 	return strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(q)
 }
+
+// UpdateVersioned applies changes to the row of model with id if its version is still
+// `version`, bumping the version and stamping updated_at. A stale version is a 409
+// stale_version naming `what`; a clash with a unique key is a 409 duplicate.
+func UpdateVersioned(ctx context.Context, tx *gorm.DB, model any, id int64, version int, changes map[string]any, what string, now time.Time) error {
+	changes["version"] = gorm.Expr("version + 1")
+	changes["updated_at"] = now
+	res := tx.WithContext(ctx).Model(model).Where("id = ? AND version = ?", id, version).Updates(changes)
+	if res.Error != nil {
+		return Translate(res.Error, what)
+	}
+	if res.RowsAffected == 0 {
+		return apperr.New(apperr.ErrConflict, "stale_version",
+			what+" was changed by someone else: reload it and try again")
+	}
+	return nil
+}

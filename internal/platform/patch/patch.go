@@ -31,3 +31,10 @@ func (f *Field[T]) UnmarshalJSON(b []byte) error {
 	f.Value = &v
 	return nil
 }
+
+// Apply sets *dst to *v when v is not nil: a PATCH field left out keeps the value it had.
+func Apply[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
