@@ -47,6 +47,8 @@ const en: Messages = {
         expenses: 'Expenses uploaded',
       },
       budget: {
+        create: 'Budget set',
+        copy: 'Budget copied from last month',
         update: 'Budget changed',
       },
       stocktake: {

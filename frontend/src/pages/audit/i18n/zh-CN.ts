@@ -47,6 +47,8 @@ const zhCN = {
         expenses: '上传费用数据',
       },
       budget: {
+        create: '新建预算',
+        copy: '从上月复制预算',
         update: '修改预算',
       },
       stocktake: {

@@ -20,7 +20,7 @@ const en: Messages = {
     startsOn: 'First day',
     endsOn: 'Last day',
     days: 'Days',
-    daysN: '{n} days',
+    daysN: '{n} d',
     note: 'Note',
     previousYear: 'Previous year',
     nextYear: 'Next year',
