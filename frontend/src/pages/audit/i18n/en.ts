@@ -80,6 +80,18 @@ const en: Messages = {
         create: 'Supplier added',
         update: 'Supplier changed',
       },
+      order_plan: {
+        create: 'Order plan made',
+        line_update: 'Order line changed',
+        submit: 'Order plan submitted',
+        approve: 'Order plan approved',
+        reject: 'Order plan rejected',
+        receive: 'Order received',
+        delete: 'Order plan discarded',
+      },
+      order_settings: {
+        update: 'Ordering rules changed',
+      },
     },
     entities: {
       calendar_event: 'Holidays and events',
@@ -93,6 +105,8 @@ const en: Messages = {
       delegation: 'Delegation',
       attachment: 'Photo',
       supplier: 'Supplier',
+      order_plan: 'Order plan',
+      order_settings: 'Ordering rules',
     },
   },
 }

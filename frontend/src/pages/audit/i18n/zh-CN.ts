@@ -80,6 +80,18 @@ const zhCN = {
         create: '新增供应商',
         update: '修改供应商',
       },
+      order_plan: {
+        create: '生成订货计划',
+        line_update: '修改订货行',
+        submit: '提交订货计划',
+        approve: '批准订货计划',
+        reject: '驳回订货计划',
+        receive: '到货验收',
+        delete: '删除订货计划',
+      },
+      order_settings: {
+        update: '修改订货规则',
+      },
     },
     entities: {
       calendar_event: '节假日与活动',
@@ -93,6 +105,8 @@ const zhCN = {
       delegation: '代理审批',
       attachment: '照片',
       supplier: '供应商',
+      order_plan: '订货计划',
+      order_settings: '订货规则',
     },
   },
 }
