@@ -219,7 +219,7 @@ func (s *Service) suggest(ctx context.Context, plan planRow) ([]lineRow, error) 
 	if err != nil {
 		return nil, err
 	}
-	onOrder, err := s.onOrder(ctx, plan.StoreID, plan.DepartmentCode, delivery)
+	onOrder, err := s.onOrder(ctx, plan.StoreID, plan.DepartmentCode, today, delivery)
 	if err != nil {
 		return nil, err
 	}
@@ -310,16 +310,17 @@ func promoFlags(days []civil.Date, today civil.Date, n int) []bool {
 	return out
 }
 
-// onOrder sums what submitted and approved plans of the department deliver by the day.
-func (s *Service) onOrder(ctx context.Context, storeID int64, dept string, by civil.Date) (map[int64]fixed.Qty, error) {
+// onOrder sums what submitted and approved plans of the department deliver from today to the
+// day (a plan whose delivery day has passed unreceived no longer counts as coming).
+func (s *Service) onOrder(ctx context.Context, storeID int64, dept string, today, by civil.Date) (map[int64]fixed.Qty, error) {
 	var rows []struct {
 		ProductID  int64
 		OrderedQty fixed.Qty
 	}
 	err := s.db.WithContext(ctx).Table("order_plan_lines AS l").Select("l.product_id, l.ordered_qty").
 		Joins("JOIN order_plans p ON p.id = l.plan_id").
-		Where("p.store_id = ? AND p.department_code = ? AND p.status IN ? AND p.delivery_date <= ? AND l.ordered_qty > 0",
-			storeID, dept, []string{StatusSubmitted, StatusApproved}, by).Scan(&rows).Error
+		Where("p.store_id = ? AND p.department_code = ? AND p.status IN ? AND p.delivery_date >= ? AND p.delivery_date <= ? AND l.ordered_qty > 0",
+			storeID, dept, []string{StatusSubmitted, StatusApproved}, today, by).Scan(&rows).Error
 	out := map[int64]fixed.Qty{}
 	for _, r := range rows {
 		out[r.ProductID] += r.OrderedQty
