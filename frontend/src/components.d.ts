@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ActiveTag: typeof import('./components/shared/ActiveTag.vue')['default']
     ChainNamesNote: typeof import('./components/shared/ChainNamesNote.vue')['default']
     DateRangeField: typeof import('./components/shared/DateRangeField.vue')['default']
     EChart: typeof import('./components/charts/EChart.vue')['default']
