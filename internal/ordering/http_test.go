@@ -343,3 +343,64 @@ func mod(a, b float64) float64 {
 }
 
 func contains(b []byte, s string) bool { return strings.Contains(string(b), s) }
+
+func TestTodayInboxWarnsBeforeTheCutoff(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		f := newFixture(t, dialect)
+		type today struct {
+			Items []struct {
+				Kind     string            `json:"kind"`
+				Priority string            `json:"priority"`
+				DueAt    *string           `json:"due_at"`
+				Link     string            `json:"link"`
+				Params   map[string]string `json:"params"`
+			} `json:"items"`
+			Badges map[string]int `json:"badges"`
+		}
+		kinds := func(who string) (map[string]string, today) {
+			var td today
+			testutil.Must(t, f.env.Login(who), "GET", "/api/v1/me/today", nil, http.StatusOK).JSON(t, &td)
+			out := map[string]string{}
+			for _, e := range td.Items {
+				if strings.HasPrefix(e.Kind, "order_plan.") {
+					out[e.Kind+" "+e.Params["department_code"]] = e.Priority
+				}
+			}
+			return out, td
+		}
+		// 16:00 in Shanghai. super1 runs produce, meat and seafood, whose suppliers take
+		// tomorrow's orders until 10:00, 14:00 and 09:00 today: too late, no entry. super2's
+		// bakery orders until 20:00: 4 hours on, normal; from 17:00 on, high.
+		got, _ := kinds("super1")
+		if len(got) != 0 {
+			t.Fatalf("super1 after every cut-off: %v", got)
+		}
+		got, _ = kinds("super2") // deli and bakery of gz-tianhe: central bakery until 20:00
+		if got["order_plan.create bakery"] != "normal" {
+			t.Fatalf("super2 at 16:00 for the 20:00 cut-off: %v", got)
+		}
+		f.env.Clock.Advance(90 * time.Minute) // 17:30: within 3 hours
+		if got, _ = kinds("super2"); got["order_plan.create bakery"] != "high" {
+			t.Fatalf("super2 at 17:30: %v", got)
+		}
+		// A draft waits to be submitted; once submitted the manager is asked to approve it.
+		p := f.create(t, "super1", "produce", f.today.AddDays(2), http.StatusCreated)
+		got, td := kinds("super1")
+		if _, ok := got["order_plan.submit produce"]; !ok || td.Badges["ordering"] != 1 {
+			t.Fatalf("super1 with a draft: %v %v", got, td.Badges)
+		}
+		var sub plan
+		testutil.Must(t, f.env.Login("super1"), "GET", fmt.Sprintf("/api/v1/order-plans/%d", p.ID), nil, http.StatusOK).JSON(t, &sub)
+		if sub.OrderedLines == 0 {
+			t.Fatalf("the plan orders nothing: %+v", sub)
+		}
+		testutil.Must(t, f.env.Login("super1"), "POST", fmt.Sprintf("/api/v1/order-plans/%d/submit", p.ID),
+			map[string]any{"version": sub.Version}, http.StatusOK)
+		if got, _ = kinds("manager1"); got["order_plan.approve produce"] != "high" {
+			t.Fatalf("manager1 with a submitted plan: %v", got)
+		}
+		if got, _ = kinds("super1"); len(got) != 0 {
+			t.Fatalf("super1 after submitting: %v", got)
+		}
+	})
+}
