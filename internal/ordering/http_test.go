@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/testutil"
 )
@@ -401,6 +402,32 @@ func TestTodayInboxWarnsBeforeTheCutoff(t *testing.T) {
 		}
 		if got, _ = kinds("super1"); len(got) != 0 {
 			t.Fatalf("super1 after submitting: %v", got)
+		}
+	})
+}
+
+func TestReplayMakesTheDemoHistoryOfPlans(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		f := newFixture(t, dialect)
+		ctx := context.Background()
+		made, err := f.env.App.Ordering.Replay(ctx, authz.System("test"), f.storeID, []string{"produce"}, f.today, 14)
+		if err != nil || made != 14 {
+			t.Fatalf("replayed %d plans: %v", made, err)
+		}
+		if again, err := f.env.App.Ordering.Replay(ctx, authz.System("test"), f.storeID, []string{"produce"}, f.today, 14); err != nil || again != 0 {
+			t.Fatalf("a second replay made %d: %v", again, err)
+		}
+		var rep struct {
+			Departments []struct {
+				WAPE  *string `json:"wape"`
+				Lines int     `json:"lines"`
+			} `json:"departments"`
+			ByWeek []struct{} `json:"by_week"`
+		}
+		testutil.Must(t, f.env.Login("manager1"), "GET", f.base+"/forecast-accuracy?weeks=2", nil, http.StatusOK).JSON(t, &rep)
+		// 10 a day and 20 on Saturdays, learned: the forecasts of the replayed days are close.
+		if len(rep.Departments) != 1 || rep.Departments[0].WAPE == nil || q(t, *rep.Departments[0].WAPE) > 15 || len(rep.ByWeek) < 2 {
+			t.Fatalf("accuracy of the replayed plans: %+v", rep)
 		}
 	})
 }

@@ -123,6 +123,13 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, storeID int64,
 	r := planRow{StoreID: storeID, DepartmentCode: dept, BusinessDate: today, DeliveryDate: delivery,
 		NextDeliveryDate: NextDelivery(delivery, set.DeliveryWeekdays), Status: StatusDraft,
 		ServiceLevel: set.ServiceLevel, CreatedBy: p.ActorID(), Version: 1}
+	return s.insert(ctx, p, r)
+}
+
+// insert suggests the lines of plan r and saves both in one transaction with the audit entry.
+// r's timestamps default to now.
+func (s *Service) insert(ctx context.Context, p *authz.Principal, r planRow) (Plan, error) {
+	dept, delivery := r.DepartmentCode, r.DeliveryDate
 	lines, err := s.suggest(ctx, r)
 	if err != nil {
 		return Plan{}, err
@@ -132,7 +139,10 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, storeID int64,
 			"department %s has no active product with an active supplier to order", dept))
 	}
 	now := s.now()
-	r.CreatedAt, r.UpdatedAt, r.LineCount = now, now, len(lines)
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt, r.UpdatedAt = now, now
+	}
+	r.LineCount = len(lines)
 	for _, l := range lines {
 		if l.OrderedQty > 0 {
 			r.OrderedLines++
