@@ -11,7 +11,7 @@ import (
 // Replay makes the plans a store would have made over its last `days` days, for the
 // departments named, as the product makes them: the forecasts fitted once on the sales up to
 // the first day and moved on day by day, each plan made the day before its delivery from the
-// sales known then, and books them received. It is the demo's history of plans, whose
+// sales known then (the daily job run for each day), and books them received. It is the demo's history of plans, whose
 // deliveries the receipts feed already carries, so it moves no stock, and the stock it
 // suggests against is today's (the ledger keeps no past balances). The accuracy report reads
 // only their forecasts. Days that already have a plan are left alone; at the end the store's
@@ -27,6 +27,12 @@ func (s *Service) Replay(ctx context.Context, p *authz.Principal, storeID int64,
 	}
 	made := 0
 	for d := first; d < today; d++ {
+		// The daily job of the day the plans are made: yesterday's sales move the forecasts on.
+		if d > first {
+			if _, _, err := s.UpdateForecasts(ctx, storeID, d.AddDays(-1)); err != nil {
+				return made, err
+			}
+		}
 		for _, dept := range depts {
 			set, err := s.settings(ctx, dept)
 			if err != nil {
