@@ -85,6 +85,8 @@ test('the admin keeps suppliers and assigns one to a product; a supervisor reads
   await page.getByTestId('nav-products').click()
   await page.getByTestId('product-search').fill('P10001')
   await page.getByTestId('product-search').press('Enter')
+  // Wait for the search to land: the list narrows to P10001 alone.
+  await page.getByTestId('products-table').getByText('P10002').waitFor({ state: 'detached' })
   await page.getByTestId('products-table').getByText('farm-base').waitFor()
   await page.getByTestId('product-edit-P10001').click()
   const productDialog = page.getByTestId('product-dialog')
@@ -110,5 +112,45 @@ test('the admin keeps suppliers and assigns one to a product; a supervisor reads
   assert.equal(await page.locator('[data-testid^="supplier-edit-"]').count(), 0)
   assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth), 'no sideways scrolling')
   await screenshot(page, 'suppliers-phone')
+  assert.deepEqual(browser.problems, [])
+})
+
+test("the admin sets a department's ordering rules; a supervisor reads them", async () => {
+  const { browser } = ctx
+  let page = await browser.session()
+  await signIn(page, 'admin')
+  await page.goto('/suppliers')
+  const rules = page.getByTestId('order-rules')
+  await rules.getByText('干货').waitFor()
+  // The demo's rules: dry goods come Mon/Wed/Fri; meat is checked at 4 °C on arrival.
+  const dryRow = await rules.locator('.el-table__body tr', { hasText: '干货' }).innerText()
+  assert.match(dryRow, /周一 周三 周五[\s\S]*97\.5 %[\s\S]*不检查/)
+  assert.match(await rules.locator('.el-table__body tr', { hasText: '肉类' }).innerText(), /每天[\s\S]*95 %[\s\S]*≤ 4\.00 °C/)
+
+  await page.getByTestId('order-rules-edit-produce').click()
+  const dialog = page.getByTestId('order-rules-dialog')
+  await dialog.waitFor()
+  await dialog.getByTestId('order-rules-day-0').click() // no deliveries on Sundays
+  await dialog.getByTestId('order-rules-service-level').fill('99.95')
+  await dialog.getByTestId('order-rules-save').click()
+  const levelError = dialog.locator('.el-form-item', { has: page.getByTestId('order-rules-service-level') }).locator('.el-form-item__error')
+  await levelError.waitFor()
+  await dialog.getByTestId('order-rules-service-level').fill('97.5')
+  await dialog.getByTestId('order-rules-max-temp').fill('8')
+  await dialog.getByTestId('order-rules-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await rules.getByText('≤ 8.00 °C').waitFor()
+  const stored = (await apiCall(page, 'GET', '/order-settings')).body.items.find((s) => s.department_code === 'produce')
+  assert.deepEqual([stored.delivery_weekdays, stored.service_level, stored.max_delivery_temp, stored.version], ['123456', '97.50', '8.00', 1])
+  assert.match(await rules.locator('.el-table__body tr', { hasText: '果蔬' }).innerText(), /周一 周二 周三 周四 周五 周六[\s\S]*97\.5 %/)
+
+  // super1 on a phone: the rules as cards, nothing to change.
+  page = await browser.session(PHONE)
+  await signIn(page, 'super1')
+  await page.goto('/suppliers')
+  await page.getByTestId('order-rules-produce').waitFor()
+  assert.match(await page.getByTestId('order-rules-produce').innerText(), /果蔬[\s\S]*≤ 8\.00 °C/)
+  assert.equal(await page.locator('[data-testid^="order-rules-edit-"]').count(), 0)
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth), 'no sideways scrolling')
   assert.deepEqual(browser.problems, [])
 })
