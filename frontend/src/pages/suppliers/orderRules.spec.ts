@@ -21,15 +21,18 @@ describe('ordering rules', () => {
     expect(percentText('97.50')).toBe('97.5 %')
   })
 
-  it('checks the service level and the temperature as the server does', () => {
-    expect(serviceLevelOk('95')).toBe(true)
-    expect(serviceLevelOk('99.90')).toBe(true)
-    expect(serviceLevelOk('99.95')).toBe(false)
-    expect(serviceLevelOk('49.99')).toBe(false)
-    expect(serviceLevelOk('9x')).toBe(false)
-    expect(tempOk('')).toBe(true)
-    expect(tempOk('-18.5')).toBe(true)
-    expect(tempOk('4.25')).toBe(false)
-    expect(tempOk('41')).toBe(false)
-  })
+  it.each([
+    ['95', true],
+    ['99.90', true],
+    ['99.95', false],
+    ['49.99', false],
+    ['9x', false],
+  ])('takes service level %s: %s (50 to 99.9, as the server)', (v, ok) => expect(serviceLevelOk(v)).toBe(ok))
+
+  it.each([
+    ['', true],
+    ['-18.5', true],
+    ['4.25', false],
+    ['41', false],
+  ])('takes warmest delivery %j: %s (-40 to 40 °C, one decimal, empty for none)', (v, ok) => expect(tempOk(v)).toBe(ok))
 })
