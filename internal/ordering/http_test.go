@@ -169,7 +169,23 @@ func TestPlanFromSuggestionToStock(t *testing.T) {
 		}
 		res = testutil.Must(t, c, "POST", fmt.Sprintf("/api/v1/order-plans/%d/approve", p.ID), map[string]any{"version": got.Version},
 			http.StatusForbidden)
+		if res.ErrorCode() != "forbidden" {
+			t.Fatalf("a supervisor approving: %s", res.Body)
+		}
+		// Even as the store's deputy approver super1 does not approve their own plan.
 		m := f.env.Login("manager1")
+		var super1 int64
+		f.env.DB.Table("users").Where("username = ?", "super1").Pluck("id", &super1)
+		from := f.env.Clock.Now().Add(time.Minute)
+		testutil.Must(t, m, "POST", f.base+"/delegations", map[string]any{"deputy_user_id": super1,
+			"starts_at": from.Format(time.RFC3339), "ends_at": from.Add(72 * time.Hour).Format(time.RFC3339)}, http.StatusCreated)
+		f.env.Clock.Advance(2 * time.Minute)
+		c, m = f.env.Login("super1"), f.env.Login("manager1")
+		res = testutil.Must(t, c, "POST", fmt.Sprintf("/api/v1/order-plans/%d/approve", p.ID), map[string]any{"version": got.Version},
+			http.StatusForbidden)
+		if res.ErrorCode() != "own_plan" {
+			t.Fatalf("the deputy approving their own plan: %s", res.Body)
+		}
 		testutil.Must(t, m, "POST", fmt.Sprintf("/api/v1/order-plans/%d/reject", p.ID), map[string]any{"version": got.Version,
 			"reason": "少订一点"}, http.StatusOK).JSON(t, &got)
 		if got.Status != "draft" || got.RejectReason != "少订一点" {

@@ -4053,6 +4053,11 @@ export interface components {
              */
             thumbnail_url: string;
         };
+        /**
+         * @description An exact decimal with 3 places, as a string, or `null`.
+         * @example 3.250
+         */
+        NullableDecimal3: string | null;
         OrderPlanCreateRequest: {
             department_code: string;
             /** Format: date */
@@ -4102,8 +4107,8 @@ export interface components {
             delivery_weekdays: string;
             /** @description Percent, 50.00 to 99.90. */
             service_level: components["schemas"]["DecimalInput"];
-            /** @description The warmest delivery accepted, °C (-40.0 to 40.0); null switches the check off. */
-            max_delivery_temp?: components["schemas"]["DecimalInput"] | null;
+            /** @description The warmest delivery accepted, °C (-40.0 to 40.0, one decimal; a JSON number is accepted too); null switches the check off. */
+            max_delivery_temp?: string | null;
             version: number;
         };
         OrderSettings: {
@@ -4221,10 +4226,10 @@ export interface components {
             flags: ("stockout_risk" | "overstock_risk" | "big_change" | "no_recent_sales")[];
             on_hand: components["schemas"]["Decimal3"];
             on_order: components["schemas"]["Decimal3"];
-            last_week_qty: components["schemas"]["Decimal3"] | null;
+            last_week_qty: components["schemas"]["NullableDecimal3"];
             /** @description Days the stock left at delivery plus this order last at the forecast's rate, one decimal; null without a forecast. */
             days_of_cover: string | null;
-            received_qty: components["schemas"]["Decimal3"] | null;
+            received_qty: components["schemas"]["NullableDecimal3"];
             refused_qty: components["schemas"]["Decimal3"];
             refuse_reason: string;
             /** Format: date */
@@ -4268,7 +4273,7 @@ export interface components {
             on_order: components["schemas"]["Decimal3"];
             need: components["schemas"]["Decimal3"];
             shelf_life_days?: number;
-            shelf_life_cap: components["schemas"]["Decimal3"] | null;
+            shelf_life_cap: components["schemas"]["NullableDecimal3"];
             cap_binds: boolean;
             case_pack: components["schemas"]["Decimal3"];
             min_order_qty: components["schemas"]["Decimal3"];
