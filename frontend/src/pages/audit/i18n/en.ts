@@ -80,8 +80,18 @@ const en: Messages = {
         create: 'Supplier added',
         update: 'Supplier changed',
       },
+      order_plan: {
+        create: 'Order plan created',
+        update_line: 'Order line changed',
+        submit: 'Order plan submitted',
+        approve: 'Order plan approved',
+        reject: 'Order plan rejected',
+        receive: 'Order plan received',
+        delete: 'Order plan deleted',
+      },
     },
     entities: {
+      order_plan: 'Order plan',
       calendar_event: 'Holidays and events',
       user: 'User',
       store: 'Store',

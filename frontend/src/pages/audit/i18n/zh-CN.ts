@@ -80,8 +80,18 @@ const zhCN = {
         create: '新增供应商',
         update: '修改供应商',
       },
+      order_plan: {
+        create: '新建订货计划',
+        update_line: '修改订货行',
+        submit: '提交订货计划',
+        approve: '审批订货计划',
+        reject: '驳回订货计划',
+        receive: '订货收货验收',
+        delete: '删除订货计划',
+      },
     },
     entities: {
+      order_plan: '订货计划',
       calendar_event: '节假日与活动',
       user: '用户',
       store: '门店',
