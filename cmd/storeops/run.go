@@ -178,6 +178,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo stocktakes and budgets seeded", "stocktakes", counted.Approved, "stocktake_skipped_stores", counted.SkippedStores,
 		"budgets", planned.Budgets, "took", time.Since(start).Round(time.Millisecond).String())
+	ord, err := seed.Ordering(ctx, seed.OrderingServices{Org: a.Org, Ordering: a.Ordering}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo ordering rules and forecasts set", "rules", ord.Settings, "forecasts_fitted", ord.Fitted,
+		"took", time.Since(start).Round(time.Millisecond).String())
 	return nil
 }
 

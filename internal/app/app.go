@@ -27,6 +27,7 @@ import (
 	"github.com/storeops/storeops/internal/inbox"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/kpi"
+	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/audit"
@@ -77,6 +78,8 @@ type App struct {
 	Delegation *delegation.Service
 	// Calendar is the chain's holidays and events, which the forecast reads.
 	Calendar *calendar.Service
+	// Ordering keeps order plans and the forecasts behind them.
+	Ordering *ordering.Service
 	Supplier *supplier.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
@@ -117,8 +120,13 @@ func New(d Deps) (*App, error) {
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	calendarSvc := calendar.NewService(d.DB, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
+	orderingSvc := ordering.NewService(d.DB, ordering.Deps{Catalog: catalogSvc, Stores: orgSvc, Suppliers: supplierSvc,
+		Inventory: inventorySvc, Sales: feedsSvc, Calendar: calendarSvc, Approvers: delegationSvc,
+		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
+	// Receiving photos (refused lines) are seen by whoever sees the plan.
+	attachmentsSvc.Register("order_plan", attachments.VisibilityFunc(orderingSvc.Visible))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
-		inventory: inventorySvc, org: orgSvc})
+		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc})
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +170,7 @@ func New(d Deps) (*App, error) {
 	inventory.NewHandler(inventorySvc).Register(v1)
 	feeds.NewHandler(feedsSvc).Register(v1)
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
+	ordering.NewHandler(orderingSvc, dec, orgSvc).Register(v1)
 	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
@@ -181,7 +190,7 @@ func New(d Deps) (*App, error) {
 
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/storeops/storeops/internal/auth"
 	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/authz"
@@ -30,6 +31,9 @@ const (
 	// slideCoverEvery moves each store's days-of-cover window to its new day soon after
 	// midnight in its time zone, so the first stock list of the day does not pay for it.
 	slideCoverEvery = 15 * time.Minute
+	// updateForecastsEvery: a store's forecasts move on once its day has turned; a run that
+	// finds them current reads only the last weeks' sales to spot new products.
+	updateForecastsEvery = time.Hour
 )
 
 // housekeeping is what the periodic jobs of the modules work on.
@@ -39,6 +43,7 @@ type housekeeping struct {
 	keys        *idempotency.Store
 	inventory   *inventory.Service
 	org         *org.Service
+	ordering    *ordering.Service
 }
 
 // background builds the job runner and the outbox and registers the jobs of the modules
@@ -102,7 +107,15 @@ func registerHousekeeping(ctx context.Context, d Deps, runner *jobs.Runner, h ho
 			return err
 		}},
 		{Name: "inventory.slide_cover", Every: slideCoverEvery, Timeout: 10 * time.Minute, Run: func(ctx context.Context, p *authz.Principal) error {
-			return slideCovers(ctx, p, d.Now(), h)
+			return eachStore(ctx, p, d.Now(), h, h.inventory.SlideCover)
+		}},
+		// Each store's kept forecasts move on with yesterday's sales (refitted every few
+		// weeks), so a plan reads them instead of the sales history.
+		{Name: "ordering.update_forecasts", Every: updateForecastsEvery, Timeout: time.Hour, Run: func(ctx context.Context, p *authz.Principal) error {
+			return eachStore(ctx, p, d.Now(), h, func(ctx context.Context, storeID int64, today civil.Date) error {
+				_, _, err := h.ordering.UpdateForecasts(ctx, storeID, today)
+				return err
+			})
 		}},
 	}
 	for _, j := range list {
@@ -113,8 +126,9 @@ func registerHousekeeping(ctx context.Context, d Deps, runner *jobs.Runner, h ho
 	return nil
 }
 
-// slideCovers moves every active store's days-of-cover rollup to its own today.
-func slideCovers(ctx context.Context, p *authz.Principal, now time.Time, h housekeeping) error {
+// eachStore runs fn for every active store with the store's own today.
+func eachStore(ctx context.Context, p *authz.Principal, now time.Time, h housekeeping,
+	fn func(ctx context.Context, storeID int64, today civil.Date) error) error {
 	active := true
 	pg := paging.Page{Page: 1, PageSize: paging.MaxPageSize, Sort: "code"}
 	for {
@@ -127,7 +141,7 @@ func slideCovers(ctx context.Context, p *authz.Principal, now time.Time, h house
 			if err != nil {
 				return fmt.Errorf("store %s: %w", st.Code, err)
 			}
-			if err := h.inventory.SlideCover(ctx, st.ID, civil.Today(now, loc)); err != nil {
+			if err := fn(ctx, st.ID, civil.Today(now, loc)); err != nil {
 				return fmt.Errorf("store %s: %w", st.Code, err)
 			}
 		}

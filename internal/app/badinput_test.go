@@ -32,6 +32,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 			"delegation_id":   delegationFixture(t, env, "sh-pudong", "super1"),
 			"event_id":        calendarFixture(t, env),
 			"supplier_id":     supplierFixture(t, env),
+			"plan_id":         orderPlanFixture(t, env, "sh-pudong", "produce"),
 		}
 		auditCount := func() int64 {
 			var n int64

@@ -115,6 +115,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"delegation_id":   delegationFixture(t, env, "sh-pudong", "super1"),
 			"event_id":        calendarFixture(t, env),
 			"supplier_id":     supplierFixture(t, env),
+			"plan_id":         orderPlanFixture(t, env, "sh-pudong", "produce"),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -128,6 +129,8 @@ func TestRouteAccessWalk(t *testing.T) {
 			"delegation_id":   delegationFixture(t, env, "gz-tianhe", "super2"),
 			"event_id":        own["event_id"],
 			"supplier_id":     own["supplier_id"],
+			"plan_id":         orderPlanFixture(t, env, "gz-tianhe", "deli"),
+			"sku":             catalog.FirstDemoSKU,
 		}
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
@@ -176,7 +179,7 @@ func TestRouteAccessWalk(t *testing.T) {
 func storeScoped(path string) bool {
 	return strings.Contains(path, ":store_id") || strings.Contains(path, ":user_id") ||
 		strings.Contains(path, ":stocktake_id") || strings.Contains(path, ":attachment_id") ||
-		strings.Contains(path, ":delegation_id")
+		strings.Contains(path, ":delegation_id") || strings.Contains(path, ":plan_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/storeops/storeops/internal/forecast"
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
@@ -174,4 +175,18 @@ func (s *Service) Seed(ctx context.Context, events []Event) (int, error) {
 		return tx.WithContext(ctx).CreateInBatches(rows, 500).Error
 	})
 	return len(rows), err
+}
+
+// ForecastCalendar answers every entry of the chain's calendar as the forecast's calendar
+// (the ordering module fits and forecasts with it). The calendar is small: a few entries a year.
+func (s *Service) ForecastCalendar(ctx context.Context) (forecast.Calendar, error) {
+	var rows []eventRow
+	if err := s.db.WithContext(ctx).Order("starts_on").Order("name").Find(&rows).Error; err != nil {
+		return forecast.Calendar{}, err
+	}
+	events := make([]Event, len(rows))
+	for i, r := range rows {
+		events[i] = Event(r)
+	}
+	return ForForecast(events), nil
 }

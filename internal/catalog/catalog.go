@@ -73,13 +73,16 @@ type Ref struct {
 	Perishable     bool
 	Active         bool
 	Location       string
+	SupplierID     *int64 // nil: not ordered from a supplier
+	MinOrderQty    fixed.Qty
 }
 
 // RefOf reduces a product to its reference.
 func RefOf(p Product) Ref {
 	return Ref{ID: p.ID, SKU: p.SKU, Name: p.Name, DepartmentCode: p.DepartmentCode, Category: p.Category,
 		Unit: p.Unit, CaseContents: p.CasePack, ShelfLifeDays: p.ShelfLifeDays, CostPrice: p.CostPrice,
-		RetailPrice: p.RetailPrice, Perishable: p.Perishable, Active: p.Active, Location: p.Location}
+		RetailPrice: p.RetailPrice, Perishable: p.Perishable, Active: p.Active, Location: p.Location,
+		SupplierID: p.SupplierID, MinOrderQty: p.MinOrderQty}
 }
 
 var (

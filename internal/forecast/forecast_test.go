@@ -268,3 +268,26 @@ func TestEventEffectsArePooledAcrossSeries(t *testing.T) {
 			offQuiet, offBusy)
 	}
 }
+
+func TestStateRoundTripForecastsTheSame(t *testing.T) {
+	start := Date(2024, 1, 1)
+	s := Series{Start: start, Sales: make([]float32, 400)}
+	for i := range s.Sales {
+		s.Sales[i] = float32(10 + 5*int((start+Day(i)).Weekday()%2))
+	}
+	cal := DefaultCalendar()
+	m := Fit([]Series{s}, Options{Calendar: cal})[0]
+	r := Restore(m.State(), IndexEvents(cal))
+	from := s.End()
+	a, b := m.Forecast(from, 14, nil), r.Forecast(from, 14, nil)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("day %d: restored model forecasts %+v, fitted one %+v", i, b[i], a[i])
+		}
+	}
+	m.Observe(from, 30, false, false)
+	r.Observe(from, 30, false, false)
+	if m.Forecast(from+1, 1, nil)[0] != r.Forecast(from+1, 1, nil)[0] {
+		t.Fatal("restored model moves on differently from the fitted one")
+	}
+}

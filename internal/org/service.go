@@ -229,3 +229,10 @@ func (s *Service) StoreLocation(ctx context.Context, storeID int64) (*time.Locat
 	}
 	return time.LoadLocation(r.Timezone)
 }
+
+// ActiveStoreIDs answers the ids of every active store, for jobs that work store by store.
+func (s *Service) ActiveStoreIDs(ctx context.Context) ([]int64, error) {
+	var ids []int64
+	err := s.db.WithContext(ctx).Model(&storeRow{}).Where("active = ?", true).Order("id").Pluck("id", &ids).Error
+	return ids, err
+}

@@ -1972,6 +1972,370 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/order-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's order plans
+         * @description Latest delivery first. A supervisor sees the plans of their departments (all of the
+         *     store's while they are its active deputy approver). Filters: `status`,
+         *     `department_code` and the delivery dates `from`/`to` (inclusive).
+         */
+        get: operations["listOrderPlans"];
+        put?: never;
+        /**
+         * Make a department's order plan for a delivery date
+         * @description Creates the draft plan of one department for one delivery date (one plan per store,
+         *     department and delivery date: `409 plan_exists`, whose message names the existing
+         *     plan). The delivery date is from the store's today to 60 days on, on one of the
+         *     department's delivery weekdays (`GET /order-settings`), else `400` naming
+         *     `delivery_date`. Every active product of the department with an active supplier gets
+         *     a line whose `suggested_qty` (and initial `ordered_qty`) is computed from the kept
+         *     forecast of the product in the store (moved on to yesterday's sales):
+         *
+         *     need = until_delivery + forecast over the cover days (delivery to the next delivery)
+         *     + safety stock (service level × the forecast's error over lead and cover days)
+         *     − on hand − on order (submitted or approved plans delivering by this date), never
+         *     below 0; for perishables at most the shelf-life cap (what a lot delivered that day
+         *     sells before it expires, less what the stock already there sells first); rounded to
+         *     the case pack (down when the cap binds) and raised to the minimum order quantity.
+         *     Products with repeated expired write-offs in 4 weeks are ordered at an 80 % service
+         *     level. Every term is in the line's `explanation`. A department with nothing to order
+         *     is `422 no_orderable_products`. Audited `order_plan.create`.
+         */
+        post: operations["createOrderPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/forecast-accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Forecast accuracy of the store's plans
+         * @description For every line of the store's submitted, approved or received plans delivered in the
+         *     last `weeks` weeks whose cover has ended, the forecast kept on the line (over its
+         *     cover days) against what the product sold in those days: WAPE = Σ|forecast − actual|
+         *     ÷ Σ actual and bias = Σ(forecast − actual) ÷ Σ actual, in percent, per department and
+         *     per department and week (weeks start on Monday). A supervisor sees their departments.
+         */
+        get: operations["getForecastAccuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        /** An order plan with its suppliers, claims and allowed actions */
+        get: operations["getOrderPlan"];
+        put?: never;
+        post?: never;
+        /**
+         * Discard a draft plan
+         * @description A draft only (`409 wrong_status` otherwise), at its current `version` (`409 stale_version`). Audited `order_plan.delete`.
+         */
+        delete: operations["deleteOrderPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft plan to the store manager
+         * @description `draft → submitted`. A plan that orders nothing is `422 empty_plan`; a line ordering a
+         *     product discontinued since is `422 discontinued` naming its SKU. Audited.
+         */
+        post: operations["submitOrderPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted plan
+         * @description `submitted → approved` by an admin, the store manager or the store's active deputy
+         *     approver; others get `403 forbidden`, and a supervisor never approves a plan they made or
+         *     submitted (`403 own_plan`). Audited.
+         */
+        post: operations["approveOrderPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a submitted plan back to draft with a reason
+         * @description `submitted → draft` with the manager's `reason` (kept in `reject_reason` until the next
+         *     submission). Approvers as for approval. Audited.
+         */
+        post: operations["rejectOrderPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an approved plan (验收)
+         * @description `approved → received`: the quality gate at the door. Each line's `received_qty` enters
+         *     stock as a receipt movement (a lot with `expiry_date`, or the product's shelf life, for
+         *     lot-tracked products) through the stock ledger; `refused_qty` with `refuse_reason` (and
+         *     `photos`, attachment ids) was turned away and forms the plan's supplier `claims`. Lines
+         *     left out arrive as ordered. Receiving more than 3× a line's ordered quantity needs
+         *     `confirm_over_receipt: true` (`422 over_receipt`, naming `lines[i].received_qty`). A
+         *     department with a `max_delivery_temp` needs `delivery_temp` (`400`), and a warmer delivery
+         *     may only be refused (`422 temperature_out_of_range`). Audited.
+         */
+        post: operations["receiveOrderPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The plan as the supplier's order sheet
+         * @description The lines ordered (above 0) by supplier and SKU with cases and value, as CSV (UTF-8
+         *     with a byte-order mark) or XLSX; a received plan adds its supplier claims (a second
+         *     table). `format` is required.
+         */
+        get: operations["exportOrderPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A page of a plan's lines, exceptions first
+         * @description Sorted exceptions first, then by supplier and SKU. `exceptions_only=true` keeps the
+         *     lines with a flag; `q` searches SKU and name; `supplier_code` keeps one supplier's.
+         *     The explanation comes with one line (`GET .../lines/{sku}`).
+         */
+        get: operations["listOrderPlanLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-plans/{plan_id}/lines/{sku}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+                /** @description The SKU of the line (exact); a SKU without a line in the plan answers `404`. */
+                sku: components["parameters"]["LineSku"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One line with its explanation and sales history
+         * @description The line, every term of its suggestion and the forecast's parts per cover day, and the product's sales of the 28 days before the plan was made (for a chart).
+         */
+        get: operations["getOrderPlanLine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft line's ordered quantity
+         * @description `ordered_qty` is 0 or more, a whole number of case packs and, above 0, at least the
+         *     minimum order quantity (`400` naming `ordered_qty`). More than 30 % away from
+         *     `suggested_qty` needs a `deviation_reason` (`422 deviation_reason_required`). The
+         *     line's `version` guards against a stale screen (`409 stale_version`); the plan must be
+         *     a draft (`409 wrong_status`). Ordering a discontinued product is `422 discontinued`.
+         *     The line's flags are recomputed. Audited `order_plan.line_update`.
+         */
+        patch: operations["updateOrderPlanLine"];
+        trace?: never;
+    };
+    "/api/v1/order-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every department's ordering rules
+         * @description Stored rules, or the defaults (daily deliveries, 95 % service level, no temperature check, `version` 0).
+         */
+        get: operations["listOrderSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-settings/{department_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The department's code; an unknown one answers `404`. */
+                department_code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a department's ordering rules
+         * @description Admins. `version` is the stored version (0 while the department has the defaults); a stale one answers `409 stale_version`. Audited `order_settings.update`.
+         */
+        put: operations["putOrderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3685,6 +4049,269 @@ export interface components {
              */
             thumbnail_url: string;
         };
+        OrderPlanCreateRequest: {
+            department_code: string;
+            /** Format: date */
+            delivery_date: string;
+        };
+        OrderPlanVersionRequest: {
+            /** @description The plan's version as last read. */
+            version: number;
+        };
+        OrderPlanRejectRequest: {
+            version: number;
+            reason: string;
+        };
+        OrderPlanReceiveRequest: {
+            version: number;
+            /** @description The delivery's temperature in °C, -40.0 to 40.0, one decimal. */
+            delivery_temp?: components["schemas"]["DecimalInput"];
+            note?: string;
+            /** @description Accept lines that received more than 3× their ordered quantity. */
+            confirm_over_receipt?: boolean;
+            lines?: components["schemas"]["OrderPlanReceiveLine"][];
+        };
+        OrderPlanReceiveLine: {
+            sku: string;
+            /** @description Accepted into stock, 0 or more, 3 decimals. */
+            received_qty: components["schemas"]["DecimalInput"];
+            /** @description Turned away at the door, 0 or more; above 0 needs refuse_reason. */
+            refused_qty?: components["schemas"]["DecimalInput"];
+            refuse_reason?: string;
+            /** @description Attachment ids (uploaded first) showing the refused goods. */
+            photos?: number[];
+            /**
+             * Format: date
+             * @description The lot's expiry, not before today; left out, today plus the product's shelf life.
+             */
+            expiry_date?: string;
+        };
+        OrderPlanLineUpdateRequest: {
+            ordered_qty: components["schemas"]["DecimalInput"];
+            /** @description Required when ordered_qty is more than 30 % away from suggested_qty. */
+            deviation_reason?: string;
+            /** @description The line's version as last read. */
+            version: number;
+        };
+        OrderSettingsRequest: {
+            /** @description The weekdays the department takes deliveries, as digits (0 = Sunday), each once. */
+            delivery_weekdays: string;
+            /** @description Percent, 50.00 to 99.90. */
+            service_level: components["schemas"]["DecimalInput"];
+            /** @description The warmest delivery accepted, °C (-40.0 to 40.0); null switches the check off. */
+            max_delivery_temp?: components["schemas"]["DecimalInput"] | null;
+            version: number;
+        };
+        OrderSettings: {
+            department_code: string;
+            delivery_weekdays: string;
+            service_level: components["schemas"]["Decimal2"];
+            max_delivery_temp: components["schemas"]["NullableDecimal2"];
+            /** @description 0 for the defaults (never stored). */
+            version: number;
+        };
+        OrderSettingsList: {
+            items: components["schemas"]["OrderSettings"][];
+        };
+        OrderPlan: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            department_code: string;
+            /**
+             * Format: date
+             * @description The store's day when the plan was made (the forecast's origin).
+             */
+            business_date: string;
+            /** Format: date */
+            delivery_date: string;
+            /**
+             * Format: date
+             * @description The next delivery day after this one; the cover runs until it.
+             */
+            next_delivery_date: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "received";
+            reject_reason: string;
+            service_level: components["schemas"]["Decimal2"];
+            line_count: number;
+            /** @description Lines with ordered_qty above 0. */
+            ordered_lines: number;
+            order_value: components["schemas"]["Decimal2"];
+            exception_count: number;
+            delivery_temp: components["schemas"]["NullableDecimal2"];
+            receive_note: string;
+            /** Format: int64 */
+            created_by: number | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: int64 */
+            submitted_by: number | null;
+            /** Format: date-time */
+            approved_at: string | null;
+            /** Format: int64 */
+            approved_by: number | null;
+            /** Format: date-time */
+            received_at: string | null;
+            /** Format: int64 */
+            received_by: number | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        OrderPlanList: {
+            items: components["schemas"]["OrderPlan"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        OrderPlanDetail: components["schemas"]["OrderPlan"] & {
+            /** @description What the caller may do now. */
+            allowed_actions: ("edit_lines" | "submit" | "approve" | "reject" | "receive" | "delete" | "export")[];
+            suppliers: {
+                /** Format: int64 */
+                supplier_id: number | null;
+                code: string;
+                name: string;
+                /** @description HH:MM, store time. */
+                order_cutoff: string;
+                lead_time_days: number;
+                /** @description Lines ordered from this supplier. */
+                lines: number;
+                order_value: components["schemas"]["Decimal2"];
+            }[];
+            /** @description Refused lines of a received plan, what the supplier owes. */
+            claims: {
+                sku: string;
+                name: string;
+                supplier_code: string;
+                refused_qty: components["schemas"]["Decimal3"];
+                refuse_reason: string;
+                value: components["schemas"]["Decimal2"];
+                photos: number[];
+            }[];
+        };
+        OrderPlanLine: {
+            sku: string;
+            name: string;
+            unit: string;
+            supplier_code: string;
+            supplier_name: string;
+            case_pack: components["schemas"]["Decimal3"];
+            min_order_qty: components["schemas"]["Decimal3"];
+            unit_cost: components["schemas"]["Decimal2"];
+            /** @description Forecast sales over the cover days. */
+            forecast_qty: components["schemas"]["Decimal3"];
+            suggested_qty: components["schemas"]["Decimal3"];
+            ordered_qty: components["schemas"]["Decimal3"];
+            deviation_reason: string;
+            /**
+             * @description stockout_risk: stock, on order and this order fall short of the forecast to the
+             *     next delivery; overstock_risk: more than sells before expiry (the shelf-life cap),
+             *     or over twice what the cover needs; big_change: more than 50 % (and a case) away
+             *     from last week's order for the same weekday; no_recent_sales: nothing sold in 14 days.
+             */
+            flags: ("stockout_risk" | "overstock_risk" | "big_change" | "no_recent_sales")[];
+            on_hand: components["schemas"]["Decimal3"];
+            on_order: components["schemas"]["Decimal3"];
+            last_week_qty: components["schemas"]["Decimal3"] | null;
+            /** @description Days the stock left at delivery plus this order last at the forecast's rate, one decimal; null without a forecast. */
+            days_of_cover: string | null;
+            received_qty: components["schemas"]["Decimal3"] | null;
+            refused_qty: components["schemas"]["Decimal3"];
+            refuse_reason: string;
+            /** Format: date */
+            lot_expiry: string | null;
+            version: number;
+        };
+        OrderPlanLineList: {
+            items: components["schemas"]["OrderPlanLine"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        OrderPlanLineDetail: components["schemas"]["OrderPlanLine"] & {
+            explanation: components["schemas"]["OrderExplanation"];
+            history: {
+                /** Format: date */
+                date: string;
+                qty: components["schemas"]["Decimal3"];
+            }[];
+        };
+        /**
+         * @description Every term of the suggestion: need = until_delivery + forecast + safety_stock − on_hand −
+         *     on_order (never below 0); at most shelf_life_cap; rounded to case_pack; raised to
+         *     min_order_qty. days are the forecast's parts per cover day:
+         *     units = (level + trend) × weekday × yearly × event × promo.
+         */
+        OrderExplanation: {
+            /**
+             * @description damped_trend (exponential smoothing), tsb (intermittent sellers), no_history (never sold here).
+             * @enum {string}
+             */
+            method: "damped_trend" | "tsb" | "no_history";
+            until_delivery: components["schemas"]["Decimal3"];
+            forecast: components["schemas"]["Decimal3"];
+            cover_days: number;
+            lead_days: number;
+            safety_stock: components["schemas"]["Decimal3"];
+            /** @description A fraction, e.g. 0.95. */
+            service_level: number;
+            on_hand: components["schemas"]["Decimal3"];
+            on_order: components["schemas"]["Decimal3"];
+            need: components["schemas"]["Decimal3"];
+            shelf_life_days?: number;
+            shelf_life_cap: components["schemas"]["Decimal3"] | null;
+            cap_binds: boolean;
+            case_pack: components["schemas"]["Decimal3"];
+            min_order_qty: components["schemas"]["Decimal3"];
+            min_order_raised: boolean;
+            /**
+             * @description How the need was rounded to the case pack: exact; nearest (half up); up (the packs
+             *     below would not cover the forecast itself, without safety stock); down_cap (rounding
+             *     up would pass the shelf-life cap).
+             * @enum {string}
+             */
+            rounding: "exact" | "nearest" | "up" | "down_cap";
+            reduced_service_level?: boolean;
+            days: {
+                /** Format: date */
+                date: string;
+                units: number;
+                level: number;
+                trend: number;
+                weekday: number;
+                yearly: number;
+                event: number;
+                /** @description The calendar events of the day, '+'-joined. */
+                events?: string;
+                promo: number;
+            }[];
+        };
+        ForecastAccuracyRow: {
+            /** Format: date */
+            week_start?: string;
+            department_code: string;
+            forecast: components["schemas"]["Decimal3"];
+            actual: components["schemas"]["Decimal3"];
+            /** @description Percent with one decimal; null without sales. */
+            wape: string | null;
+            /** @description Percent with one decimal, positive when the forecast ran high. */
+            bias: string | null;
+            lines: number;
+        };
+        ForecastAccuracy: {
+            weeks: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            departments: components["schemas"]["ForecastAccuracyRow"][];
+            by_week: components["schemas"]["ForecastAccuracyRow"][];
+        };
     };
     responses: {
         /**
@@ -3915,6 +4542,14 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+         *     (another store, or for a supervisor another department unless they are the store's
+         *     active deputy approver), answer `404`.
+         */
+        PlanId: number;
+        /** @description The SKU of the line (exact); a SKU without a line in the plan answers `404`. */
+        LineSku: string;
         /**
          * @description The store's id. A malformed id, an unknown store and a store outside the caller's
          *     scope all answer `404`.
@@ -7514,6 +8149,659 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    listOrderPlans: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: "draft" | "submitted" | "approved" | "received";
+                department_code?: string;
+                /** @description Earliest delivery date, `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Latest delivery date, `YYYY-MM-DD`. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createOrderPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "department_code": "produce",
+                 *       "delivery_date": "2026-12-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPlanCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new draft plan. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getForecastAccuracy: {
+        parameters: {
+            query?: {
+                /** @description How many weeks back, 1 to 26. */
+                weeks?: number;
+                department_code?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accuracy report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastAccuracy"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrderPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOrderPlan: {
+        parameters: {
+            query: {
+                /** @description The plan's version. */
+                version: number;
+            };
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitOrderPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPlanVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveOrderPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPlanVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectOrderPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2,
+                 *       "reason": "叶菜订多了，按上周量"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPlanRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    receiveOrderPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "delivery_temp": "3.5",
+                 *       "lines": [
+                 *         {
+                 *           "sku": "P10001",
+                 *           "received_qty": "12.000"
+                 *         },
+                 *         {
+                 *           "sku": "P10002",
+                 *           "received_qty": "4.000",
+                 *           "refused_qty": "2.000",
+                 *           "refuse_reason": "叶子发黄",
+                 *           "expiry_date": "2026-12-04"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPlanReceiveRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportOrderPlan: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOrderPlanLines: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                exceptions_only?: boolean;
+                q?: string;
+                supplier_code?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of lines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanLineList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrderPlanLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+                /** @description The SKU of the line (exact); a SKU without a line in the plan answers `404`. */
+                sku: components["parameters"]["LineSku"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanLineDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateOrderPlanLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
+                 *     (another store, or for a supervisor another department unless they are the store's
+                 *     active deputy approver), answer `404`.
+                 */
+                plan_id: components["parameters"]["PlanId"];
+                /** @description The SKU of the line (exact); a SKU without a line in the plan answers `404`. */
+                sku: components["parameters"]["LineSku"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ordered_qty": "18.000",
+                 *       "deviation_reason": "周末有团购",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderPlanLineUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The line after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPlanLine"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The departments' rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderSettingsList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The department's code; an unknown one answers `404`. */
+                department_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "delivery_weekdays": "135",
+                 *       "service_level": "97.50",
+                 *       "max_delivery_temp": "4.0",
+                 *       "version": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The rules after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderSettings"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

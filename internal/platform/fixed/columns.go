@@ -67,6 +67,21 @@ var (
 	StocktakeAdjustmentsCountedQty    = Column{"stocktake_adjustments", "counted_qty", 14, 3}
 	StocktakeAdjustmentsVarianceQty   = Column{"stocktake_adjustments", "variance_qty", 14, 3}
 	StocktakeAdjustmentsVarianceValue = Column{"stocktake_adjustments", "variance_value", 14, 2}
+
+	OrderSettingsServiceLevel    = Column{"order_settings", "service_level", 5, 2}
+	OrderSettingsMaxDeliveryTemp = Column{"order_settings", "max_delivery_temp", 5, 2}
+	OrderPlansServiceLevel       = Column{"order_plans", "service_level", 5, 2}
+	OrderPlansOrderValue         = Column{"order_plans", "order_value", 15, 2}
+	OrderPlansDeliveryTemp       = Column{"order_plans", "delivery_temp", 5, 2}
+	OrderPlanLinesCasePack       = Column{"order_plan_lines", "case_pack", 12, 3}
+	OrderPlanLinesMinOrderQty    = Column{"order_plan_lines", "min_order_qty", 12, 3}
+	OrderPlanLinesUnitCost       = Column{"order_plan_lines", "unit_cost", 12, 2}
+	OrderPlanLinesForecastQty    = Column{"order_plan_lines", "forecast_qty", 14, 3}
+	OrderPlanLinesSuggestedQty   = Column{"order_plan_lines", "suggested_qty", 14, 3}
+	OrderPlanLinesOrderedQty     = Column{"order_plan_lines", "ordered_qty", 12, 3}
+	OrderPlanLinesLastWeekQty    = Column{"order_plan_lines", "last_week_qty", 12, 3}
+	OrderPlanLinesReceivedQty    = Column{"order_plan_lines", "received_qty", 12, 3}
+	OrderPlanLinesRefusedQty     = Column{"order_plan_lines", "refused_qty", 12, 3}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -83,6 +98,10 @@ func Columns() []Column {
 		StocktakesBookValue, StocktakesVarianceAbsValue, StocktakesAccuracy, StocktakeItemsUnitCost,
 		StocktakeItemsBookQty, StocktakeCountLinesQty, StocktakeAdjustmentsBookQty, StocktakeAdjustmentsCountedQty,
 		StocktakeAdjustmentsVarianceQty, StocktakeAdjustmentsVarianceValue,
+		OrderSettingsServiceLevel, OrderSettingsMaxDeliveryTemp, OrderPlansServiceLevel, OrderPlansOrderValue, OrderPlansDeliveryTemp,
+		OrderPlanLinesCasePack, OrderPlanLinesMinOrderQty, OrderPlanLinesUnitCost, OrderPlanLinesForecastQty,
+		OrderPlanLinesSuggestedQty, OrderPlanLinesOrderedQty, OrderPlanLinesLastWeekQty, OrderPlanLinesReceivedQty,
+		OrderPlanLinesRefusedQty,
 	}
 }
 

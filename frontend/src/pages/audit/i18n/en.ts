@@ -81,17 +81,19 @@ const en: Messages = {
         update: 'Supplier changed',
       },
       order_plan: {
-        create: 'Order plan created',
-        update_line: 'Order line changed',
+        create: 'Order plan made',
+        line_update: 'Order line changed',
         submit: 'Order plan submitted',
         approve: 'Order plan approved',
         reject: 'Order plan rejected',
-        receive: 'Order plan received',
-        delete: 'Order plan deleted',
+        receive: 'Order received',
+        delete: 'Order plan discarded',
+      },
+      order_settings: {
+        update: 'Ordering rules changed',
       },
     },
     entities: {
-      order_plan: 'Order plan',
       calendar_event: 'Holidays and events',
       user: 'User',
       store: 'Store',
@@ -103,6 +105,8 @@ const en: Messages = {
       delegation: 'Delegation',
       attachment: 'Photo',
       supplier: 'Supplier',
+      order_plan: 'Order plan',
+      order_settings: 'Ordering rules',
     },
   },
 }

@@ -81,17 +81,19 @@ const zhCN = {
         update: '修改供应商',
       },
       order_plan: {
-        create: '新建订货计划',
-        update_line: '修改订货行',
+        create: '生成订货计划',
+        line_update: '修改订货行',
         submit: '提交订货计划',
-        approve: '审批订货计划',
+        approve: '批准订货计划',
         reject: '驳回订货计划',
-        receive: '订货收货验收',
+        receive: '到货验收',
         delete: '删除订货计划',
+      },
+      order_settings: {
+        update: '修改订货规则',
       },
     },
     entities: {
-      order_plan: '订货计划',
       calendar_event: '节假日与活动',
       user: '用户',
       store: '门店',
@@ -103,6 +105,8 @@ const zhCN = {
       delegation: '代理审批',
       attachment: '照片',
       supplier: '供应商',
+      order_plan: '订货计划',
+      order_settings: '订货规则',
     },
   },
 }
