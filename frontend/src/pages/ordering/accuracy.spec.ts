@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { WeekAccuracy } from '@/api/ordering'
+import type { AccuracyRow } from '@/api/ordering'
 import { accuracyOption, weeklyTotals } from './accuracy'
 
-const row = (week_start: string, department_code: string, forecast: string, actual: string): WeekAccuracy => ({
+const row = (week_start: string, department_code: string, forecast: string, actual: string): AccuracyRow => ({
   week_start,
   department_code,
   forecast,
   actual,
   wape: null,
   bias: null,
+  lines: 3,
 })
 
 const rows = [

@@ -1,6 +1,6 @@
 // The forecast accuracy report as chart data: forecast against actual sales per week (all
 // the departments shown, or one), as an ECharts option object built without the library.
-import type { WeekAccuracy } from '@/api/ordering'
+import type { AccuracyRow } from '@/api/ordering'
 import type { ChartOption } from './explain'
 
 export interface WeekTotal {
@@ -10,14 +10,15 @@ export interface WeekTotal {
 }
 
 /** Forecast and actual units per week, summed over the departments (or of `department` only). */
-export function weeklyTotals(rows: WeekAccuracy[], department = ''): WeekTotal[] {
+export function weeklyTotals(rows: AccuracyRow[], department = ''): WeekTotal[] {
   const byWeek = new Map<string, WeekTotal>()
   for (const row of rows) {
     if (department && row.department_code !== department) continue
-    const total = byWeek.get(row.week_start) ?? { week: row.week_start, forecast: 0, actual: 0 }
+    const week = row.week_start ?? ''
+    const total = byWeek.get(week) ?? { week, forecast: 0, actual: 0 }
     total.forecast += Number(row.forecast)
     total.actual += Number(row.actual)
-    byWeek.set(row.week_start, total)
+    byWeek.set(week, total)
   }
   return [...byWeek.values()]
     .map((w) => ({ ...w, forecast: Math.round(w.forecast * 1000) / 1000, actual: Math.round(w.actual * 1000) / 1000 }))

@@ -13,12 +13,12 @@ const base: LineExplanation = {
   on_hand: '6.000',
   on_order: '2.000',
   need: '15.500',
-  shelf_life_days: null,
   shelf_life_cap: null,
   cap_binds: false,
   case_pack: '6.000',
   min_order_qty: '0.000',
   min_order_raised: false,
+  rounding: 'nearest',
   reduced_service_level: false,
   days: [],
 }
@@ -28,7 +28,7 @@ const keys = (ex: LineExplanation) => explainTerms(ex, 'each', '18.000').map((te
 describe('explainTerms', () => {
   it('works the suggestion out in order, with quantities as people read them', () => {
     const terms = explainTerms(base, 'each', '18.000')
-    expect(terms.map((term) => term.key)).toEqual(['forecast', 'untilDelivery', 'safety', 'onHand', 'onOrder', 'need', 'casePack', 'suggested'])
+    expect(terms.map((term) => term.key)).toEqual(['forecast', 'untilDelivery', 'safety', 'onHand', 'onOrder', 'need', 'roundNearest', 'suggested'])
     expect(terms[0]).toEqual({ key: 'forecast', params: { qty: '20', days: 2 } })
     expect(terms[2]).toEqual({ key: 'safety', params: { qty: '3.5', level: '95' } })
     expect(terms.filter((term) => term.minus).map((term) => term.key)).toEqual(['onHand', 'onOrder'])
@@ -53,6 +53,11 @@ describe('explainTerms', () => {
     expect(terms.find((term) => term.key === 'minRaised')).toMatchObject({ binding: true, params: { qty: '24' } })
   })
 
+  it('says how the need was rounded to whole cases', () => {
+    expect(explainTerms({ ...base, rounding: 'up' }, 'each', '18.000')[6]).toEqual({ key: 'roundUp', params: { qty: '6' }, binding: false })
+    expect(explainTerms({ ...base, rounding: 'down_cap' }, 'each', '12.000')[6]).toMatchObject({ key: 'roundDownCap', binding: true })
+  })
+
   it('leaves out a minimum order of zero', () => {
     expect(keys(base)).not.toContain('minOrder')
   })
@@ -66,11 +71,22 @@ describe('percentText', () => {
 })
 
 describe('dayParts', () => {
-  it('lists the parts a forecast day has', () => {
-    expect(dayParts({ date: '2026-12-01', units: '10.000', level: '8.5', weekday: '1.20', events: ['元旦'] })).toEqual([
+  const day = { date: '2026-12-01', units: 10, level: 8.5, trend: 0, weekday: 1.2, yearly: 1, event: 1, promo: 1 }
+
+  it('lists the level and the factors that change the day', () => {
+    expect(dayParts(day)).toEqual([
       ['level', '8.5'],
-      ['weekday', '1.20'],
-      ['events', '元旦'],
+      ['weekday', '×1.2'],
+    ])
+  })
+
+  it('signs the trend and names the events', () => {
+    expect(dayParts({ ...day, trend: -0.4, event: 1.8, events: '元旦+店庆' })).toEqual([
+      ['level', '8.5'],
+      ['trend', '-0.4'],
+      ['weekday', '×1.2'],
+      ['event', '×1.8'],
+      ['events', '元旦, 店庆'],
     ])
   })
 })
@@ -82,7 +98,7 @@ describe('historyForecastOption', () => {
         { date: '2026-11-29', qty: '5.000' },
         { date: '2026-11-30', qty: '7.000' },
       ],
-      [{ date: '2026-12-01', units: '6.500' }],
+      [{ date: '2026-12-01', units: 6.5, level: 6, trend: 0, weekday: 1.08, yearly: 1, event: 1, promo: 1 }],
       { sales: 'Sales', forecast: 'Forecast' },
     ) as { xAxis: { data: string[] }; series: { name: string; data: (number | null)[] }[] }
     expect(option.xAxis.data).toEqual(['11-29', '11-30', '12-01'])

@@ -40,7 +40,7 @@ export function explainTerms(ex: LineExplanation, unit: string, suggested: strin
       binding: ex.cap_binds,
     })
   }
-  terms.push({ key: 'casePack', params: { qty: q(ex.case_pack) } })
+  terms.push({ key: ROUNDING_KEYS[ex.rounding], params: { qty: q(ex.case_pack) }, binding: ex.rounding === 'down_cap' })
   if (Number(ex.min_order_qty) > 0) {
     terms.push({ key: ex.min_order_raised ? 'minRaised' : 'minOrder', params: { qty: q(ex.min_order_qty) }, binding: ex.min_order_raised })
   }
@@ -48,14 +48,25 @@ export function explainTerms(ex: LineExplanation, unit: string, suggested: strin
   return terms
 }
 
-/** The parts of one forecast day that are set, for its tooltip ("level 12.0, weekday ×1.20 …"). */
+/** How the need was rounded to whole case packs, as the term's message key. */
+const ROUNDING_KEYS: Record<LineExplanation['rounding'], string> = {
+  exact: 'roundExact',
+  nearest: 'roundNearest',
+  up: 'roundUp',
+  down_cap: 'roundDownCap',
+}
+
+/**
+ * The parts of one forecast day that say something, for its line under the chart: the level
+ * always, the trend when it adds anything, the factors that are not 1 (×1.2), the events.
+ */
 export function dayParts(day: ExplanationDay): [string, string][] {
-  const parts: [string, string][] = []
-  for (const key of ['level', 'trend', 'weekday', 'yearly', 'event', 'promo'] as const) {
-    const value = day[key]
-    if (value !== undefined && value !== null && value !== '') parts.push([key, String(value)])
+  const parts: [string, string][] = [['level', String(day.level)]]
+  if (day.trend !== 0) parts.push(['trend', `${day.trend > 0 ? '+' : ''}${day.trend}`])
+  for (const key of ['weekday', 'yearly', 'event', 'promo'] as const) {
+    if (day[key] !== 1) parts.push([key, `×${day[key]}`])
   }
-  if (day.events?.length) parts.push(['events', day.events.join(', ')])
+  if (day.events) parts.push(['events', day.events.split('+').join(', ')])
   return parts
 }
 

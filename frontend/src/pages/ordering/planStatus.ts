@@ -18,7 +18,16 @@ export const FLAG_TAG: Record<OrderLineFlag, 'danger' | 'warning' | 'info'> = {
 }
 
 /** The refusals of the order plan API the screens answer in their own words. */
-export const ORDERING_ERROR_CODES = ['plan_exists', 'deviation_reason_required', 'over_receipt'] as const
+export const ORDERING_ERROR_CODES = [
+  'plan_exists',
+  'deviation_reason_required',
+  'over_receipt',
+  'empty_plan',
+  'own_plan',
+  'wrong_status',
+  'no_orderable_products',
+  'temperature_out_of_range',
+] as const
 
 /** The message key `ordering.errors.<code>` of a known refusal, else null. */
 export function orderingErrorKey(err: unknown): string | null {
