@@ -13,23 +13,16 @@ export type OrderPlan = Schema<'OrderPlanDetail'>
 export type OrderPlanStatus = OrderPlanRow['status']
 export const ORDER_PLAN_STATUSES = enumValues<OrderPlanStatus>()('draft', 'submitted', 'approved', 'received')
 export type OrderPlanAction = OrderPlan['allowed_actions'][number]
-export type PlanSupplier = OrderPlan['suppliers'][number]
-export type PlanClaim = OrderPlan['claims'][number]
-export type OrderPlanQuery = FilterQuery<QueryOf<'/api/v1/stores/{store_id}/order-plans'>>
 
+/** A line of a plan; read on its own (`OrderLineDetail`) with its explanation and sales history. */
 export type OrderLine = Schema<'OrderPlanLine'>
 export type OrderLineFlag = OrderLine['flags'][number]
 export type OrderLineDetail = Schema<'OrderPlanLineDetail'>
+/** The suggestion's terms and the forecast's parts per day (`days`). */
 export type LineExplanation = Schema<'OrderExplanation'>
-export type ExplanationDay = LineExplanation['days'][number]
-export type SalesPoint = OrderLineDetail['history'][number]
-export type OrderLineQuery = QueryOf<'/api/v1/order-plans/{plan_id}/lines'>
-export type OrderLineUpdate = Schema<'OrderPlanLineUpdateRequest'>
 
-export type ReceiveRequest = Schema<'OrderPlanReceiveRequest'>
 export type ReceiveLine = Schema<'OrderPlanReceiveLine'>
-
-export type ForecastAccuracy = Schema<'ForecastAccuracy'>
+/** A row of the accuracy report: one department, over all the weeks or in one (`week_start`). */
 export type AccuracyRow = Schema<'ForecastAccuracyRow'>
 
 /** Whether the plan's `allowed_actions` holds `action`. */
@@ -42,7 +35,7 @@ const one = (id: number) => ({ params: { path: { plan_id: id } } })
 const line = (id: number, sku: string) => ({ params: { path: { plan_id: id, sku } } })
 
 export const orderingApi = {
-  list: (storeId: number, query: OrderPlanQuery = {}) =>
+  list: (storeId: number, query: FilterQuery<QueryOf<'/api/v1/stores/{store_id}/order-plans'>> = {}) =>
     call(api.GET('/api/v1/stores/{store_id}/order-plans', { params: { path: ofStore(storeId), query: compactQuery(query) } })),
   create: (storeId: number, body: Schema<'OrderPlanCreateRequest'>) =>
     call(api.POST('/api/v1/stores/{store_id}/order-plans', { params: { path: ofStore(storeId) }, body })),
@@ -54,11 +47,11 @@ export const orderingApi = {
   approve: (id: number, version: number) => call(api.POST('/api/v1/order-plans/{plan_id}/approve', { ...one(id), body: { version } })),
   reject: (id: number, version: number, reason: string) =>
     call(api.POST('/api/v1/order-plans/{plan_id}/reject', { ...one(id), body: { version, reason } })),
-  receive: (id: number, body: ReceiveRequest) => call(api.POST('/api/v1/order-plans/{plan_id}/receive', { ...one(id), body })),
-  lines: (id: number, query: OrderLineQuery = {}) =>
+  receive: (id: number, body: Schema<'OrderPlanReceiveRequest'>) => call(api.POST('/api/v1/order-plans/{plan_id}/receive', { ...one(id), body })),
+  lines: (id: number, query: QueryOf<'/api/v1/order-plans/{plan_id}/lines'> = {}) =>
     call(api.GET('/api/v1/order-plans/{plan_id}/lines', { params: { path: { plan_id: id }, query: compactQuery(query) } })),
   line: (id: number, sku: string) => call(api.GET('/api/v1/order-plans/{plan_id}/lines/{sku}', line(id, sku))),
-  updateLine: (id: number, sku: string, body: OrderLineUpdate) =>
+  updateLine: (id: number, sku: string, body: Schema<'OrderPlanLineUpdateRequest'>) =>
     call(api.PATCH('/api/v1/order-plans/{plan_id}/lines/{sku}', { ...line(id, sku), body })),
   accuracy: (storeId: number, weeks: number, departmentCode = '') =>
     call(

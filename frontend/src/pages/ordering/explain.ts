@@ -1,7 +1,10 @@
 // A line's suggestion in words, term by term, as the "Why?" panel lists it, and the small
 // chart of its last 28 days of sales followed by the forecast days. Plain data (message
 // keys with their parameters, an ECharts option object) so both are tested without a page.
-import type { ExplanationDay, LineExplanation, SalesPoint } from '@/api/ordering'
+import type { LineExplanation, OrderLineDetail } from '@/api/ordering'
+
+type ExplanationDay = LineExplanation['days'][number]
+type SalesPoint = OrderLineDetail['history'][number]
 import { formatQty } from '@/format'
 
 /** One sentence of the explanation: `ordering.why.<key>` with its parameters. */
