@@ -27,6 +27,13 @@ async function confirmBox(page) {
   await page.locator('.el-message-box').waitFor({ state: 'hidden' })
 }
 
+/** A 1×1 PNG, the photo of a refused line. */
+const PHOTO = {
+  name: 'refused.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+}
+
 /**
  * A line of the plan to change: something suggested, preferably an even number of case packs
  * so that half again is a whole number of cases.
@@ -112,7 +119,10 @@ test('super1 plans tomorrow’s produce, manager1 approves, super1 receives it i
   await page.getByTestId('plan-status').getByText('已审批').waitFor()
   await screenshot(page, 'ordering-approved-desktop')
 
-  // 6. super1 receives on the phone, with a best-before date on the changed line.
+  // 6. super1 receives on the phone, with a best-before date on the changed line and one
+  //    case of another line refused with a reason and a photo.
+  const other = all.body.items.find((l) => l.sku !== line.sku && Number(l.ordered_qty) > 0)
+  assert.ok(other, 'a second line is ordered')
   page = await browser.session(PHONE)
   await signIn(page, 'super1')
   await page.goto(`/ordering/${planId}`)
@@ -124,6 +134,11 @@ test('super1 plans tomorrow’s produce, manager1 approves, super1 receives it i
   await box(page, `receive-expiry-${line.sku}`).fill(expiry)
   await box(page, `receive-expiry-${line.sku}`).press('Enter')
   await box(page, 'receive-temp').fill('4')
+  await page.getByTestId(`receive-refuse-${other.sku}`).click()
+  await box(page, `receive-refused-${other.sku}`).fill(other.case_pack)
+  await box(page, `receive-reason-${other.sku}`).fill('烂叶多')
+  await page.getByTestId(`receive-line-${other.sku}`).getByTestId('photo-input').setInputFiles(PHOTO)
+  await page.getByTestId(`receive-line-${other.sku}`).locator('[data-testid="photo-0"][data-status="done"]').waitFor()
   await screenshot(page, 'ordering-receive-phone')
   await page.getByTestId('receive-save').click()
   await page.getByTestId('receive-dialog').waitFor({ state: 'hidden' })
@@ -131,6 +146,11 @@ test('super1 plans tomorrow’s produce, manager1 approves, super1 receives it i
   const received = await apiCall(page, 'GET', `/order-plans/${planId}/lines/${line.sku}`)
   assert.equal(Number(received.body.received_qty), line.target)
   assert.equal(received.body.lot_expiry, expiry)
+  // The refused case is a claim on the supplier, with its photo.
+  await page.getByTestId(`claim-${other.sku}`).getByText('烂叶多').waitFor()
+  const plan = await apiCall(page, 'GET', `/order-plans/${planId}`)
+  assert.equal(plan.body.claims.length, 1)
+  assert.equal(plan.body.claims[0].photos.length, 1)
 
   // 7. The inventory screen shows the new stock and its lot.
   page = await browser.session()
@@ -164,5 +184,34 @@ test('a second plan for the same department and day offers the existing one', as
   await confirmBox(page)
   await page.waitForURL(new RegExp(`/ordering/${first.body.id}$`))
   await page.getByTestId('plan-header').waitFor()
+  assert.deepEqual(browser.problems, [])
+})
+
+test('manager1 rejects a submitted plan with a reason; it is a draft again showing why', async () => {
+  const { browser, server } = ctx
+  const super1 = await apiAs(server.baseURL, 'super1')
+  const day = storeTomorrow((await super1('GET', '/stores/1')).body.timezone)
+  const made = await super1('POST', '/stores/1/order-plans', { department_code: 'seafood', delivery_date: day })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  const submitted = await super1('POST', `/order-plans/${made.body.id}/submit`, { version: made.body.version })
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body))
+
+  let page = await browser.session(PHONE)
+  await signIn(page, 'manager1')
+  await page.goto(`/ordering/${made.body.id}`)
+  await page.getByTestId('plan-reject').click()
+  await page.getByTestId('plan-reject-dialog').waitFor()
+  await page.getByTestId('plan-reject-reason').fill('虾的量太多，周末不促销')
+  await page.getByTestId('plan-reject-save').click()
+  await page.getByTestId('plan-reject-dialog').waitFor({ state: 'hidden' })
+  await page.getByTestId('plan-status').getByText('草稿').waitFor()
+  assert.equal(await page.getByTestId('plan-approve').count(), 0)
+
+  page = await browser.session(PHONE)
+  await signIn(page, 'super1')
+  await page.goto('/ordering')
+  await page.getByTestId(`plan-open-${made.body.id}`).click()
+  await page.getByTestId('plan-rejected').getByText('虾的量太多').waitFor()
+  await page.getByTestId('plan-submit').waitFor()
   assert.deepEqual(browser.problems, [])
 })
