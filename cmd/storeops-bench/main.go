@@ -48,6 +48,7 @@ var cases = map[string]benchCase{
 	"ingest":    ingestCase,
 	"kpi":       kpiCase,
 	"stocktake": stocktakeCase,
+	"ordering":  orderingCase,
 	"reads":     readsCase,
 }
 

@@ -128,7 +128,7 @@ func (e *env) ensureStocktakeProducts(ctx context.Context) error {
 	return err
 }
 
-// stCall sends one API request as the admin and answers the body of a 200 or 201.
+// stCall sends one API request as the admin and answers the body of a 200, 201 or 204.
 func (e *env) stCall(ctx context.Context, c *http.Client, method, path string, body any) ([]byte, error) {
 	var rd io.Reader
 	if body != nil {
@@ -152,7 +152,7 @@ func (e *env) stCall(ctx context.Context, c *http.Client, method, path string, b
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(res.Body)
-	if err == nil && res.StatusCode != http.StatusOK && res.StatusCode != http.StatusCreated {
+	if err == nil && res.StatusCode != http.StatusOK && res.StatusCode != http.StatusCreated && res.StatusCode != http.StatusNoContent {
 		err = fmt.Errorf("%s %s: %d %.300s", method, path, res.StatusCode, b)
 	}
 	return b, err

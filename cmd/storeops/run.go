@@ -183,6 +183,7 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 		return err
 	}
 	log.Info("demo ordering rules and forecasts set", "rules", ord.Settings, "forecasts_fitted", ord.Fitted,
+		"past_plans", ord.Replayed,
 		"took", time.Since(start).Round(time.Millisecond).String())
 	return nil
 }

@@ -1,9 +1,10 @@
 // Every page, as the roles that use it, on a phone and on a desktop: axe-core finds no
 // serious or critical accessibility problem (contrast, names of controls, keyboard reach).
-// Besides the navigation's pages: the form dialogs (product, user, store, new stocktake, new
-// order plan) and the stocktake views — counting with its number pad open, and the variance
-// review — on a stocktake the test plans and starts, the history of the demo's finished ones,
-// and the order plan editor with a line's explanation on a plan the test creates.
+// Besides the navigation's pages: the form dialogs (product, user, store, calendar, supplier,
+// new stocktake, new order plan) and the stocktake views — counting with its number pad open,
+// and the variance review — on a stocktake the test plans and starts, the history of the
+// demo's finished ones, and the order plan editor with a line's explanation on a plan the test
+// creates.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, login, settle } from './helpers/browser.mjs'
@@ -42,11 +43,12 @@ const ctx = suite({ setup: planCounting })
 const PAGES = {
   admin: [['/', 'home-admin'], ['/kpi', 'kpi-page'], ['/ranking', 'ranking-page'], ['/products', 'products-page'],
     ['/inventory', 'inventory-page'], ['/feeds', 'feeds-page'], ['/users', 'users-page'], ['/stores', 'stores-page'],
-    ['/audit', 'audit-page'], ['/calendar', 'calendar-page'], ['/profile', 'profile-page']],
+    ['/audit', 'audit-page'], ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/profile', 'profile-page']],
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
-    ['/calendar', 'calendar-page'], ['/ordering', 'ordering-page'], ['/ordering/accuracy', 'ordering-accuracy-page']],
+    ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
+    ['/ordering/accuracy', 'ordering-accuracy-page']],
   hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page']],
 }
 
@@ -78,7 +80,8 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
     // Dialogs, opened from their pages.
     const dialogs = {
       admin: [['/products', 'product-create', 'product-dialog'], ['/users', 'user-create', 'user-dialog'],
-        ['/stores', 'store-create', 'store-dialog'], ['/calendar', 'calendar-create', 'calendar-dialog']],
+        ['/stores', 'store-create', 'store-dialog'], ['/calendar', 'calendar-create', 'calendar-dialog'],
+        ['/suppliers', 'supplier-create', 'supplier-dialog']],
       super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog'], ['/ordering', 'ordering-new', 'new-plan-dialog']],
     }
     for (const [user, list] of Object.entries(dialogs)) {

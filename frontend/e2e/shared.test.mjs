@@ -1,4 +1,4 @@
-// The shared list pieces (src/components/shared) on the products and users pages: a table
+// The shared list pieces (src/components/shared) on the products, users and suppliers pages: a table
 // on a desktop, cards on a phone with the main action inside the screen and big enough to
 // tap, no sideways scrolling, filters folded behind a toggle on the phone, and no serious or
 // critical accessibility problems either way.
@@ -26,6 +26,7 @@ after(async () => {
 const PAGES = [
   { nav: 'products', list: 'products', row: 'P10001', card: 'product-card-P10001', action: 'product-edit-P10001', filters: 'product-filters' },
   { nav: 'users', list: 'users', row: 'super1', card: 'user-card-super1', action: 'user-edit-super1', filters: 'user-filters' },
+  { nav: 'suppliers', list: 'suppliers', row: 'farm-base', card: 'supplier-card-farm-base', action: 'supplier-edit-farm-base', filters: 'supplier-filters' },
 ]
 
 const noSidewaysScroll = (page) => page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth)

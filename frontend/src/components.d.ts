@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ActiveTag: typeof import('./components/shared/ActiveTag.vue')['default']
     ChainNamesNote: typeof import('./components/shared/ChainNamesNote.vue')['default']
     DateRangeField: typeof import('./components/shared/DateRangeField.vue')['default']
     EChart: typeof import('./components/charts/EChart.vue')['default']
@@ -19,6 +20,7 @@ declare module 'vue' {
     ElButton: typeof import('element-plus/es')['ElButton']
     ElCard: typeof import('element-plus/es')['ElCard']
     ElCheckbox: typeof import('element-plus/es')['ElCheckbox']
+    ElCheckboxButton: typeof import('element-plus/es')['ElCheckboxButton']
     ElCheckboxGroup: typeof import('element-plus/es')['ElCheckboxGroup']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElDatePicker: typeof import('element-plus/es')['ElDatePicker']

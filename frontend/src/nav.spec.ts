@@ -6,10 +6,10 @@ const keys = (role: Role | null) => navFor(role).map((item) => item.key)
 
 describe('navFor', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'users', 'stores', 'audit', 'profile']],
-    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'users', 'audit', 'profile']],
-    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'profile']],
-    ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'inventory', 'stocktakes', 'ordering', 'calendar', 'stores', 'profile']],
+    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'profile']],
+    ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'calendar', 'stores', 'profile']],
   ])('shows %s exactly %j', (role, expected) => {
     expect(keys(role)).toEqual(expected)
   })
@@ -52,6 +52,14 @@ describe('canWrite', () => {
     for (const role of ['store_manager', 'supervisor', 'hq_promotions'] as const) {
       expect(canWrite('products', role)).toBe(false)
       expect(canWrite('inventory', role)).toBe(false)
+    }
+  })
+
+  it('lets everyone read suppliers and only admins keep them', () => {
+    expect(canWrite('suppliers', 'admin')).toBe(true)
+    for (const role of ['store_manager', 'supervisor', 'hq_promotions'] as const) {
+      expect(navFor(role).map((item) => item.key)).toContain('suppliers')
+      expect(canWrite('suppliers', role)).toBe(false)
     }
   })
 

@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, ShoppingCart } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -70,6 +70,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ROLES,
     writeRoles: ['admin'],
     component: () => import('@/pages/catalog/ProductsPage.vue'),
+  },
+  {
+    key: 'suppliers',
+    path: '/suppliers',
+    icon: Van,
+    // Everyone reads who delivers what, and when to order; admins keep the list.
+    roles: ROLES,
+    writeRoles: ['admin'],
+    component: () => import('@/pages/suppliers/SuppliersPage.vue'),
   },
   {
     key: 'inventory',

@@ -136,6 +136,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc := inbox.NewService(d.Logger, d.Now, inbox.Options{})
 	inboxSvc.Register("stocktakes", stocktake.NewInboxSource(stocktakeSvc, stocktakeSvc.Approves))
 	inboxSvc.Register("inventory", inventory.NewInboxSource(inventorySvc, catalogSvc, orgSvc))
+	inboxSvc.Register("ordering", ordering.NewInboxSource(orderingSvc, catalogSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false

@@ -124,3 +124,19 @@ func (s *Service) CountRefs(ctx context.Context, f Filter) (int64, error) {
 
 // CheckCounts reports where the kept per-department counts differ from the catalogue.
 func (s *Service) CheckCounts(ctx context.Context) ([]string, error) { return checkCounts(ctx, s.db) }
+
+// SupplierIDs answers, per department, the suppliers its active products are ordered from
+// (the ordering module's cut-off warnings). It reads the supplier index, one row per product.
+func (s *Service) SupplierIDs(ctx context.Context, departments []string) (map[string][]int64, error) {
+	var rows []struct {
+		DepartmentCode string
+		SupplierID     int64
+	}
+	err := s.db.WithContext(ctx).Model(&productRow{}).Distinct("department_code", "supplier_id").
+		Where("department_code IN ? AND active = ? AND supplier_id IS NOT NULL", departments, true).Scan(&rows).Error
+	out := map[string][]int64{}
+	for _, r := range rows {
+		out[r.DepartmentCode] = append(out[r.DepartmentCode], r.SupplierID)
+	}
+	return out, err
+}

@@ -158,12 +158,14 @@ func TestToday(t *testing.T) {
 				map[string]int{"inventory": 4, "stocktakes": 2}},
 			{"manager1", "inventory.lots_expiring produce high 3 " + endOfToday + "\n" +
 				"stocktake.approve meat meat high 1 -\n" +
+				// The central bakery takes tomorrow's orders until 20:00 today (12:00 UTC).
+				"order_plan.create bakery normal 1 2026-11-02T12:00:00Z\n" +
 				"inventory.lots_expiring bakery normal 1 " + endOfTomorrow + "\n" +
 				"inventory.lots_expiring meat normal 1 " + endOfTomorrow + "\n" +
 				"stocktake.count bakery bakery normal 1 -\n" +
 				"stocktake.count produce produce normal 1 -\n" +
 				"stocktake.start deli deli low 1 -\n",
-				map[string]int{"inventory": 5, "stocktakes": 4}},
+				map[string]int{"inventory": 5, "ordering": 1, "stocktakes": 4}},
 			{"hq1", "", map[string]int{}},
 			{"admin", "", map[string]int{}},
 		}

@@ -172,6 +172,10 @@ func (s *Service) refit(ctx context.Context, storeID int64, productIDs []int64, 
 	if err != nil {
 		return 0, err
 	}
+	empty, err := s.Inventory.EmptyDays(ctx, storeID, order, from, to)
+	if err != nil {
+		return 0, err
+	}
 	series := make([]forecast.Series, len(order))
 	for i, id := range order {
 		h := byProduct[id]
@@ -190,6 +194,15 @@ func (s *Service) refit(ctx context.Context, storeID int64, productIDs []int64, 
 				}
 			}
 		}
+		if days := empty[id]; len(days) > 0 {
+			// A day that ended with an empty shelf sold what there was: demand unknown.
+			h.series.OutOfStock = make([]bool, len(h.series.Sales))
+			for _, d := range days {
+				if i := int(forecast.Day(d) - h.series.Start); i >= 0 && i < len(h.series.OutOfStock) {
+					h.series.OutOfStock[i] = true
+				}
+			}
+		}
 		series[i] = h.series
 	}
 	models := forecast.Fit(series, forecast.Options{Horizon: fitHorizon, Calendar: cal})
@@ -198,7 +211,7 @@ func (s *Service) refit(ctx context.Context, storeID int64, productIDs []int64, 
 		m := models[i]
 		// A history that ends before yesterday (no sales lately) moves on with zero days.
 		for d := forecast.Day(series[i].End()); d <= forecast.Day(to); d++ {
-			m.Observe(d, 0, false, false)
+			m.Observe(d, 0, false, slices.Contains(empty[id], civil.Date(d)))
 		}
 		states[id] = &kept{model: m, lastSale: byProduct[id].lastSale}
 	}
@@ -217,25 +230,43 @@ func (s *Service) catchUp(ctx context.Context, storeID int64, states map[int64]*
 	if from > yesterday {
 		return nil
 	}
-	err := s.Sales.EachProductDay(ctx, storeID, only, civil.Date(from), civil.Date(yesterday), func(d feeds.ProductDay) error {
+	ids := only
+	if ids == nil {
+		for id := range states {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+	}
+	emptyDays, err := s.Inventory.EmptyDays(ctx, storeID, ids, civil.Date(from), civil.Date(yesterday))
+	if err != nil {
+		return err
+	}
+	empty := map[int64]map[forecast.Day]bool{}
+	for id, days := range emptyDays {
+		empty[id] = map[forecast.Day]bool{}
+		for _, d := range days {
+			empty[id][forecast.Day(d)] = true
+		}
+	}
+	err = s.Sales.EachProductDay(ctx, storeID, only, civil.Date(from), civil.Date(yesterday), func(d feeds.ProductDay) error {
 		k := states[d.ProductID]
 		if k == nil {
 			return nil
 		}
 		day := forecast.Day(d.Date)
 		for x := k.model.Last() + 1; x < day; x++ {
-			k.model.Observe(x, 0, false, false)
+			k.model.Observe(x, 0, false, empty[d.ProductID][x])
 		}
-		k.model.Observe(day, float64(d.Qty)/1000, false, false)
+		k.model.Observe(day, float64(d.Qty)/1000, false, empty[d.ProductID][day])
 		if d.Qty > 0 {
 			sold := d.Date
 			k.lastSale = &sold
 		}
 		return nil
 	})
-	for _, k := range states {
+	for id, k := range states {
 		for x := k.model.Last() + 1; x <= yesterday; x++ {
-			k.model.Observe(x, 0, false, false)
+			k.model.Observe(x, 0, false, empty[id][x])
 		}
 	}
 	return err

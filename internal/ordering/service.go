@@ -123,6 +123,13 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, storeID int64,
 	r := planRow{StoreID: storeID, DepartmentCode: dept, BusinessDate: today, DeliveryDate: delivery,
 		NextDeliveryDate: NextDelivery(delivery, set.DeliveryWeekdays), Status: StatusDraft,
 		ServiceLevel: set.ServiceLevel, CreatedBy: p.ActorID(), Version: 1}
+	return s.insert(ctx, p, r)
+}
+
+// insert suggests the lines of plan r and saves both in one transaction with the audit entry.
+// r's timestamps default to now.
+func (s *Service) insert(ctx context.Context, p *authz.Principal, r planRow) (Plan, error) {
+	dept, delivery := r.DepartmentCode, r.DeliveryDate
 	lines, err := s.suggest(ctx, r)
 	if err != nil {
 		return Plan{}, err
@@ -132,7 +139,10 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, storeID int64,
 			"department %s has no active product with an active supplier to order", dept))
 	}
 	now := s.now()
-	r.CreatedAt, r.UpdatedAt, r.LineCount = now, now, len(lines)
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt, r.UpdatedAt = now, now
+	}
+	r.LineCount = len(lines)
 	for _, l := range lines {
 		if l.OrderedQty > 0 {
 			r.OrderedLines++
@@ -219,7 +229,7 @@ func (s *Service) suggest(ctx context.Context, plan planRow) ([]lineRow, error) 
 	if err != nil {
 		return nil, err
 	}
-	onOrder, err := s.onOrder(ctx, plan.StoreID, plan.DepartmentCode, delivery)
+	onOrder, err := s.onOrder(ctx, plan.StoreID, plan.DepartmentCode, today, delivery)
 	if err != nil {
 		return nil, err
 	}
@@ -310,16 +320,17 @@ func promoFlags(days []civil.Date, today civil.Date, n int) []bool {
 	return out
 }
 
-// onOrder sums what submitted and approved plans of the department deliver by the day.
-func (s *Service) onOrder(ctx context.Context, storeID int64, dept string, by civil.Date) (map[int64]fixed.Qty, error) {
+// onOrder sums what submitted and approved plans of the department deliver from today to the
+// day (a plan whose delivery day has passed unreceived no longer counts as coming).
+func (s *Service) onOrder(ctx context.Context, storeID int64, dept string, today, by civil.Date) (map[int64]fixed.Qty, error) {
 	var rows []struct {
 		ProductID  int64
 		OrderedQty fixed.Qty
 	}
 	err := s.db.WithContext(ctx).Table("order_plan_lines AS l").Select("l.product_id, l.ordered_qty").
 		Joins("JOIN order_plans p ON p.id = l.plan_id").
-		Where("p.store_id = ? AND p.department_code = ? AND p.status IN ? AND p.delivery_date <= ? AND l.ordered_qty > 0",
-			storeID, dept, []string{StatusSubmitted, StatusApproved}, by).Scan(&rows).Error
+		Where("p.store_id = ? AND p.department_code = ? AND p.status IN ? AND p.delivery_date >= ? AND p.delivery_date <= ? AND l.ordered_qty > 0",
+			storeID, dept, []string{StatusSubmitted, StatusApproved}, today, by).Scan(&rows).Error
 	out := map[int64]fixed.Qty{}
 	for _, r := range rows {
 		out[r.ProductID] += r.OrderedQty

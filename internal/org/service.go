@@ -236,3 +236,17 @@ func (s *Service) ActiveStoreIDs(ctx context.Context) ([]int64, error) {
 	err := s.db.WithContext(ctx).Model(&storeRow{}).Where("active = ?", true).Order("id").Pluck("id", &ids).Error
 	return ids, err
 }
+
+// StoreIDsByCode answers the ids of the stores with these codes; unknown codes are absent.
+func (s *Service) StoreIDsByCode(ctx context.Context, codes []string) (map[string]int64, error) {
+	var rows []struct {
+		ID   int64
+		Code string
+	}
+	err := s.db.WithContext(ctx).Model(&storeRow{}).Select("id, code").Where("code IN ?", codes).Scan(&rows).Error
+	out := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		out[r.Code] = r.ID
+	}
+	return out, err
+}

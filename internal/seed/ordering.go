@@ -19,8 +19,16 @@ type OrderingServices struct {
 
 // OrderingResult counts what a run did.
 type OrderingResult struct {
-	Settings, Fitted int
+	Settings, Fitted, Replayed int
 }
+
+// replayStore and replayDays: the first demo store gets four weeks of past plans of its
+// fresh departments, made as the product would have made them, so the forecast accuracy
+// report has weeks to show.
+const (
+	replayStore = "sh-pudong"
+	replayDays  = 28
+)
 
 var chilled = fixed.Money(400) // 4.00 °C
 
@@ -66,5 +74,10 @@ func Ordering(ctx context.Context, s OrderingServices, today civil.Date) (Orderi
 		}
 		res.Fitted += fitted
 	}
-	return res, nil
+	stores, err := s.Org.StoreIDsByCode(ctx, []string{replayStore})
+	if err != nil || stores[replayStore] == 0 {
+		return res, err
+	}
+	res.Replayed, err = s.Ordering.Replay(ctx, admin, stores[replayStore], freshDepartments, today, replayDays)
+	return res, err
 }

@@ -39,7 +39,7 @@ export const PRODUCT_CSV_COLUMNS = [
   'retail_price',
   'perishable',
 ] as const satisfies readonly (keyof ProductCreate)[]
-export const PRODUCT_CSV_OPTIONAL_COLUMNS = ['barcode', 'location', 'active'] as const satisfies readonly (keyof ProductCreate)[]
+export const PRODUCT_CSV_OPTIONAL_COLUMNS = ['barcode', 'location', 'active', 'supplier_code', 'min_order_qty'] as const satisfies readonly (keyof ProductCreate)[]
 
 const bySku = (sku: string) => ({ params: { path: { sku: String(sku) } } })
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { defineComponent, ref } from 'vue'
 import { i18n, setLocale } from '@/i18n'
-import { useEntityForm, type EntityFormOptions } from './useEntityForm'
+import { entityCalls, useEntityForm, type EntityFormOptions } from './useEntityForm'
 
 interface Thing {
   id: number
@@ -100,5 +100,28 @@ describe('useEntityForm', () => {
     dialog.value.onOpen()
     await dialog.value.reload()
     expect(calls.fetch).not.toHaveBeenCalled()
+  })
+})
+
+describe('entityCalls', () => {
+  it('reads, creates and updates through the API by the record\'s key, with the form\'s requests', async () => {
+    const api = {
+      get: vi.fn(async (id: number) => ({ id, name: 'read', version: 2 })),
+      create: vi.fn(async (_body: { name: string }) => ({})),
+      update: vi.fn(async (_id: number, _body: { name?: string; version: number }) => ({})),
+    }
+    const calls = entityCalls(
+      api,
+      (thing: Thing) => thing.id,
+      (form: ThingForm) => ({ name: form.name.trim() }),
+      (form: ThingForm, thing: Thing) => ({ name: form.name, version: thing.version }),
+    )
+    const thing = { id: 7, name: 'old', version: 2 }
+    expect(await calls.fetch(thing)).toEqual({ id: 7, name: 'read', version: 2 })
+    await calls.create({ name: ' new ' })
+    await calls.update(thing, { name: 'renamed' })
+    expect(api.get).toHaveBeenCalledWith(7)
+    expect(api.create).toHaveBeenCalledWith({ name: 'new' })
+    expect(api.update).toHaveBeenCalledWith(7, { name: 'renamed', version: 2 })
   })
 })

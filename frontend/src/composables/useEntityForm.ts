@@ -29,6 +29,30 @@ export interface EntityFormOptions<T, F> {
   uniqueField: string
 }
 
+/** A record API as the dialogs use it: read one by its key, create, update by key. */
+export interface EntityApi<T, K, C, U> {
+  get: (key: K) => Promise<T>
+  create: (body: C) => Promise<unknown>
+  update: (key: K, body: U) => Promise<unknown>
+}
+
+/**
+ * The `fetch`, `create` and `update` of the options for a record API, the record's key (its
+ * id or code) and the form's two requests: the calls every dialog of a plain record makes.
+ */
+export function entityCalls<T, K, C, U, F>(
+  api: EntityApi<T, K, C, U>,
+  key: (record: T) => K,
+  toCreate: (form: F) => C,
+  toUpdate: (form: F, record: T) => U,
+): Pick<EntityFormOptions<T, F>, 'fetch' | 'create' | 'update'> {
+  return {
+    fetch: (record) => api.get(key(record)),
+    create: (form) => api.create(toCreate(form)),
+    update: (record, form) => api.update(key(record), toUpdate(form, record)),
+  }
+}
+
 /** A record's fields as a title's named {placeholders}. */
 const fields = (record: unknown) => (record ?? {}) as Record<string, unknown>
 

@@ -1,7 +1,7 @@
-// The set-up of a chain-wide list page (products, users, stores): whether the signed-in role
-// may change things on it, its filters, the paged list fetched with them, the create/edit
-// dialog's record, and the first load together with the reference data its filters and
-// dialogs name. A failed reference load is shown and does not stop the list.
+// The set-up of a chain-wide list page (products, users, stores, suppliers): whether the
+// signed-in role may change things on it, its filters, the paged list fetched with them, the
+// create/edit dialog's record, and the first load together with the reference data its filters
+// and dialogs name. A failed reference load is shown and does not stop the list.
 import { computed, onMounted, ref, type Ref } from 'vue'
 import { canWrite } from '@/nav'
 import type { Page } from '@/api/types'
@@ -17,7 +17,7 @@ export interface ListPageOptions<T, F> {
   emptyFilters: () => F
   fetch: (paging: { page: number; page_size: number }, filters: F) => Promise<Page<T>>
   /** The reference lists to load when the page opens. */
-  references: readonly ('stores' | 'departments')[]
+  references: readonly ('stores' | 'departments' | 'suppliers')[]
 }
 
 export function useListPage<T, F>(options: ListPageOptions<T, F>) {
@@ -32,8 +32,8 @@ export function useListPage<T, F>(options: ListPageOptions<T, F>) {
 
   onMounted(() => {
     void list.load()
-    if (options.references.includes('stores')) reference.loadStores().catch(notify)
-    if (options.references.includes('departments')) reference.loadDepartments().catch(notify)
+    const loads = { stores: reference.loadStores, departments: reference.loadDepartments, suppliers: reference.loadSuppliers }
+    for (const name of options.references) loads[name]().catch(notify)
   })
 
   return { editable, filters, list, formOpen, selected, openForm, notify, reference }

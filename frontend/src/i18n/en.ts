@@ -53,6 +53,7 @@ const en: MessageSchema = {
     stocktakes: 'Stocktakes',
     home: 'Home',
     users: 'Users',
+    suppliers: 'Suppliers',
     calendar: 'Holidays & events',
     stores: 'Stores',
     audit: 'Audit log',

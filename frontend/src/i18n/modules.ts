@@ -31,6 +31,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   budgets: { load: () => import('@/pages/budgets/i18n'), uses: [] },
   ranking: { load: () => import('@/pages/ranking/i18n'), uses: ['kpi', 'products', 'stores'] },
   products: { load: () => import('@/pages/catalog/i18n'), uses: ['imports', 'profile'] },
+  suppliers: { load: () => import('@/pages/suppliers/i18n'), uses: ['profile'] },
   inventory: { load: () => import('@/pages/inventory/i18n'), uses: ['products'] },
   stocktakes: { load: () => import('@/pages/stocktakes/i18n'), uses: ['products'] },
   ordering: { load: () => import('@/pages/ordering/i18n'), uses: ['products'] },

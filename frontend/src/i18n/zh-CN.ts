@@ -57,6 +57,7 @@ const zhCN = {
     stocktakes: '盘点',
     home: '首页',
     users: '用户',
+    suppliers: '供应商',
     calendar: '节假日与活动',
     stores: '门店',
     audit: '审计日志',

@@ -1,8 +1,9 @@
-// Reference data many pages need (departments, and for admins the store list),
-// loaded once per session and shared.
+// Reference data many pages need (departments, the active suppliers, and for admins the store
+// list), loaded once per session and shared.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { departmentsApi, storesApi, type Department, type Store } from '@/api/org'
+import { suppliersApi, type Supplier } from '@/api/suppliers'
 import { MAX_PAGE_SIZE } from '@/api/types'
 
 /**
@@ -30,12 +31,17 @@ export function cachedLoad(run: () => Promise<void>) {
 export const useReferenceStore = defineStore('reference', () => {
   const departments = ref<Department[]>([])
   const stores = ref<Store[]>([])
+  /** The active suppliers: the ones a product may be given. */
+  const suppliers = ref<Supplier[]>([])
 
   const departmentsLoad = cachedLoad(async () => {
     departments.value = (await departmentsApi.list({ page_size: MAX_PAGE_SIZE })).items
   })
   const storesLoad = cachedLoad(async () => {
     stores.value = (await storesApi.list({ page_size: MAX_PAGE_SIZE })).items
+  })
+  const suppliersLoad = cachedLoad(async () => {
+    suppliers.value = (await suppliersApi.list({ page_size: MAX_PAGE_SIZE, active: true })).items
   })
 
   /** The department's name in the given language, or its code if unknown. */
@@ -54,15 +60,17 @@ export const useReferenceStore = defineStore('reference', () => {
   function reset(): void {
     departments.value = []
     stores.value = []
-    departmentsLoad.forget()
-    storesLoad.forget()
+    suppliers.value = []
+    for (const cached of [departmentsLoad, storesLoad, suppliersLoad]) cached.forget()
   }
 
   return {
     departments,
     stores,
+    suppliers,
     loadDepartments: departmentsLoad.load,
     loadStores: storesLoad.load,
+    loadSuppliers: suppliersLoad.load,
     departmentName,
     storeName,
     reset,

@@ -25,7 +25,7 @@ describe('feed templates', () => {
 
   it('include the optional product columns', () => {
     expect(productTemplate()).toBe(
-      `${BOM}sku,name,department_code,category,unit,case_pack,shelf_life_days,cost_price,retail_price,perishable,barcode,location,active\r\n`,
+      `${BOM}sku,name,department_code,category,unit,case_pack,shelf_life_days,cost_price,retail_price,perishable,barcode,location,active,supplier_code,min_order_qty\r\n`,
     )
   })
 })

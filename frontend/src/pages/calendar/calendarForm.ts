@@ -1,6 +1,7 @@
 // The calendar entry form: its values, rules and the requests made from them.
 import type { FormItemRule, FormRules } from 'element-plus'
 import type { CalendarEvent, CalendarEventCreate, CalendarEventKind, CalendarEventUpdate } from '@/api/calendar'
+import { changedFields } from '@/api/patch'
 
 /** The longest entry the server takes, in days (both ends included). */
 export const MAX_DAYS = 31
@@ -47,12 +48,5 @@ export function toCalendarCreate(form: CalendarForm): CalendarEventCreate {
 
 /** Sends only what changed, with the version read (an unchanged form sends just the version). */
 export function toCalendarUpdate(form: CalendarForm, event: CalendarEvent): CalendarEventUpdate {
-  const next = toCalendarCreate(form)
-  const out: CalendarEventUpdate = { version: event.version }
-  if (next.name !== event.name) out.name = next.name
-  if (next.kind !== event.kind) out.kind = next.kind
-  if (next.starts_on !== event.starts_on) out.starts_on = next.starts_on
-  if (next.ends_on !== event.ends_on) out.ends_on = next.ends_on
-  if (next.note !== event.note) out.note = next.note
-  return out
+  return { ...changedFields(toCalendarCreate(form), toCalendarCreate(calendarFormFrom(event))), version: event.version }
 }

@@ -2,6 +2,8 @@
 // Decimals stay strings end to end (never floats); the server checks everything again.
 import type { FormItemRule, FormRules } from 'element-plus'
 import type { Product, ProductCreate, ProductUpdate, Unit } from '@/api/catalog'
+import type { Supplier } from '@/api/suppliers'
+import { changedFields } from '@/api/patch'
 
 export interface ProductForm {
   sku: string
@@ -17,6 +19,10 @@ export interface ProductForm {
   barcode: string
   location: string
   active: boolean
+  /** The supplier's code; null (or what a cleared select leaves) for none. */
+  supplier_code: string | null
+  /** The least quantity one order carries, in the product's unit; 0 for no minimum. */
+  min_order_qty: string
 }
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
@@ -44,6 +50,8 @@ export function emptyProductForm(): ProductForm {
     barcode: '',
     location: '',
     active: true,
+    supplier_code: null,
+    min_order_qty: '0',
   }
 }
 
@@ -62,6 +70,8 @@ export function productFormFrom(p: Product): ProductForm {
     barcode: p.barcode ?? '',
     location: p.location,
     active: p.active,
+    supplier_code: p.supplier_code,
+    min_order_qty: p.min_order_qty,
   }
 }
 
@@ -80,6 +90,8 @@ function fields(form: ProductForm): Omit<ProductCreate, 'sku'> {
     barcode: barcode === '' ? null : barcode,
     location: form.location.trim(),
     active: form.active,
+    supplier_code: form.supplier_code || null,
+    min_order_qty: form.min_order_qty.trim(),
   }
 }
 
@@ -89,13 +101,17 @@ export function toProductCreate(form: ProductForm): ProductCreate {
 
 /** Only the fields that differ from the product as loaded, plus its version. */
 export function toProductUpdate(form: ProductForm, original: Product): ProductUpdate {
-  const next = fields(form)
-  const before = fields(productFormFrom(original))
-  const update: ProductUpdate = { version: original.version }
-  for (const key of Object.keys(next) as (keyof typeof next)[]) {
-    if (next[key] !== before[key]) (update as Record<string, unknown>)[key] = next[key]
-  }
-  return update
+  return { ...changedFields(fields(form), fields(productFormFrom(original))), version: original.version }
+}
+
+/**
+ * The suppliers a product may be given: the active ones by code, and the product's own
+ * supplier when it is no longer active (so the select still names it).
+ */
+export function supplierOptions(active: readonly Pick<Supplier, 'code' | 'name'>[], current: string | null): { value: string; label: string }[] {
+  const options = active.map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` }))
+  if (current && !active.some((s) => s.code === current)) options.push({ value: current, label: current })
+  return options
 }
 
 export function productFormRules(form: ProductForm, editing: boolean, t: Translate): FormRules {
@@ -116,6 +132,7 @@ export function productFormRules(form: ProductForm, editing: boolean, t: Transla
     department_code: [{ required: true, message: t('profile.required'), trigger: 'change' }],
     category: [required()],
     case_pack: [required(), decimal(3, true)],
+    min_order_qty: [required(), decimal(3, false)],
     cost_price: [required(), decimal(2, false)],
     retail_price: [required(), decimal(2, true)],
     shelf_life_days: [
