@@ -1,18 +1,22 @@
 // Every page, as the roles that use it, on a phone and on a desktop: axe-core finds no
 // serious or critical accessibility problem (contrast, names of controls, keyboard reach).
 // Besides the navigation's pages: the form dialogs (product, user, store, calendar, supplier,
-// new stocktake) and the stocktake views — counting with its number pad open, and the variance
-// review — on a stocktake the test plans and starts, and the history of the demo's finished ones.
+// new stocktake, new order plan) and the stocktake views — counting with its number pad open,
+// and the variance review — on a stocktake the test plans and starts, the history of the
+// demo's finished ones, and the order plan editor with a line's explanation on a plan the test
+// creates.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, login, settle } from './helpers/browser.mjs'
-import { apiAs, suite } from './helpers/suite.mjs'
+import { apiAs, storeTomorrow, suite } from './helpers/suite.mjs'
 import { seriousViolations } from './helpers/axe.mjs'
 
 const PHONE_390 = { width: 390, height: 844 }
 
 /** A started (counting) stocktake of store 1's produce, and one SKU of it. */
 let counting
+/** A draft order plan of store 1's produce and its first line (the editor and its "Why?"). */
+let orderPlan
 
 /** Plans and starts the counting stocktake the views are opened on. */
 async function planCounting({ server }) {
@@ -24,6 +28,13 @@ async function planCounting({ server }) {
   const lines = await super1('GET', `/stocktakes/${planned.body.id}/variance?page_size=1`)
   assert.equal(lines.status, 200, JSON.stringify(lines.body))
   counting = { id: planned.body.id, sku: lines.body.items[0].sku }
+
+  const store = await super1('GET', '/stores/1')
+  const plan = await super1('POST', '/stores/1/order-plans', { department_code: 'produce', delivery_date: storeTomorrow(store.body.timezone) })
+  assert.equal(plan.status, 201, JSON.stringify(plan.body))
+  const planLines = await super1('GET', `/order-plans/${plan.body.id}/lines?page_size=1`)
+  assert.equal(planLines.status, 200, JSON.stringify(planLines.body))
+  orderPlan = { id: plan.body.id, sku: planLines.body.items[0].sku }
 }
 
 const ctx = suite({ setup: planCounting })
@@ -36,7 +47,8 @@ const PAGES = {
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
-    ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page']],
+    ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
+    ['/ordering/accuracy', 'ordering-accuracy-page']],
   hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page']],
 }
 
@@ -70,7 +82,7 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
       admin: [['/products', 'product-create', 'product-dialog'], ['/users', 'user-create', 'user-dialog'],
         ['/stores', 'store-create', 'store-dialog'], ['/calendar', 'calendar-create', 'calendar-dialog'],
         ['/suppliers', 'supplier-create', 'supplier-dialog']],
-      super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog']],
+      super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog'], ['/ordering', 'ordering-new', 'new-plan-dialog']],
     }
     for (const [user, list] of Object.entries(dialogs)) {
       page = await browser.session(viewport)
@@ -94,6 +106,13 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
     await page.getByTestId(`counting-pick-${counting.sku}`).click()
     await page.getByTestId('numpad').waitFor()
     await check(page, 'super1 counting + number pad')
+    // The plan editor with its lines, and one line's explanation.
+    await page.goto(`/ordering/${orderPlan.id}`)
+    await page.getByTestId(viewport === DESKTOP ? 'lines-table' : `line-${orderPlan.sku}`).waitFor()
+    await check(page, 'super1 order plan editor')
+    await page.getByTestId(`line-why-${orderPlan.sku}`).click()
+    await page.getByTestId('why-terms').waitFor()
+    await check(page, 'super1 order line explanation')
     page = await browser.session(viewport)
     await login(page, 'manager1')
     await page.waitForURL((url) => !url.pathname.startsWith('/login'))

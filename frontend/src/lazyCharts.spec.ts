@@ -66,6 +66,10 @@ describe('ECharts stays out of the eager chunks', () => {
     'pages/stocktakes/StocktakesPage.vue',
     'pages/stocktakes/HistoryView.vue',
     'pages/stocktakes/CountingView.vue',
+    'pages/ordering/OrderingPage.vue',
+    'pages/ordering/PlanEditor.vue',
+    'pages/ordering/LineWhy.vue',
+    'pages/ordering/AccuracyPage.vue',
   ])('%s imports no ECharts statically', (entry) => {
     const { packages } = staticGraph(entry)
     expect([...packages].filter(isECharts)).toEqual([])

@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -15,6 +15,17 @@ export interface NavItem {
   roles: readonly Role[]
   /** Roles that may change things on the page; the others get it read-only. */
   writeRoles: readonly Role[]
+  component: () => Promise<RouteComponent>
+  /** Pages under this one (`/ordering/42`): their own routes, the same roles and menu entry. */
+  subpages?: readonly NavSubpage[]
+}
+
+/** A page reached from a nav item's page rather than from the menu. */
+export interface NavSubpage {
+  /** The route name. */
+  name: string
+  /** Relative to the item's path, e.g. `:id(\\d+)`. */
+  path: string
   component: () => Promise<RouteComponent>
 }
 
@@ -85,6 +96,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ROLES,
     writeRoles: ['admin', 'store_manager', 'supervisor'],
     component: () => import('@/pages/stocktakes/StocktakesPage.vue'),
+  },
+  {
+    // Order plans (订货); a plan's editor and the forecast accuracy report are pages under it.
+    key: 'ordering', path: '/ordering', icon: ShoppingCart,
+    // Store staff plan, edit, submit and receive (supervisors their departments), store
+    // managers approve; HQ reads. The buttons of one plan come from its allowed_actions.
+    roles: ROLES,
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/ordering/OrderingPage.vue'),
+    subpages: [
+      { name: 'ordering-accuracy', path: 'accuracy', component: () => import('@/pages/ordering/AccuracyPage.vue') },
+      { name: 'ordering-plan', path: ':id(\\d+)', component: () => import('@/pages/ordering/PlanEditor.vue') },
+    ],
   },
   {
     key: 'feeds',

@@ -46,3 +46,9 @@ export async function apiAs(baseURL, username, password = PASSWORD) {
     return { status: r.status, body: text ? JSON.parse(text) : null }
   }
 }
+
+/** The day after today in the store's time zone (`timeZone`), as the order plan screen defaults to. */
+export function storeTomorrow(timeZone) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  return new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+}

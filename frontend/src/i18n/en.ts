@@ -49,6 +49,7 @@ const en: MessageSchema = {
     non_food: 'Non-food',
   },
   nav: {
+    ordering: 'Ordering',
     stocktakes: 'Stocktakes',
     home: 'Home',
     users: 'Users',

@@ -34,6 +34,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   suppliers: { load: () => import('@/pages/suppliers/i18n'), uses: ['profile'] },
   inventory: { load: () => import('@/pages/inventory/i18n'), uses: ['products'] },
   stocktakes: { load: () => import('@/pages/stocktakes/i18n'), uses: ['products'] },
+  ordering: { load: () => import('@/pages/ordering/i18n'), uses: ['products'] },
   feeds: { load: () => import('@/pages/feeds/i18n'), uses: ['imports'] },
   users: { load: () => import('@/pages/org/users/i18n'), uses: ['profile'] },
   stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },

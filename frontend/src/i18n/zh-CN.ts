@@ -53,6 +53,7 @@ const zhCN = {
     non_food: '非食品',
   },
   nav: {
+    ordering: '订货',
     stocktakes: '盘点',
     home: '首页',
     users: '用户',

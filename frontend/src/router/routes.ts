@@ -15,14 +15,15 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('@/layouts/AppLayout.vue'),
     children: [
-      ...NAV_ITEMS.map(
-        (item): RouteRecordRaw => ({
-          path: item.path,
-          name: item.key,
-          component: item.component,
+      ...NAV_ITEMS.flatMap((item): RouteRecordRaw[] => [
+        { path: item.path, name: item.key, component: item.component, meta: { roles: item.roles, navKey: item.key } },
+        ...(item.subpages ?? []).map((sub) => ({
+          path: `${item.path}/${sub.path}`,
+          name: sub.name,
+          component: sub.component,
           meta: { roles: item.roles, navKey: item.key },
-        }),
-      ),
+        })),
+      ]),
       {
         path: '/forbidden',
         name: 'forbidden',
