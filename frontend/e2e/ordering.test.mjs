@@ -215,3 +215,24 @@ test('manager1 rejects a submitted plan with a reason; it is a draft again showi
   await page.getByTestId('plan-submit').waitFor()
   assert.deepEqual(browser.problems, [])
 })
+
+test("manager1 reads the forecast accuracy of the store's past plans as a chart and per department", async () => {
+  const { browser } = ctx
+  const page = await browser.session()
+  await signIn(page, 'manager1')
+  await page.goto('/ordering/accuracy')
+  await page.getByTestId('ordering-accuracy-page').waitFor()
+  // The demo's four weeks of past plans: a chart of forecast against actual, a row per fresh department.
+  await page.getByTestId('accuracy-chart').locator('canvas').waitFor()
+  const table = page.getByTestId('accuracy-table')
+  await table.getByText('果蔬').waitFor()
+  const produce = await table.locator('.el-table__body tr', { hasText: '果蔬' }).innerText()
+  assert.match(produce, /果蔬[\s\S]*\d+(\.\d)? ?%/)
+  assert.equal(await table.locator('.el-table__body tr').count(), 5)
+  // One department alone.
+  await page.getByTestId('accuracy-department').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '肉类' }).first().click()
+  await table.locator('.el-table__body tr', { hasText: '果蔬' }).waitFor({ state: 'detached' })
+  assert.equal(await table.locator('.el-table__body tr').count(), 1)
+  assert.deepEqual(browser.problems, [])
+})
