@@ -27,6 +27,9 @@ beforeEach(() => {
     if (request.method === 'GET' && url.pathname === '/api/v1/order-plans/7/lines') {
       return json(200, { items: [line('P10001', '10.000'), line('P10002', '5.000'), line('P10003', '0.000')], page: 1, page_size: 500, total: 3 })
     }
+    if (request.method === 'GET' && url.pathname === '/api/v1/order-settings') {
+      return json(200, { items: [{ department_code: 'meat', delivery_weekdays: '0123456', service_level: '95.00', max_delivery_temp: '4.00', version: 1 }] })
+    }
     if (request.method === 'POST' && url.pathname === '/api/v1/order-plans/7/receive') {
       const body = (await request.json()) as Record<string, unknown>
       sent.push(body)
@@ -83,6 +86,23 @@ describe('ReceiveDialog', () => {
     $<HTMLButtonElement>('[data-testid="receive-save"]')!.click()
     await vi.waitFor(() => expect(wrapper.emitted('received')).toHaveLength(1))
     expect(sent[1]).toMatchObject({ confirm_over_receipt: true, version: 3 })
+    wrapper.unmount()
+  })
+
+  it('asks for the temperature where the department checks it, and says a warmer delivery can only be refused', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    useSessionStore().setSession(demoMe(), 'csrf')
+    const meat = { ...PLAN, department_code: 'meat' } as OrderPlan
+    const wrapper = mount(ReceiveDialog, { props: { plan: meat, modelValue: true }, global: { plugins: [pinia, i18n] }, attachTo: document.body })
+    await vi.waitFor(() => expect($('[data-testid="receive-temp-limit"]')?.textContent).toContain('4.00'))
+    $<HTMLButtonElement>('[data-testid="receive-save"]')!.click()
+    await vi.waitFor(() => expect(document.body.textContent).toContain('请填写到货温度'))
+    expect(sent).toHaveLength(0)
+    type('input[data-testid="receive-temp"]', '6.5')
+    await vi.waitFor(() => expect($('[data-testid="receive-too-warm"]')).not.toBeNull())
+    type('input[data-testid="receive-temp"]', '3.5')
+    await vi.waitFor(() => expect($('[data-testid="receive-too-warm"]')).toBeNull())
     wrapper.unmount()
   })
 })

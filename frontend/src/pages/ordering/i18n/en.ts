@@ -118,6 +118,9 @@ const en: Messages = {
       ordered: 'ordered {qty}',
       refuse: 'Some refused',
       reason: 'Reason for refusing',
+      tempRequired: 'This department checks the temperature of every delivery: enter it',
+      tempLimit: 'Chilled goods: at most {max} °C on arrival',
+      tooWarm: 'Warmer than {max} °C: the delivery can only be refused (set received to 0 and refuse every line with the reason)',
       confirmOver: 'I have checked: the received quantities are right',
     },
     accuracy: {

@@ -117,6 +117,9 @@ const zhCN = {
       ordered: '订 {qty}',
       refuse: '有拒收',
       reason: '拒收原因',
+      tempRequired: '本部门每次到货都要测温：请填写到货温度',
+      tempLimit: '冷链商品：到货温度不得高于 {max} °C',
+      tooWarm: '高于 {max} °C：只能拒收（收货数量填 0，每行勾选拒收并写明原因）',
       confirmOver: '我已核对，实收数量无误',
     },
     accuracy: {
