@@ -92,7 +92,12 @@ CREATE TABLE order_plan_lines (
     CONSTRAINT fk_order_plan_lines_plan FOREIGN KEY (plan_id) REFERENCES order_plans (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The Today inbox asks which suppliers a department's active products come from on each
+-- home-page load: an index range, not the department's rows.
+CREATE INDEX ix_products_dept_supplier ON products (department_code, active, supplier_id);
+
 -- +goose Down
+DROP INDEX ix_products_dept_supplier ON products;
 DROP TABLE order_plan_lines;
 DROP TABLE order_plans;
 DROP TABLE forecast_states;

@@ -92,7 +92,12 @@ CREATE TABLE order_plan_lines (
 );
 CREATE INDEX ix_order_plan_lines_sku ON order_plan_lines (plan_id, sku);
 
+-- The Today inbox asks which suppliers a department's active products come from on each
+-- home-page load: an index range, not the department's rows.
+CREATE INDEX ix_products_dept_supplier ON products (department_code, active, supplier_id);
+
 -- +goose Down
+DROP INDEX ix_products_dept_supplier;
 DROP TABLE order_plan_lines;
 DROP TABLE order_plans;
 DROP TABLE forecast_states;
