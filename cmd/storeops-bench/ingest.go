@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -111,15 +110,7 @@ func ingestCase(ctx context.Context, e *env) error {
 	return nil
 }
 
-func pct(d []time.Duration, p int) time.Duration {
-	if len(d) == 0 {
-		return 0
-	}
-	s := append([]time.Duration(nil), d...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	i := (len(s)*p + 99) / 100
-	return s[max(0, min(i, len(s))-1)].Round(time.Millisecond)
-}
+func pct(d []time.Duration, p int) time.Duration { return percentile(d, p).Round(time.Millisecond) }
 
 // post sends the requests with n concurrent clients and returns lines per second.
 func (e *env) post(ctx context.Context, reqs []request, total, clients int) (float64, []time.Duration, error) {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 
@@ -217,13 +216,7 @@ func (e *env) rawOrdering(ctx context.Context, store, planID int64, creates, edi
 
 // exact is the p-th percentile, rounded to 0.1 ms.
 func exact(d []time.Duration, p int) time.Duration {
-	if len(d) == 0 {
-		return 0
-	}
-	s := append([]time.Duration(nil), d...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	i := (len(s)*p + 99) / 100
-	return s[max(0, min(i, len(s))-1)].Round(100 * time.Microsecond)
+	return percentile(d, p).Round(100 * time.Microsecond)
 }
 
 func ratio(d, raw []time.Duration) float64 {

@@ -78,6 +78,11 @@ func CoverSigma(sigma, rho float64, days int) float64 {
 	return sigma * math.Sqrt(v)
 }
 
+// SafetyFactor is the standard normal quantile of a service level p: the number of forecast
+// error standard deviations a safety stock holds so that demand stays below it with
+// probability p.
+func SafetyFactor(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
+
 // ErrorStats returns the RMS and the lag-1 autocorrelation (clamped to 0…0.95) of a run of
 // one-day errors.
 func ErrorStats(errs []float64) (sigma, rho float64) {

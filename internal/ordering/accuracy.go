@@ -2,6 +2,7 @@ package ordering
 
 import (
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -102,10 +103,10 @@ func (s *Service) Accuracy(ctx context.Context, p *authz.Principal, storeID int6
 		byWeek[week.String()+l.DepartmentCode].DepartmentCode = l.DepartmentCode
 	}
 	out := AccuracyReport{Weeks: weeks, From: from, To: today.AddDays(-1), Departments: []AccuracyRow{}, ByWeek: []AccuracyRow{}}
-	for _, k := range sortedKeys(byDept) {
+	for _, k := range slices.Sorted(maps.Keys(byDept)) {
 		out.Departments = append(out.Departments, finish(*byDept[k]))
 	}
-	for _, k := range sortedKeys(byWeek) {
+	for _, k := range slices.Sorted(maps.Keys(byWeek)) {
 		out.ByWeek = append(out.ByWeek, finish(*byWeek[k]))
 	}
 	slices.SortStableFunc(out.ByWeek, func(a, b AccuracyRow) int { return int(*a.WeekStart - *b.WeekStart) })

@@ -3,6 +3,7 @@ package ordering
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/storeops/storeops/internal/platform/authz"
@@ -43,7 +44,7 @@ func (s *Service) Detail(ctx context.Context, p *authz.Principal, id int64) (det
 		return detailJSON{}, err
 	}
 	out := detailJSON{planJSON: toPlanJSON(pl, actions), Suppliers: []supplierJSON{}, Claims: []claimJSON{}}
-	for _, code := range sortedKeys(bySupplier) {
+	for _, code := range slices.Sorted(maps.Keys(bySupplier)) {
 		sj := bySupplier[code]
 		if sj.SupplierID != nil {
 			sup := sups[*sj.SupplierID]
@@ -56,15 +57,6 @@ func (s *Service) Detail(ctx context.Context, p *authz.Principal, id int64) (det
 		out.Claims = append(out.Claims, toClaimJSON(c))
 	}
 	return out, err
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 var exportWords = map[string]struct {

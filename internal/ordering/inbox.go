@@ -121,7 +121,7 @@ func (s *InboxSource) Today(ctx context.Context, p *authz.Principal, now time.Ti
 		if err != nil {
 			return nil, err
 		}
-		if !isDeliveryDay(set, tomorrow) {
+		if !set.Delivers(tomorrow) {
 			continue
 		}
 		due := deadline(dept, tomorrow)
@@ -153,10 +153,6 @@ func urgency(due *time.Time, now time.Time) inbox.Priority {
 		return inbox.High
 	}
 	return inbox.Normal
-}
-
-func isDeliveryDay(set Settings, d civil.Date) bool {
-	return slices.Contains([]byte(set.DeliveryWeekdays), byte('0'+d.Weekday()))
 }
 
 func planEntry(r planRow, kind string, prio inbox.Priority, due *time.Time, title inbox.Title) inbox.Entry {

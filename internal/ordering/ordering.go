@@ -185,7 +185,7 @@ func CheckEdit(l Line, ordered fixed.Qty, reason string) error {
 func NextDelivery(d civil.Date, weekdays string) civil.Date {
 	for i := 1; i <= 7; i++ {
 		n := d.AddDays(i)
-		if strings.ContainsRune(weekdays, rune('0'+n.Weekday())) {
+		if deliversOn(weekdays, n) {
 			return n
 		}
 	}

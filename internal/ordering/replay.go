@@ -38,7 +38,7 @@ func (s *Service) Replay(ctx context.Context, p *authz.Principal, storeID int64,
 			if err != nil {
 				return made, err
 			}
-			if !isDeliveryDay(set, d) {
+			if !set.Delivers(d) {
 				continue
 			}
 			if id, err := s.findPlan(ctx, storeID, dept, d); err != nil || id != 0 {

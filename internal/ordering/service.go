@@ -110,7 +110,7 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, storeID int64,
 		return Plan{}, apperr.Field("delivery_date", "is in the past (the store's today is "+today.String()+")")
 	case delivery > today.AddDays(MaxLeadDays):
 		return Plan{}, apperr.Field("delivery_date", fmt.Sprintf("must be within %d days", MaxLeadDays))
-	case !strings.ContainsRune(set.DeliveryWeekdays, rune('0'+delivery.Weekday())):
+	case !set.Delivers(delivery):
 		return Plan{}, apperr.Field("delivery_date", fmt.Sprintf("department %s takes no deliveries on a %s",
 			dept, delivery.Weekday()))
 	}

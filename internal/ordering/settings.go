@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
+	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/fixed"
 )
@@ -23,6 +25,18 @@ type Settings struct {
 	ServiceLevel     fixed.Money // percent, 2 decimals
 	MaxDeliveryTemp  *fixed.Money
 	Version          int // 0: the defaults, never saved
+}
+
+// Delivers reports whether the department takes deliveries on day d.
+func (st Settings) Delivers(d civil.Date) bool { return deliversOn(st.DeliveryWeekdays, d) }
+
+func deliversOn(weekdays string, d civil.Date) bool {
+	return strings.ContainsRune(weekdays, rune('0'+d.Weekday()))
+}
+
+// defaults are the settings of a department without a row: daily at 95 %, no temperature check.
+func defaults(dept string) Settings {
+	return Settings{DepartmentCode: dept, DeliveryWeekdays: DefaultWeekdays, ServiceLevel: defaultServiceLevel}
 }
 
 // Default settings of a department without a row.
@@ -59,7 +73,7 @@ func (s *Service) settings(ctx context.Context, dept string) (Settings, error) {
 	var r settingsRow
 	err := s.db.WithContext(ctx).Where("department_code = ?", dept).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return Settings{DepartmentCode: dept, DeliveryWeekdays: DefaultWeekdays, ServiceLevel: defaultServiceLevel}, nil
+		return defaults(dept), nil
 	}
 	return toSettings(r), err
 }
@@ -84,7 +98,7 @@ func (s *Service) ListSettings(ctx context.Context, depts []string) ([]Settings,
 		if r, ok := have[d]; ok {
 			out[i] = toSettings(r)
 		} else {
-			out[i] = Settings{DepartmentCode: d, DeliveryWeekdays: DefaultWeekdays, ServiceLevel: defaultServiceLevel}
+			out[i] = defaults(d)
 		}
 	}
 	return out, nil

@@ -89,7 +89,7 @@ func Suggest(in SuggestInput) (fixed.Qty, Explanation) {
 	until, cover := sum(0, lead), sum(lead, end)
 	safety := 0.0
 	if in.Sigma > 0 {
-		safety = zOf(in.ServiceLevel) * forecast.CoverSigma(in.Sigma, in.ErrCorr, end)
+		safety = forecast.SafetyFactor(clampLevel(in.ServiceLevel)) * forecast.CoverSigma(in.Sigma, in.ErrCorr, end)
 	}
 	ex := Explanation{UntilDelivery: qtyOf(until), Forecast: qtyOf(cover), CoverDays: end - lead, LeadDays: lead,
 		SafetyStock: qtyOf(math.Max(0, safety)), ServiceLevel: in.ServiceLevel, OnHand: in.OnHand, OnOrder: in.OnOrder,
@@ -176,8 +176,5 @@ func dayPart(p forecast.Point) DayPart {
 		Yearly: r(p.Yearly), Event: r(p.Event), Events: p.Events, Promo: r(p.Promo)}
 }
 
-// zOf is the standard normal quantile of p (the safety factor of a service level).
-func zOf(p float64) float64 {
-	p = math.Min(math.Max(p, 0.5), 0.999)
-	return math.Sqrt2 * math.Erfinv(2*p-1)
-}
+// clampLevel keeps a service level within what settings allow (50 % to 99.9 %).
+func clampLevel(p float64) float64 { return math.Min(math.Max(p, 0.5), 0.999) }

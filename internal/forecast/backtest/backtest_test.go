@@ -147,7 +147,7 @@ func TestOrderArithmetic(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sh := &shelf{cfg: tc.cfg}
 			sh.receive(forecast.Date(2024, time.May, 1), tc.onHand)
-			sh.order(forecast.Date(2024, time.May, 1), f, zOf(0.95)*tc.sigma)
+			sh.order(forecast.Date(2024, time.May, 1), f, forecast.SafetyFactor(0.95)*tc.sigma)
 			if got := sh.onOrder(); got != tc.want {
 				t.Errorf("ordered %v, want %v", got, tc.want)
 			}
@@ -253,7 +253,7 @@ func TestMatchedReadsWasteAtTheOtherRulesFill(t *testing.T) {
 	if y := interpolate([][2]float64{{0.9, 1}, {0.95, 2}}, 0.96); y != nil {
 		t.Errorf("extrapolated %v", *y)
 	}
-	if z := zOf(0.95); math.Abs(z-1.6449) > 1e-4 {
+	if z := forecast.SafetyFactor(0.95); math.Abs(z-1.6449) > 1e-4 {
 		t.Errorf("z(95 %%) = %v", z)
 	}
 }

@@ -25,9 +25,6 @@ var ServiceLevels = []float64{0.80, 0.90, 0.95, 0.98, 0.99, 0.995, 0.999}
 // the default service level).
 const headline = 2
 
-// zOf is the standard normal quantile of p.
-func zOf(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
-
 // ParseSimConfig reads "shelf-life=N,lead=L,review=R".
 func ParseSimConfig(s string) (SimConfig, error) {
 	c := SimConfig{Review: 1}
@@ -270,7 +267,7 @@ func simulate(c SimConfig, s, train *forecast.Series, m *forecast.Model, origin,
 				f[1][i] = sameWeekday(s, day-7*((day-d)/7+1), 4)
 			}
 			for l, pair := range shelves {
-				z := zOf(ServiceLevels[l])
+				z := forecast.SafetyFactor(ServiceLevels[l])
 				for r, sh := range pair {
 					sh.order(d, f[r], z*coverSigma[r])
 				}
