@@ -52,3 +52,14 @@ func (s *Service) ExpiringLots(ctx context.Context, storeID int64, by civil.Date
 	}
 	return out, err
 }
+
+// OpenLotsTx answers a product's lots in the store that hold stock as they stand in tx,
+// first-expiring-first-out: the order a write-off without a lot takes them in.
+func (s *Service) OpenLotsTx(ctx context.Context, tx *gorm.DB, storeID, productID int64) ([]OpenLot, error) {
+	lots, err := loadOpenLots(ctx, tx, storeID, []int64{productID})
+	out := make([]OpenLot, len(lots[productID]))
+	for i, r := range lots[productID] {
+		out[i] = toOpenLot(r)
+	}
+	return out, err
+}

@@ -25,13 +25,13 @@ var exportWords = map[string]reportWords{
 		[]string{"SKU", "Name", "Department", "Write-off qty", "Write-offs", "Markdown qty", "Markdown loss", "Total"}},
 }
 
-func money(m fixed.Money) sheet.Cell { return sheet.Number(m.String()) }
+func moneyCell(m fixed.Money) sheet.Cell { return sheet.Number(m.String()) }
 
 func optMoney(m *fixed.Money) sheet.Cell {
 	if m == nil {
 		return sheet.Number("")
 	}
-	return money(*m)
+	return moneyCell(*m)
 }
 
 // ReportTables lays the report out as the export's tables.
@@ -44,24 +44,24 @@ func ReportTables(r Report, lang string) []sheet.Table {
 		if name == "" {
 			name = map[string]string{sheet.Chinese: "合计", sheet.English: "Total"}[lang]
 		}
-		dept.Rows = append(dept.Rows, []sheet.Cell{sheet.Text(name), money(d.WriteOff), money(d.Markdown),
-			money(d.Stocktake), money(d.Total()), money(d.NetSales), optMoney(j.ShrinkPct), optMoney(d.Budget),
+		dept.Rows = append(dept.Rows, []sheet.Cell{sheet.Text(name), moneyCell(d.WriteOff), moneyCell(d.Markdown),
+			moneyCell(d.Stocktake), moneyCell(d.Total()), moneyCell(d.NetSales), optMoney(j.ShrinkPct), optMoney(d.Budget),
 			optMoney(j.BudgetUsedPct)})
 	}
 	reasons := sheet.Table{Name: w.reasons, Header: w.reasonHeader}
 	for _, x := range r.ByReason {
-		reasons.Rows = append(reasons.Rows, []sheet.Cell{sheet.Text(x.Reason), money(x.Amount), sheet.Integer(x.Count)})
+		reasons.Rows = append(reasons.Rows, []sheet.Cell{sheet.Text(x.Reason), moneyCell(x.Amount), sheet.Integer(x.Count)})
 	}
 	days := sheet.Table{Name: w.days, Header: w.dayHeader}
 	for _, d := range r.ByDay {
-		days.Rows = append(days.Rows, []sheet.Cell{sheet.Text(d.Date.String()), money(d.WriteOff), money(d.Markdown),
-			money(d.Stocktake), money(d.Total())})
+		days.Rows = append(days.Rows, []sheet.Cell{sheet.Text(d.Date.String()), moneyCell(d.WriteOff), moneyCell(d.Markdown),
+			moneyCell(d.Stocktake), moneyCell(d.Total())})
 	}
 	products := sheet.Table{Name: w.products, Header: w.productHeader}
 	for _, p := range r.Top {
 		products.Rows = append(products.Rows, []sheet.Cell{sheet.Text(p.SKU), sheet.Text(p.Name),
-			sheet.Text(p.DepartmentCode), sheet.Number(p.WriteOffQty.String()), money(p.WriteOff),
-			sheet.Number(p.MarkdownQty.String()), money(p.Markdown), money(p.WriteOff + p.Markdown)})
+			sheet.Text(p.DepartmentCode), sheet.Number(p.WriteOffQty.String()), moneyCell(p.WriteOff),
+			sheet.Number(p.MarkdownQty.String()), moneyCell(p.Markdown), moneyCell(p.WriteOff + p.Markdown)})
 	}
 	return []sheet.Table{dept, reasons, days, products}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
@@ -287,4 +288,48 @@ func NeedsWriteOffApproval(value, threshold fixed.Money, makerApproves bool) boo
 // Loss of a markdown: (regular − price) × qty, rounded to the fen.
 func Loss(regular, price fixed.Money, qty fixed.Qty) (fixed.Money, bool) {
 	return (regular - price).MulQty(qty)
+}
+
+// Lot is what valuing stock at cost needs of a lot.
+type Lot = inventory.OpenLot
+
+// Valuation is what qty taken from lots in order is worth at cost: each lot's unit cost for
+// what it gives (the product's cost price for a lot without one, and for what the lots do
+// not hold), rounded to the fen per lot.
+func Valuation(lots []Lot, qty fixed.Qty, productCost fixed.Money) (fixed.Money, bool) {
+	var total fixed.Money
+	left := qty
+	for _, l := range lots {
+		if left <= 0 {
+			break
+		}
+		take := min(l.Remaining, left)
+		cost := l.UnitCost
+		if cost <= 0 {
+			cost = productCost
+		}
+		v, ok := cost.MulQty(take)
+		if !ok {
+			return 0, false
+		}
+		total += v
+		left -= take
+	}
+	if left > 0 {
+		v, ok := productCost.MulQty(left)
+		if !ok {
+			return 0, false
+		}
+		total += v
+	}
+	return total, true
+}
+
+// UnitCost is value ÷ qty rounded to the fen: the average cost of what left.
+func UnitCost(value fixed.Money, qty fixed.Qty) fixed.Money {
+	if qty <= 0 {
+		return 0
+	}
+	num := int64(value) * 1000
+	return fixed.Money((num + int64(qty)/2) / int64(qty))
 }

@@ -186,10 +186,10 @@ func (s *Service) WriteOffActions(ctx context.Context, p *authz.Principal, w Wri
 }
 
 // stockCheck refuses taking qty of ref (from lotID when set) out of the store's stock as it
-// stands in tx, and answers the unit cost the goods leave at: the lot's when it has one, else
-// the product's cost price. Call it after the store's stock lock is taken.
+// stands in tx, and answers what the goods are worth at cost (see Valuation) and the lot's
+// expiry. Call it after the store's stock lock is taken.
 func (s *Service) stockCheck(ctx context.Context, tx *gorm.DB, storeID int64, ref catalog.Ref, lotID *int64, qty fixed.Qty) (fixed.Money, *civil.Date, error) {
-	cost := ref.CostPrice
+	var lots []inventory.OpenLot
 	var expiry *civil.Date
 	if lotID != nil {
 		lot, err := s.Inventory.LotTx(ctx, tx, storeID, *lotID)
@@ -202,10 +202,12 @@ func (s *Service) stockCheck(ctx context.Context, tx *gorm.DB, storeID int64, re
 		if lot.Remaining < qty {
 			return 0, nil, apperr.New(apperr.ErrRule, "lot_short", fmt.Sprintf("lot %d holds only %s %s", *lotID, lot.Remaining, ref.Unit))
 		}
-		if lot.UnitCost > 0 {
-			cost = lot.UnitCost
+		lots, expiry = []inventory.OpenLot{lot}, &lot.Expiry
+	} else if ref.Perishable {
+		var err error
+		if lots, err = s.Inventory.OpenLotsTx(ctx, tx, storeID, ref.ID); err != nil {
+			return 0, nil, err
 		}
-		expiry = &lot.Expiry
 	}
 	onHand, err := s.Inventory.BalancesTx(ctx, tx, storeID, []int64{ref.ID})
 	if err != nil {
@@ -215,7 +217,11 @@ func (s *Service) stockCheck(ctx context.Context, tx *gorm.DB, storeID int64, re
 		return 0, nil, apperr.New(apperr.ErrRule, "insufficient_stock",
 			fmt.Sprintf("only %s %s of %s is in stock", max(have, 0), ref.Unit, ref.SKU))
 	}
-	return cost, expiry, nil
+	value, ok := Valuation(lots, qty, ref.CostPrice)
+	if !ok {
+		return 0, nil, apperr.FieldErrors{"qty": "the value at cost is out of range"}
+	}
+	return value, expiry, nil
 }
 
 // CreateWriteOff records a write-off. Above the store's threshold a supervisor's waits for
@@ -240,14 +246,14 @@ func (s *Service) CreateWriteOff(ctx context.Context, p *authz.Principal, storeI
 		if _, err := s.Inventory.Lock(ctx, tx, storeID); err != nil {
 			return err
 		}
-		cost, _, err := s.stockCheck(ctx, tx, storeID, ref, n.LotID, n.Qty)
+		value, _, err := s.stockCheck(ctx, tx, storeID, ref, n.LotID, n.Qty)
 		if err != nil {
 			return err
 		}
-		value, ok := cost.MulQty(n.Qty)
-		if !ok || fixed.WriteOffsValue.CheckMoney(value) != nil {
+		if fixed.WriteOffsValue.CheckMoney(value) != nil {
 			return apperr.FieldErrors{"qty": "the write-off's value is out of range"}
 		}
+		cost := UnitCost(value, n.Qty)
 		threshold, _, err := loadThreshold(ctx, tx, storeID)
 		if err != nil {
 			return err
@@ -346,7 +352,7 @@ func (s *Service) decideWriteOff(ctx context.Context, p *authz.Principal, id int
 			if _, err := s.Inventory.Lock(ctx, tx, r.StoreID); err != nil {
 				return err
 			}
-			ref := catalog.Ref{ID: r.ProductID, SKU: r.SKU, Unit: r.Unit}
+			ref := catalog.Ref{ID: r.ProductID, SKU: r.SKU, Unit: r.Unit, CostPrice: r.UnitCost}
 			if _, _, err := s.stockCheck(ctx, tx, r.StoreID, ref, r.LotID, r.Qty); err != nil {
 				return err
 			}
