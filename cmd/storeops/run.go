@@ -171,12 +171,18 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	planned, err := seed.Budgets(ctx, seed.BudgetServices{Org: a.Org, Feeds: a.Feeds, Budget: a.Budget,
-		Shrink: []shrinkfeed.Source{a.Stocktake}}, today)
+	lost, err := seed.Shrink(ctx, seed.ShrinkServices{Org: a.Org, Catalog: a.Catalog, Inventory: a.Inventory,
+		Shrink: a.Shrink}, today)
 	if err != nil {
 		return err
 	}
-	log.Info("demo stocktakes and budgets seeded", "stocktakes", counted.Approved, "stocktake_skipped_stores", counted.SkippedStores,
+	planned, err := seed.Budgets(ctx, seed.BudgetServices{Org: a.Org, Feeds: a.Feeds, Budget: a.Budget,
+		Shrink: []shrinkfeed.Source{a.Stocktake, a.Shrink}}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo stocktakes, shrink and budgets seeded", "stocktakes", counted.Approved, "stocktake_skipped_stores", counted.SkippedStores,
+		"write_offs", lost.WriteOffs, "markdowns", lost.Markdowns, "shrink_skipped_stores", lost.SkippedStores,
 		"budgets", planned.Budgets, "took", time.Since(start).Round(time.Millisecond).String())
 	ord, err := seed.Ordering(ctx, seed.OrderingServices{Org: a.Org, Ordering: a.Ordering}, today)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/paging"
 	"github.com/storeops/storeops/internal/seed"
+	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/testutil"
@@ -33,6 +34,10 @@ func seedDemo(t *testing.T, env *testutil.Env) (civil.Date, map[string]int64) {
 	if err != nil || st != (seed.StocktakeResult{Approved: 3}) {
 		t.Fatalf("stocktakes: %+v %v", st, err)
 	}
+	sh, err := seed.Shrink(ctx, shrinkServices(env), today)
+	if err != nil || sh.WriteOffs < 3*2*28 || sh.Markdowns < 3*28 || sh.SkippedStores != 0 {
+		t.Fatalf("shrink: %+v %v, want at least 2 write-offs and a markdown a day for 4 weeks in 3 stores", sh, err)
+	}
 	b, err := seed.Budgets(ctx, budgetServices(env), today)
 	if err != nil || b.Budgets != 3*6*2 {
 		t.Fatalf("budgets: %+v %v, want 3 stores × 6 departments × 2 months", b, err)
@@ -52,7 +57,11 @@ func stocktakeServices(env *testutil.Env) seed.StocktakeServices {
 
 func budgetServices(env *testutil.Env) seed.BudgetServices {
 	return seed.BudgetServices{Org: env.App.Org, Feeds: env.App.Feeds, Budget: env.App.Budget,
-		Shrink: []shrinkfeed.Source{env.App.Stocktake}}
+		Shrink: []shrinkfeed.Source{env.App.Stocktake, env.App.Shrink}}
+}
+
+func shrinkServices(env *testutil.Env) seed.ShrinkServices {
+	return seed.ShrinkServices{Org: env.App.Org, Catalog: env.App.Catalog, Inventory: env.App.Inventory, Shrink: env.App.Shrink}
 }
 
 // TestDemoShowsTheProduct: the seeded demo has budgets for every store, department and
@@ -68,6 +77,7 @@ func TestDemoShowsTheProduct(t *testing.T) {
 		t.Run("budgets", func(t *testing.T) { checkBudgets(t, env, today, ids) })
 		t.Run("supervisors", func(t *testing.T) { checkSupervisors(t, env, ids) })
 		t.Run("stocktakes", func(t *testing.T) { checkStocktakes(t, env, ids) })
+		t.Run("shrink", func(t *testing.T) { checkShrink(t, env, ids) })
 		t.Run("ledger", func(t *testing.T) {
 			refs, err := env.App.Catalog.AllRefs(ctx)
 			must(t, err)
@@ -87,6 +97,10 @@ func TestDemoShowsTheProduct(t *testing.T) {
 			st, err := seed.Stocktakes(ctx, stocktakeServices(env))
 			if err != nil || st != (seed.StocktakeResult{SkippedStores: 3}) {
 				t.Errorf("stocktakes again: %+v %v", st, err)
+			}
+			sh, err := seed.Shrink(ctx, shrinkServices(env), today)
+			if err != nil || sh != (seed.ShrinkResult{SkippedStores: 3}) {
+				t.Errorf("shrink again: %+v %v", sh, err)
 			}
 			b, err := seed.Budgets(ctx, budgetServices(env), today)
 			if err != nil || b.Budgets != 0 {
@@ -259,6 +273,37 @@ func checkStocktakes(t *testing.T, env *testutil.Env, ids map[string]int64) {
 		must(t, err)
 		if len(points) == 0 {
 			t.Errorf("%s: no accuracy to chart", s.Code)
+		}
+	}
+}
+
+// checkShrink: every store's write-offs and markdowns fill its shrink report, and sh-pudong's
+// manager has super1's write-off and off-ladder markdown to approve, the write-off's stock
+// still on hand.
+func checkShrink(t *testing.T, env *testutil.Env, ids map[string]int64) {
+	ctx := context.Background()
+	sys := authz.System("test")
+	for _, s := range seed.Stores {
+		rep, err := env.App.Shrink.Report(ctx, sys, ids[s.Code], shrink.ReportQuery{})
+		must(t, err)
+		if rep.Totals.WriteOff <= 0 || rep.Totals.Markdown <= 0 || len(rep.ByReason) < 4 || len(rep.Top) == 0 {
+			t.Errorf("%s: shrink report %+v", s.Code, rep.Totals)
+		}
+	}
+	page := paging.Page{Page: 1, PageSize: 10}
+	wos, _, err := env.App.Shrink.ListWriteOffs(ctx, sys, ids["sh-pudong"], shrink.WriteOffFilter{Status: shrink.WriteOffPending}, page)
+	must(t, err)
+	mds, _, err := env.App.Shrink.ListMarkdowns(ctx, sys, ids["sh-pudong"], shrink.MarkdownFilter{Status: shrink.MarkdownPending}, page)
+	must(t, err)
+	if len(wos) != 1 || wos[0].CreatedByName != "super1" || wos[0].Value <= shrink.DefaultThreshold || len(mds) != 1 ||
+		mds[0].OnLadder {
+		t.Errorf("pending at sh-pudong: %+v %+v", wos, mds)
+	}
+	for _, code := range []string{"sh-xuhui", "gz-tianhe"} {
+		wos, _, err := env.App.Shrink.ListWriteOffs(ctx, sys, ids[code], shrink.WriteOffFilter{Status: shrink.WriteOffPending}, page)
+		must(t, err)
+		if len(wos) != 0 {
+			t.Errorf("%s: history left %d write-offs pending", code, len(wos))
 		}
 	}
 }

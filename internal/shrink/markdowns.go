@@ -234,6 +234,17 @@ func (s *Service) MarkdownActions(ctx context.Context, p *authz.Principal, m Mar
 // off the ladder within the maximum a supervisor's waits for approval; beyond it is refused.
 // No stock moves: the sales feed sells the units.
 func (s *Service) CreateMarkdown(ctx context.Context, p *authz.Principal, storeID int64, n NewMarkdown) (Markdown, Barcode, []string, error) {
+	return s.createMarkdown(ctx, p, storeID, n, 0)
+}
+
+// RecordMarkdown enters a markdown of an earlier business day of the store under the same
+// rules (the demo's history).
+func (s *Service) RecordMarkdown(ctx context.Context, p *authz.Principal, storeID int64, day civil.Date, n NewMarkdown) (Markdown, error) {
+	m, _, _, err := s.createMarkdown(ctx, p, storeID, n, day)
+	return m, err
+}
+
+func (s *Service) createMarkdown(ctx context.Context, p *authz.Principal, storeID int64, n NewMarkdown, day civil.Date) (Markdown, Barcode, []string, error) {
 	if err := p.RequireStore(storeID); err != nil {
 		return Markdown{}, Barcode{}, nil, err
 	}
@@ -251,6 +262,9 @@ func (s *Service) CreateMarkdown(ctx context.Context, p *authz.Principal, storeI
 	today, _, err := s.today(ctx, storeID)
 	if err != nil {
 		return Markdown{}, Barcode{}, nil, err
+	}
+	if day != 0 && day <= today {
+		today = day
 	}
 	rules, err := loadRules(ctx, s.db, storeID, []string{ref.DepartmentCode})
 	if err != nil {

@@ -227,6 +227,16 @@ func (s *Service) stockCheck(ctx context.Context, tx *gorm.DB, storeID int64, re
 // CreateWriteOff records a write-off. Above the store's threshold a supervisor's waits for
 // approval; otherwise the stock leaves now, in the same transaction.
 func (s *Service) CreateWriteOff(ctx context.Context, p *authz.Principal, storeID int64, n NewWriteOff) (WriteOff, error) {
+	return s.createWriteOff(ctx, p, storeID, n, 0)
+}
+
+// RecordWriteOff enters a write-off of an earlier business day of the store (one kept on
+// paper, or the demo's history) under the same rules; its stock movement carries that day.
+func (s *Service) RecordWriteOff(ctx context.Context, p *authz.Principal, storeID int64, day civil.Date, n NewWriteOff) (WriteOff, error) {
+	return s.createWriteOff(ctx, p, storeID, n, day)
+}
+
+func (s *Service) createWriteOff(ctx context.Context, p *authz.Principal, storeID int64, n NewWriteOff, day civil.Date) (WriteOff, error) {
 	if err := p.RequireStore(storeID); err != nil {
 		return WriteOff{}, err
 	}
@@ -240,6 +250,9 @@ func (s *Service) CreateWriteOff(ctx context.Context, p *authz.Principal, storeI
 	today, _, err := s.today(ctx, storeID)
 	if err != nil {
 		return WriteOff{}, err
+	}
+	if day != 0 && day <= today {
+		today = day
 	}
 	var out writeOffRow
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
