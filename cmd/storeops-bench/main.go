@@ -49,6 +49,7 @@ var cases = map[string]benchCase{
 	"kpi":       kpiCase,
 	"stocktake": stocktakeCase,
 	"ordering":  orderingCase,
+	"shrink":    shrinkCase,
 	"reads":     readsCase,
 }
 

@@ -219,6 +219,8 @@ func waitingForManager(ctx context.Context, s ShrinkServices, storeID int64, fre
 		need := fixed.Qty((60000*1000 + int64(r.CostPrice) - 1) / int64(r.CostPrice))
 		if r.Unit == "each" {
 			need = (need + 999) / 1000 * 1000
+		} else {
+			need = (need + 99) / 100 * 100 // a tenth of a kg
 		}
 		if need*2 > onHand[r.ID] {
 			continue

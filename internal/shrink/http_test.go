@@ -161,6 +161,34 @@ func TestWriteOffWaitsOverTheThresholdAndMovesStockOnceApproved(t *testing.T) {
 			t.Fatalf("approving one's own write-off: %d %s", res.Status, res.Body)
 		}
 		manager := f.env.Login("manager1")
+		var today struct {
+			Items []struct {
+				Kind   string            `json:"kind"`
+				Count  int               `json:"count"`
+				Link   string            `json:"link"`
+				Params map[string]string `json:"params"`
+			} `json:"items"`
+			Badges map[string]int `json:"badges"`
+		}
+		testutil.Must(t, manager, "GET", "/api/v1/me/today", nil, http.StatusOK).JSON(t, &today)
+		approvals := 0
+		for _, e := range today.Items {
+			if e.Kind == "shrink.approve" {
+				approvals++
+				if e.Count != 1 || e.Params["write_offs"] != "1" || e.Link != "/shrink?tab=approvals" {
+					t.Errorf("inbox entry %+v", e)
+				}
+			}
+		}
+		if approvals != 1 || today.Badges["shrink"] != 1 {
+			t.Fatalf("the manager's inbox: %d approval entries, badges %v", approvals, today.Badges)
+		}
+		testutil.Must(t, super1, "GET", "/api/v1/me/today", nil, http.StatusOK).JSON(t, &today)
+		for _, e := range today.Items {
+			if e.Kind == "shrink.approve" {
+				t.Errorf("super1 is asked to approve their own write-off: %+v", e)
+			}
+		}
 		testutil.Must(t, manager, "GET", path, nil, http.StatusOK).JSON(t, &w)
 		if len(w.AllowedActions) != 2 {
 			t.Fatalf("the manager may approve or reject: %v", w.AllowedActions)
