@@ -94,7 +94,7 @@ func toMarkdownJSON(m Markdown, b Barcode, actions []string) markdownJSON {
 		Note: m.Note, Status: m.Status, BusinessDate: m.BusinessDate, RejectReason: m.RejectReason,
 		CreatedBy: m.CreatedBy, CreatedByName: m.CreatedByName, DecidedBy: m.DecidedBy, DecidedAt: m.DecidedAt,
 		Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
-		Barcode: barcodeJSON{Format: b.Format, Value: b.Value}, AllowedActions: actions}
+		Barcode: barcodeJSON(b), AllowedActions: actions}
 }
 
 type suggestionJSON struct {
@@ -198,7 +198,7 @@ func toReportJSON(r Report) reportJSON {
 		out.ByDepartment = append(out.ByDepartment, toDepartmentJSON(d))
 	}
 	for _, x := range r.ByReason {
-		out.ByReason = append(out.ByReason, reasonJSON{Reason: x.Reason, Amount: x.Amount, Count: x.Count})
+		out.ByReason = append(out.ByReason, reasonJSON(x))
 	}
 	for _, d := range r.ByDay {
 		out.ByDay = append(out.ByDay, dayJSON{amountsJSON: toAmountsJSON(d.Amounts), Date: d.Date})
@@ -229,7 +229,7 @@ func toRulesJSON(r Rules) rulesJSON {
 	out := rulesJSON{DepartmentCode: r.DepartmentCode, Ladder: append([]fixed.Money{}, r.Ladder...),
 		MaxDiscountPct: r.MaxDiscount, WindowDays: r.WindowDays, Schedule: []stepJSON{}, Version: r.Version}
 	for _, s := range r.Schedule {
-		out.Schedule = append(out.Schedule, stepJSON{HoursLeft: s.HoursLeft, Discount: s.Discount})
+		out.Schedule = append(out.Schedule, stepJSON(s))
 	}
 	return out
 }
@@ -257,7 +257,4 @@ type layoutJSON struct {
 	Version     int    `json:"version"`
 }
 
-func toLayoutJSON(l Layout) layoutJSON {
-	return layoutJSON{Enabled: l.Enabled, Prefix: l.Prefix, ItemDigits: l.ItemDigits, PriceDigits: l.PriceDigits,
-		Version: l.Version}
-}
+func toLayoutJSON(l Layout) layoutJSON { return layoutJSON(l) }

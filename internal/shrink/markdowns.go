@@ -47,14 +47,7 @@ type Markdown struct {
 	UpdatedAt      time.Time
 }
 
-func toMarkdown(r markdownRow) Markdown {
-	return Markdown{ID: r.ID, StoreID: r.StoreID, DepartmentCode: r.DepartmentCode, ProductID: r.ProductID, SKU: r.SKU,
-		Name: r.Name, Unit: r.Unit, LotID: r.LotID, ExpiryDate: r.ExpiryDate, Qty: r.Qty, RegularPrice: r.RegularPrice,
-		MarkdownPrice: r.MarkdownPrice, DiscountPct: r.DiscountPct, Loss: r.Loss, OnLadder: r.OnLadder, Reason: r.Reason,
-		Note: r.Note, Status: r.Status, BusinessDate: r.BusinessDate, RejectReason: r.RejectReason, CreatedBy: r.CreatedBy,
-		CreatedByName: r.CreatedByName, DecidedBy: r.DecidedBy, DecidedAt: r.DecidedAt, Version: r.Version,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
-}
+func toMarkdown(r markdownRow) Markdown { return Markdown(r) }
 
 // NewMarkdown is a markdown as asked for: the new price as MarkdownPrice or as Discount.
 type NewMarkdown struct {

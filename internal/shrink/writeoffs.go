@@ -48,13 +48,7 @@ type WriteOff struct {
 	UpdatedAt      time.Time
 }
 
-func toWriteOff(r writeOffRow) WriteOff {
-	return WriteOff{ID: r.ID, StoreID: r.StoreID, DepartmentCode: r.DepartmentCode, ProductID: r.ProductID, SKU: r.SKU,
-		Name: r.Name, Unit: r.Unit, LotID: r.LotID, Qty: r.Qty, UnitCost: r.UnitCost, Value: r.Value, Reason: r.Reason,
-		Note: r.Note, Status: r.Status, BusinessDate: r.BusinessDate, RejectReason: r.RejectReason, CreatedBy: r.CreatedBy,
-		CreatedByName: r.CreatedByName, DecidedBy: r.DecidedBy, DecidedAt: r.DecidedAt, RecallID: r.RecallID,
-		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
-}
+func toWriteOff(r writeOffRow) WriteOff { return WriteOff(r) }
 
 // NewWriteOff is a write-off as asked for.
 type NewWriteOff struct {
