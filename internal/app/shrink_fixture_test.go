@@ -60,3 +60,22 @@ func markdownFixture(t *testing.T, env *testutil.Env, storeCode, department stri
 	res.JSON(t, &m)
 	return fmt.Sprint(m.ID)
 }
+
+// recallFixture recalls (as admin) from one store the lots of a stocked product received
+// yesterday and answers the recall's id: the fixture of /recalls/{recall_id}, which the
+// staff of other stores do not see.
+func recallFixture(t *testing.T, env *testutil.Env, storeCode, department string) string {
+	t.Helper()
+	yesterday := civil.Of(env.Clock.Now()).AddDays(-1).String()
+	body := map[string]any{"sku": stockedSKU(t, env, storeCode, department), "received_from": yesterday,
+		"received_to": yesterday, "store_ids": []int64{storeID(t, env, storeCode)}, "reason": "供应商召回"}
+	res := env.Login("admin").Do("POST", "/api/v1/recalls", body)
+	if res.Status != http.StatusCreated {
+		t.Fatalf("recall fixture: %d %s", res.Status, res.Body)
+	}
+	var r struct {
+		ID int64 `json:"id"`
+	}
+	res.JSON(t, &r)
+	return fmt.Sprint(r.ID)
+}

@@ -16,6 +16,7 @@ import (
 // of one lot, markdown suggestions).
 type OpenLot struct {
 	ID        int64
+	StoreID   int64
 	ProductID int64
 	Received  civil.Date
 	Expiry    civil.Date
@@ -24,7 +25,7 @@ type OpenLot struct {
 }
 
 func toOpenLot(r lotRow) OpenLot {
-	return OpenLot{ID: r.ID, ProductID: r.ProductID, Received: r.ReceivedDate, Expiry: r.ExpiryDate,
+	return OpenLot{ID: r.ID, StoreID: r.StoreID, ProductID: r.ProductID, Received: r.ReceivedDate, Expiry: r.ExpiryDate,
 		Remaining: r.QtyRemaining, UnitCost: r.UnitCost}
 }
 
@@ -59,6 +60,25 @@ func (s *Service) OpenLotsTx(ctx context.Context, tx *gorm.DB, storeID, productI
 	lots, err := loadOpenLots(ctx, tx, storeID, []int64{productID})
 	out := make([]OpenLot, len(lots[productID]))
 	for i, r := range lots[productID] {
+		out[i] = toOpenLot(r)
+	}
+	return out, err
+}
+
+// LotsOfProduct answers a product's lots across stores that still hold stock: those named
+// (ids) or, with no ids, those received from..to (inclusive), by store and expiry. For a
+// recall: the lots' stores may be any.
+func (s *Service) LotsOfProduct(ctx context.Context, productID int64, ids []int64, from, to civil.Date) ([]OpenLot, error) {
+	q := s.db.WithContext(ctx).Where("product_id = ? AND qty_remaining > 0", productID)
+	if len(ids) > 0 {
+		q = q.Where("id IN ?", ids)
+	} else {
+		q = q.Where("received_date >= ? AND received_date <= ?", from, to)
+	}
+	var rows []lotRow
+	err := q.Order("store_id, expiry_date, id").Find(&rows).Error
+	out := make([]OpenLot, len(rows))
+	for i, r := range rows {
 		out[i] = toOpenLot(r)
 	}
 	return out, err

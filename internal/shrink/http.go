@@ -46,6 +46,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	r.PUT("/stores/:store_id/markdown-rules/:department_code", httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager), h.putRules)
 	r.GET("/markdown-label-layout", httpx.AnyRole(), h.getLayout)
 	r.PUT("/markdown-label-layout", httpx.Roles(authz.RoleAdmin), h.putLayout)
+	h.registerRecalls(r)
 }
 
 func enumQuery(c *gin.Context, fe apperr.FieldErrors, name string, allowed []string) string {

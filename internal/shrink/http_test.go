@@ -483,3 +483,91 @@ func TestSuggestionsReportAndTheKPICockpit(t *testing.T) {
 		}
 	})
 }
+
+func TestRecallTakesTheLotsBackFromEveryStore(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		f := newFixture(t, dialect)
+		var gz int64
+		f.env.DB.Table("stores").Where("code = ?", "gz-tianhe").Pluck("id", &gz)
+		yesterday := f.today.AddDays(-1).String()
+		testutil.Must(t, f.env.Login("manager2"), "POST", fmt.Sprintf("/api/v1/stores/%d/receipts", gz), map[string]any{
+			"lines": []map[string]any{{"business_date": yesterday, "sku": sku, "qty": "4", "cost": "24.00"},
+				{"business_date": f.today.AddDays(-5).String(), "sku": sku, "qty": "1", "cost": "6.00"}}}, http.StatusOK)
+		// sh-pudong sold 2 kg of its lot first: what is left goes back.
+		testutil.Must(t, f.env.Login("manager1"), "POST", f.base+"/sales", map[string]any{"lines": []map[string]any{{
+			"business_date": f.today.String(), "sku": sku, "qty": "2", "net_sales": "12.00", "cost": "10.00"}}}, http.StatusOK)
+		admin := f.env.Login("admin")
+		bad := []struct {
+			body  map[string]any
+			field string
+		}{
+			{map[string]any{"sku": sku, "reason": "召回"}, "lot_ids"},
+			{map[string]any{"sku": sku, "lot_ids": []int64{999999}, "reason": "召回"}, "lot_ids[0]"},
+			{map[string]any{"sku": sku, "received_from": yesterday, "reason": "召回"}, "received_to"},
+			{map[string]any{"sku": sku, "received_from": yesterday, "received_to": yesterday}, "reason"},
+			{map[string]any{"sku": sku, "received_from": yesterday, "received_to": yesterday, "reason": "召回",
+				"store_ids": []int64{424242}}, "store_ids[0]"},
+		}
+		for _, c := range bad {
+			res := admin.Do("POST", "/api/v1/recalls", c.body)
+			if res.Status != http.StatusBadRequest || res.Fields()[c.field] == "" {
+				t.Errorf("%v: %d %s, want 400 naming %s", c.body, res.Status, res.Body, c.field)
+			}
+		}
+		if res := f.env.Login("manager1").Do("POST", "/api/v1/recalls", map[string]any{"sku": sku, "reason": "x"}); res.Status != http.StatusForbidden {
+			t.Errorf("a store manager recalling: %d", res.Status)
+		}
+		var rc struct {
+			ID         int64  `json:"id"`
+			StoreCount int    `json:"store_count"`
+			LotCount   int    `json:"lot_count"`
+			Qty        string `json:"qty"`
+			Value      string `json:"value"`
+			Stores     []struct {
+				StoreID int64  `json:"store_id"`
+				Qty     string `json:"qty"`
+				Value   string `json:"value"`
+			} `json:"stores"`
+		}
+		testutil.Must(t, admin, "POST", "/api/v1/recalls", map[string]any{"sku": sku, "received_from": yesterday,
+			"received_to": yesterday, "reason": "供应商通知：批次农残超标"}, http.StatusCreated).JSON(t, &rc)
+		// sh-pudong: 8 kg left of its 5.00 lot; gz-tianhe: its 4 kg lot at 6.00 (the older lot stays).
+		if rc.StoreCount != 2 || rc.LotCount != 2 || rc.Qty != "12.000" || rc.Value != "64.00" || len(rc.Stores) != 2 {
+			t.Fatalf("recall %+v", rc)
+		}
+		if got := f.onHand(t); got != "0.000" {
+			t.Errorf("sh-pudong on hand %s after the recall", got)
+		}
+		testutil.Must(t, f.env.Login("manager1"), "GET", fmt.Sprintf("/api/v1/recalls/%d", rc.ID), nil, http.StatusOK).JSON(t, &rc)
+		if len(rc.Stores) != 1 || rc.Stores[0].StoreID != f.storeID || rc.Stores[0].Qty != "8.000" || rc.Stores[0].Value != "40.00" {
+			t.Errorf("the store manager's view of the recall: %+v", rc.Stores)
+		}
+		if res := admin.Do("POST", "/api/v1/recalls", map[string]any{"sku": sku, "received_from": yesterday,
+			"received_to": yesterday, "reason": "again"}); res.Status != http.StatusUnprocessableEntity || res.ErrorCode() != "nothing_to_recall" {
+			t.Errorf("recalling emptied lots: %d %s", res.Status, res.Body)
+		}
+		var list struct {
+			Total int `json:"total"`
+		}
+		testutil.Must(t, f.env.Login("super2"), "GET", "/api/v1/recalls", nil, http.StatusOK).JSON(t, &list)
+		if list.Total != 1 {
+			t.Errorf("gz-tianhe's supervisor sees %d recalls", list.Total)
+		}
+		var wos struct {
+			Items []struct {
+				Reason   string `json:"reason"`
+				RecallID *int64 `json:"recall_id"`
+			} `json:"items"`
+		}
+		testutil.Must(t, f.env.Login("manager1"), "GET", f.base+"/write-offs?reason=recall", nil, http.StatusOK).JSON(t, &wos)
+		if len(wos.Items) != 1 || wos.Items[0].RecallID == nil || *wos.Items[0].RecallID != rc.ID {
+			t.Errorf("the store's recall write-off: %+v", wos.Items)
+		}
+		var moves int64
+		f.env.DB.Table("inventory_movements").Where("kind = ?", "recall").Count(&moves)
+		if moves != 2 {
+			t.Errorf("%d recall movements, want 2", moves)
+		}
+		f.checkLedger(t)
+	})
+}

@@ -39,6 +39,7 @@ type Catalog interface {
 type Stores interface {
 	StoreLocation(ctx context.Context, storeID int64) (*time.Location, error)
 	StoreDepartments(ctx context.Context, p *authz.Principal, storeID int64) ([]string, error)
+	ActiveStoreIDs(ctx context.Context) ([]int64, error)
 }
 
 // Approvers says who approves for a store's manager (the delegation module).

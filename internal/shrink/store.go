@@ -107,7 +107,7 @@ func (markdownRow) TableName() string { return "markdowns" }
 
 // Models lists the module's tables for the schema test.
 func Models() []any {
-	return []any{&settingsRow{}, &rulesRow{}, &layoutRow{}, &writeOffRow{}, &markdownRow{}}
+	return []any{&settingsRow{}, &rulesRow{}, &layoutRow{}, &writeOffRow{}, &markdownRow{}, &recallRow{}}
 }
 
 func loadThreshold(ctx context.Context, db *gorm.DB, storeID int64) (fixed.Money, int, error) {

@@ -103,7 +103,35 @@ CREATE INDEX ix_markdowns_date ON markdowns (store_id, business_date);
 CREATE INDEX ix_markdowns_status ON markdowns (store_id, status, id);
 CREATE INDEX ix_markdowns_lot ON markdowns (store_id, lot_id);
 
+-- A recall (召回) takes a product's named lots, or every lot received in a date range, out of
+-- the stores' stock as write-offs with reason recall (write_offs.recall_id); the row keeps
+-- what was asked and what came back in total.
+CREATE TABLE recalls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    product_id BIGINT NOT NULL,
+    sku VARCHAR(32) NOT NULL,
+    name VARCHAR(200) NOT NULL,
+    unit VARCHAR(16) NOT NULL,
+    reason VARCHAR(500) NOT NULL,
+    lot_ids VARCHAR(2000) NOT NULL DEFAULT '',
+    received_from DATE NULL,
+    received_to DATE NULL,
+    store_count INT NOT NULL,
+    lot_count INT NOT NULL,
+    qty DECIMAL(14,3) NOT NULL,
+    value DECIMAL(15,2) NOT NULL,
+    created_by BIGINT NULL,
+    created_by_name VARCHAR(100) NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX ix_write_offs_recall ON write_offs (recall_id, store_id);
+-- A recall finds a product's lots in every store by the day they were received.
+CREATE INDEX ix_lots_product_received ON stock_lots (product_id, received_date);
+
 -- +goose Down
+DROP INDEX ix_lots_product_received;
+DROP INDEX ix_write_offs_recall;
+DROP TABLE recalls;
 DROP TABLE markdowns;
 DROP TABLE write_offs;
 DROP TABLE label_layouts;

@@ -93,6 +93,8 @@ var (
 	MarkdownsMarkdownPrice          = Column{"markdowns", "markdown_price", 12, 2}
 	MarkdownsDiscountPct            = Column{"markdowns", "discount_pct", 5, 2}
 	MarkdownsLoss                   = Column{"markdowns", "loss", 14, 2}
+	RecallsQty                      = Column{"recalls", "qty", 14, 3}
+	RecallsValue                    = Column{"recalls", "value", 15, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -115,6 +117,7 @@ func Columns() []Column {
 		OrderPlanLinesRefusedQty,
 		ShrinkSettingsWriteOffThreshold, MarkdownRulesMaxDiscountPct, WriteOffsQty, WriteOffsUnitCost, WriteOffsValue,
 		MarkdownsQty, MarkdownsRegularPrice, MarkdownsMarkdownPrice, MarkdownsDiscountPct, MarkdownsLoss,
+		RecallsQty, RecallsValue,
 	}
 }
 
