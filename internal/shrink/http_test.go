@@ -571,3 +571,37 @@ func TestRecallTakesTheLotsBackFromEveryStore(t *testing.T) {
 		f.checkLedger(t)
 	})
 }
+
+func TestPhotosAndTheOrderingSeam(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		f := newFixture(t, dialect)
+		super1 := f.env.Login("super1")
+		// A photo that is not an image, and one of 50 MB, never become attachments.
+		res := super1.Upload("/api/v1/attachments", testutil.Part{Name: "file", FileName: "p.png", Data: []byte("not an image")})
+		if res.Status != http.StatusBadRequest {
+			t.Errorf("a text file as a photo: %d %s", res.Status, res.Body)
+		}
+		res = super1.Upload("/api/v1/attachments", testutil.Part{Name: "file", FileName: "big.jpg",
+			Data: bytes.Repeat([]byte{0xff}, 50<<20)})
+		if res.Status != http.StatusRequestEntityTooLarge {
+			t.Errorf("a 50 MB photo: %d %.200s", res.Status, res.Body)
+		}
+		var n int64
+		f.env.DB.Table("attachments").Count(&n)
+		if n != 0 {
+			t.Errorf("%d attachments stored from refused uploads", n)
+		}
+		// Posted write-offs for expiry count for the ordering forecast; a pending one does not.
+		manager := f.env.Login("manager1")
+		for range 2 {
+			testutil.Must(t, manager, "POST", f.base+"/write-offs", map[string]any{"sku": sku, "qty": "1", "reason": "expired"},
+				http.StatusCreated)
+		}
+		testutil.Must(t, super1, "POST", f.base+"/write-offs", map[string]any{"sku": sku, "qty": "5", "reason": "expired"},
+			http.StatusCreated)
+		got, err := f.env.App.Shrink.ExpiredWriteOffs(context.Background(), f.storeID, []int64{f.ref.ID}, f.today.AddDays(-28))
+		if err != nil || got[f.ref.ID] != 2 {
+			t.Fatalf("expired write-offs %v %v, want 2", got, err)
+		}
+	})
+}
