@@ -1,6 +1,7 @@
 package shrink
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -31,13 +32,29 @@ func (h *Handler) Register(r *httpx.Router) {
 	r.GET("/stores/:store_id/write-offs", httpx.AnyRole(), h.listWriteOffs)
 	r.POST("/stores/:store_id/write-offs", staff, h.createWriteOff)
 	r.GET("/write-offs/:write_off_id", httpx.AnyRole(), h.getWriteOff)
-	r.POST("/write-offs/:write_off_id/approve", staff, h.approveWriteOff)
-	r.POST("/write-offs/:write_off_id/reject", staff, h.rejectWriteOff)
+	r.POST("/write-offs/:write_off_id/approve", staff, h.decide("write_off_id", false, h.answerWriteOff,
+		func(ctx context.Context, p *authz.Principal, id int64, v *int, _ string) error {
+			_, err := h.svc.ApproveWriteOff(ctx, p, id, v)
+			return err
+		}))
+	r.POST("/write-offs/:write_off_id/reject", staff, h.decide("write_off_id", true, h.answerWriteOff,
+		func(ctx context.Context, p *authz.Principal, id int64, v *int, reason string) error {
+			_, err := h.svc.RejectWriteOff(ctx, p, id, v, reason)
+			return err
+		}))
 	r.GET("/stores/:store_id/markdowns", httpx.AnyRole(), h.listMarkdowns)
 	r.POST("/stores/:store_id/markdowns", staff, h.createMarkdown)
 	r.GET("/markdowns/:markdown_id", httpx.AnyRole(), h.getMarkdown)
-	r.POST("/markdowns/:markdown_id/approve", staff, h.approveMarkdown)
-	r.POST("/markdowns/:markdown_id/reject", staff, h.rejectMarkdown)
+	r.POST("/markdowns/:markdown_id/approve", staff, h.decide("markdown_id", false, h.answerMarkdown,
+		func(ctx context.Context, p *authz.Principal, id int64, v *int, _ string) error {
+			_, _, _, err := h.svc.ApproveMarkdown(ctx, p, id, v)
+			return err
+		}))
+	r.POST("/markdowns/:markdown_id/reject", staff, h.decide("markdown_id", true, h.answerMarkdown,
+		func(ctx context.Context, p *authz.Principal, id int64, v *int, reason string) error {
+			_, _, _, err := h.svc.RejectMarkdown(ctx, p, id, v, reason)
+			return err
+		}))
 	r.GET("/stores/:store_id/markdown-suggestions", httpx.AnyRole(), h.suggestions)
 	r.GET("/stores/:store_id/shrink", httpx.AnyRole(), h.report)
 	r.GET("/stores/:store_id/shrink/export", httpx.AnyRole(), h.export)
@@ -157,40 +174,6 @@ type rejectRequest struct {
 	Version *int   `json:"version" validate:"omitempty,min=1"`
 }
 
-func (h *Handler) approveWriteOff(c *gin.Context) {
-	id, ok := h.pathID(c, "write_off_id")
-	if !ok {
-		return
-	}
-	var req versionRequest
-	if err := h.dec.DecodeOptional(c.Request, &req); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	if _, err := h.svc.ApproveWriteOff(c.Request.Context(), httpx.Principal(c), id, req.Version); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	h.answerWriteOff(c, http.StatusOK, id)
-}
-
-func (h *Handler) rejectWriteOff(c *gin.Context) {
-	id, ok := h.pathID(c, "write_off_id")
-	if !ok {
-		return
-	}
-	var req rejectRequest
-	if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	if _, err := h.svc.RejectWriteOff(c.Request.Context(), httpx.Principal(c), id, req.Version, req.Reason); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	h.answerWriteOff(c, http.StatusOK, id)
-}
-
 func (h *Handler) listMarkdowns(c *gin.Context) {
 	storeID, _ := httpx.PathID(c, "store_id")
 	pg, err := httpx.ParsePage(c)
@@ -257,52 +240,47 @@ func (h *Handler) createMarkdown(c *gin.Context) {
 }
 
 func (h *Handler) getMarkdown(c *gin.Context) {
-	id, ok := h.pathID(c, "markdown_id")
-	if !ok {
-		return
+	if id, ok := h.pathID(c, "markdown_id"); ok {
+		h.answerMarkdown(c, http.StatusOK, id)
 	}
+}
+
+func (h *Handler) answerMarkdown(c *gin.Context, status int, id int64) {
 	m, b, actions, err := h.svc.GetMarkdown(c.Request.Context(), httpx.Principal(c), id)
 	if err != nil {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toMarkdownJSON(m, b, actions))
+	c.JSON(status, toMarkdownJSON(m, b, actions))
 }
 
-func (h *Handler) approveMarkdown(c *gin.Context) {
-	id, ok := h.pathID(c, "markdown_id")
-	if !ok {
-		return
+// decide serves an approval (an optional body with the version) or a rejection (the reason
+// required) of the write-off or markdown the path names, answering it afterwards.
+func (h *Handler) decide(param string, reject bool, answer func(*gin.Context, int, int64),
+	run func(ctx context.Context, p *authz.Principal, id int64, version *int, reason string) error) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, ok := h.pathID(c, param)
+		if !ok {
+			return
+		}
+		var req rejectRequest
+		var err error
+		if reject {
+			err = h.dec.DecodeRequest(c.Request, &req)
+		} else {
+			var v versionRequest
+			err = h.dec.DecodeOptional(c.Request, &v)
+			req.Version = v.Version
+		}
+		if err == nil {
+			err = run(c.Request.Context(), httpx.Principal(c), id, req.Version, req.Reason)
+		}
+		if err != nil {
+			httpx.Fail(c, err)
+			return
+		}
+		answer(c, http.StatusOK, id)
 	}
-	var req versionRequest
-	if err := h.dec.DecodeOptional(c.Request, &req); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	m, b, actions, err := h.svc.ApproveMarkdown(c.Request.Context(), httpx.Principal(c), id, req.Version)
-	if err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toMarkdownJSON(m, b, actions))
-}
-
-func (h *Handler) rejectMarkdown(c *gin.Context) {
-	id, ok := h.pathID(c, "markdown_id")
-	if !ok {
-		return
-	}
-	var req rejectRequest
-	if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	m, b, actions, err := h.svc.RejectMarkdown(c.Request.Context(), httpx.Principal(c), id, req.Version, req.Reason)
-	if err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toMarkdownJSON(m, b, actions))
 }
 
 func (h *Handler) suggestions(c *gin.Context) {
@@ -356,107 +334,4 @@ func (h *Handler) report(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, toReportJSON(r))
-}
-
-func (h *Handler) getSettings(c *gin.Context) {
-	storeID, _ := httpx.PathID(c, "store_id")
-	s, err := h.svc.Settings(c.Request.Context(), httpx.Principal(c), storeID)
-	if err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toSettingsJSON(s))
-}
-
-type thresholdRequest struct {
-	WriteOffThreshold *fixed.Money `json:"write_off_threshold" validate:"required"`
-	Version           *int         `json:"version" validate:"required,min=0"`
-}
-
-func (h *Handler) putThreshold(c *gin.Context) {
-	storeID, _ := httpx.PathID(c, "store_id")
-	if err := httpx.Principal(c).RequireStore(storeID); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	var req thresholdRequest
-	if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	s, err := h.svc.PutThreshold(c.Request.Context(), httpx.Principal(c), storeID, *req.WriteOffThreshold, *req.Version)
-	if err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toSettingsJSON(s))
-}
-
-type stepRequest struct {
-	HoursLeft int          `json:"hours_left" validate:"min=1,max=168"`
-	Discount  *fixed.Money `json:"discount_pct" validate:"required"`
-}
-
-type rulesRequest struct {
-	Ladder         []fixed.Money `json:"ladder" validate:"required,min=1,max=8"`
-	MaxDiscountPct *fixed.Money  `json:"max_discount_pct" validate:"required"`
-	WindowDays     int           `json:"window_days" validate:"min=1,max=14"`
-	Schedule       []stepRequest `json:"schedule" validate:"max=8,dive"`
-	Version        *int          `json:"version" validate:"required,min=0"`
-}
-
-func (h *Handler) putRules(c *gin.Context) {
-	storeID, _ := httpx.PathID(c, "store_id")
-	if err := httpx.Principal(c).RequireStore(storeID); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	var req rulesRequest
-	if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	r := Rules{DepartmentCode: c.Param("department_code"), Ladder: req.Ladder, MaxDiscount: *req.MaxDiscountPct,
-		WindowDays: req.WindowDays, Version: *req.Version}
-	for _, s := range req.Schedule {
-		r.Schedule = append(r.Schedule, Step{HoursLeft: s.HoursLeft, Discount: *s.Discount})
-	}
-	out, err := h.svc.PutRules(c.Request.Context(), httpx.Principal(c), storeID, r)
-	if err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toRulesJSON(out))
-}
-
-func (h *Handler) getLayout(c *gin.Context) {
-	l, err := h.svc.Layout(c.Request.Context())
-	if err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toLayoutJSON(l))
-}
-
-type layoutRequest struct {
-	Enabled     *bool  `json:"enabled" validate:"required"`
-	Prefix      string `json:"prefix" validate:"max=3"`
-	ItemDigits  int    `json:"item_digits" validate:"min=0,max=10"`
-	PriceDigits int    `json:"price_digits" validate:"min=0,max=10"`
-	Version     *int   `json:"version" validate:"required,min=0"`
-}
-
-func (h *Handler) putLayout(c *gin.Context) {
-	var req layoutRequest
-	if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	l, err := h.svc.PutLayout(c.Request.Context(), httpx.Principal(c), Layout{Enabled: *req.Enabled, Prefix: req.Prefix,
-		ItemDigits: req.ItemDigits, PriceDigits: req.PriceDigits, Version: *req.Version})
-	if err != nil {
-		httpx.Fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, toLayoutJSON(l))
 }

@@ -2,7 +2,6 @@ package shrink
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 	"unicode/utf8"
@@ -118,10 +117,7 @@ func (n NewMarkdown) prices(retail fixed.Money) (fixed.Money, fixed.Money, error
 }
 
 // MarkdownFilter narrows a store's markdowns.
-type MarkdownFilter struct {
-	Status, DepartmentCode string
-	From, To               *civil.Date
-}
+type MarkdownFilter = Filter
 
 // ListMarkdowns answers a store's markdowns in p's scope, newest first.
 func (s *Service) ListMarkdowns(ctx context.Context, p *authz.Principal, storeID int64, f MarkdownFilter, pg paging.Page) ([]Markdown, int64, error) {
@@ -132,28 +128,7 @@ func (s *Service) ListMarkdowns(ctx context.Context, p *authz.Principal, storeID
 	if err != nil {
 		return nil, 0, err
 	}
-	q := s.db.WithContext(ctx).Model(&markdownRow{}).Where("store_id = ?", storeID)
-	if depts != nil {
-		q = q.Where("department_code IN ?", depts)
-	}
-	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
-	}
-	if f.DepartmentCode != "" {
-		q = q.Where("department_code = ?", f.DepartmentCode)
-	}
-	if f.From != nil {
-		q = q.Where("business_date >= ?", *f.From)
-	}
-	if f.To != nil {
-		q = q.Where("business_date <= ?", *f.To)
-	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []markdownRow
-	err = q.Order("created_at DESC").Order("id DESC").Offset(pg.Offset()).Limit(pg.PageSize).Find(&rows).Error
+	rows, total, err := pageOf[markdownRow](ctx, s.db, storeID, depts, f, pg)
 	out := make([]Markdown, len(rows))
 	for i, r := range rows {
 		out[i] = toMarkdown(r)
@@ -166,19 +141,7 @@ func markdownNotFound(id int64) error {
 }
 
 func (s *Service) loadMarkdown(ctx context.Context, db *gorm.DB, p *authz.Principal, id int64) (markdownRow, error) {
-	var r markdownRow
-	err := db.WithContext(ctx).Where("id = ?", id).Take(&r).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return r, markdownNotFound(id)
-	}
-	if err != nil {
-		return r, err
-	}
-	ok, err := s.sees(ctx, db, p, r.StoreID, r.DepartmentCode)
-	if err == nil && !ok {
-		err = markdownNotFound(id)
-	}
-	return r, err
+	return loadScoped[markdownRow](ctx, s, db, p, id, markdownNotFound(id))
 }
 
 // VisibleMarkdown answers 404 unless markdown id is in p's scope.
@@ -332,14 +295,11 @@ func (s *Service) decideMarkdown(ctx context.Context, p *authz.Principal, id int
 		}
 		before := r
 		now := s.now()
-		res := tx.Model(&markdownRow{}).Where("id = ? AND status = ?", id, MarkdownPending).Updates(map[string]any{
-			"status": to, "reject_reason": reason, "decided_by": p.ActorID(), "decided_at": now,
-			"version": gorm.Expr("version + 1"), "updated_at": now})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return wrongStatus("markdown", "no longer pending")
+		if changed, err := decide[markdownRow](ctx, tx, id, to, reason, p.ActorID(), now); err != nil || !changed {
+			if err == nil {
+				err = wrongStatus("markdown", "no longer pending")
+			}
+			return err
 		}
 		r.Status, r.RejectReason, r.DecidedBy, r.DecidedAt, r.Version, r.UpdatedAt = to, reason, p.ActorID(), &now, r.Version+1, now
 		out = r

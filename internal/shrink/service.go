@@ -134,6 +134,20 @@ func (s *Service) sees(ctx context.Context, db *gorm.DB, p *authz.Principal, sto
 	return s.isDeputy(ctx, db, p, storeID)
 }
 
+// loadScoped reads record id in p's scope: none, or one p does not see, is notFound.
+func loadScoped[R record](ctx context.Context, s *Service, db *gorm.DB, p *authz.Principal, id int64, notFound error) (R, error) {
+	r, err := loadRecord[R](ctx, db, id, notFound)
+	if err != nil {
+		return r, err
+	}
+	storeID, dept := r.scope()
+	ok, err := s.sees(ctx, db, p, storeID, dept)
+	if err == nil && !ok {
+		err = notFound
+	}
+	return r, err
+}
+
 // scopeDepartments narrows a store list to p's departments: nil means every department.
 func (s *Service) scopeDepartments(ctx context.Context, p *authz.Principal, storeID int64) ([]string, error) {
 	if p.Role != authz.RoleSupervisor {

@@ -2,12 +2,14 @@ package shrink
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
+	"github.com/storeops/storeops/internal/platform/paging"
 )
 
 type settingsRow struct {
@@ -73,6 +75,8 @@ type writeOffRow struct {
 
 func (writeOffRow) TableName() string { return "write_offs" }
 
+func (r writeOffRow) scope() (int64, string) { return r.StoreID, r.DepartmentCode }
+
 type markdownRow struct {
 	ID             int64 `gorm:"primaryKey"`
 	StoreID        int64
@@ -104,6 +108,66 @@ type markdownRow struct {
 }
 
 func (markdownRow) TableName() string { return "markdowns" }
+
+func (r markdownRow) scope() (int64, string) { return r.StoreID, r.DepartmentCode }
+
+// record is a write-off or a markdown row: a store's record of one department.
+type record interface {
+	writeOffRow | markdownRow
+	scope() (storeID int64, department string)
+}
+
+// Filter narrows a store's write-offs or markdowns (Reason: write-offs only).
+type Filter struct {
+	Status, DepartmentCode, Reason string
+	From, To                       *civil.Date
+}
+
+// pageOf answers one page of a store's records in the departments named (nil: all), newest
+// first.
+func pageOf[R record](ctx context.Context, db *gorm.DB, storeID int64, depts []string, f Filter, pg paging.Page) ([]R, int64, error) {
+	q := db.WithContext(ctx).Model(new(R)).Where("store_id = ?", storeID)
+	if depts != nil {
+		q = q.Where("department_code IN ?", depts)
+	}
+	for _, c := range []struct{ col, v string }{{"status", f.Status}, {"department_code", f.DepartmentCode}, {"reason", f.Reason}} {
+		if c.v != "" {
+			q = q.Where(c.col+" = ?", c.v)
+		}
+	}
+	if f.From != nil {
+		q = q.Where("business_date >= ?", *f.From)
+	}
+	if f.To != nil {
+		q = q.Where("business_date <= ?", *f.To)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []R
+	err := q.Order("created_at DESC").Order("id DESC").Offset(pg.Offset()).Limit(pg.PageSize).Find(&rows).Error
+	return rows, total, err
+}
+
+// loadRecord reads record id, answering notFound when there is none.
+func loadRecord[R record](ctx context.Context, db *gorm.DB, id int64, notFound error) (R, error) {
+	var r R
+	err := db.WithContext(ctx).Where("id = ?", id).Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return r, notFound
+	}
+	return r, err
+}
+
+// decide moves a pending record to status to, only where it is still pending: of two
+// approvals at once, the second finds nothing to change (false) under the row's lock.
+func decide[R record](ctx context.Context, tx *gorm.DB, id int64, to, reason string, by *int64, now time.Time) (bool, error) {
+	res := tx.WithContext(ctx).Model(new(R)).Where("id = ? AND status = ?", id, WriteOffPending).Updates(map[string]any{
+		"status": to, "reject_reason": reason, "decided_by": by, "decided_at": now,
+		"version": gorm.Expr("version + 1"), "updated_at": now})
+	return res.RowsAffected == 1, res.Error
+}
 
 // Models lists the module's tables for the schema test.
 func Models() []any {

@@ -2,7 +2,6 @@ package shrink
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -84,10 +83,7 @@ func (n NewWriteOff) Validate() error {
 }
 
 // WriteOffFilter narrows a store's write-offs.
-type WriteOffFilter struct {
-	Status, DepartmentCode, Reason string
-	From, To                       *civil.Date
-}
+type WriteOffFilter = Filter
 
 // ListWriteOffs answers a store's write-offs in p's scope, newest first.
 func (s *Service) ListWriteOffs(ctx context.Context, p *authz.Principal, storeID int64, f WriteOffFilter, pg paging.Page) ([]WriteOff, int64, error) {
@@ -98,27 +94,7 @@ func (s *Service) ListWriteOffs(ctx context.Context, p *authz.Principal, storeID
 	if err != nil {
 		return nil, 0, err
 	}
-	q := s.db.WithContext(ctx).Model(&writeOffRow{}).Where("store_id = ?", storeID)
-	if depts != nil {
-		q = q.Where("department_code IN ?", depts)
-	}
-	for col, v := range map[string]string{"status": f.Status, "department_code": f.DepartmentCode, "reason": f.Reason} {
-		if v != "" {
-			q = q.Where(col+" = ?", v)
-		}
-	}
-	if f.From != nil {
-		q = q.Where("business_date >= ?", *f.From)
-	}
-	if f.To != nil {
-		q = q.Where("business_date <= ?", *f.To)
-	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []writeOffRow
-	err = q.Order("created_at DESC").Order("id DESC").Offset(pg.Offset()).Limit(pg.PageSize).Find(&rows).Error
+	rows, total, err := pageOf[writeOffRow](ctx, s.db, storeID, depts, f, pg)
 	out := make([]WriteOff, len(rows))
 	for i, r := range rows {
 		out[i] = toWriteOff(r)
@@ -131,19 +107,7 @@ func writeOffNotFound(id int64) error {
 }
 
 func (s *Service) loadWriteOff(ctx context.Context, db *gorm.DB, p *authz.Principal, id int64) (writeOffRow, error) {
-	var r writeOffRow
-	err := db.WithContext(ctx).Where("id = ?", id).Take(&r).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return r, writeOffNotFound(id)
-	}
-	if err != nil {
-		return r, err
-	}
-	ok, err := s.sees(ctx, db, p, r.StoreID, r.DepartmentCode)
-	if err == nil && !ok {
-		err = writeOffNotFound(id)
-	}
-	return r, err
+	return loadScoped[writeOffRow](ctx, s, db, p, id, writeOffNotFound(id))
 }
 
 // VisibleWriteOff answers 404 unless write-off id is in p's scope (also the attachments'
@@ -345,14 +309,11 @@ func (s *Service) decideWriteOff(ctx context.Context, p *authz.Principal, id int
 		}
 		before := r
 		now := s.now()
-		res := tx.Model(&writeOffRow{}).Where("id = ? AND status = ?", id, WriteOffPending).Updates(map[string]any{
-			"status": to, "reject_reason": reason, "decided_by": p.ActorID(), "decided_at": now,
-			"version": gorm.Expr("version + 1"), "updated_at": now})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 { // decided by someone else since it was read
-			return wrongStatus("write-off", "no longer pending")
+		if changed, err := decide[writeOffRow](ctx, tx, id, to, reason, p.ActorID(), now); err != nil || !changed {
+			if err == nil { // decided by someone else since it was read
+				err = wrongStatus("write-off", "no longer pending")
+			}
+			return err
 		}
 		r.Status, r.RejectReason, r.DecidedBy, r.DecidedAt, r.Version, r.UpdatedAt = to, reason, p.ActorID(), &now, r.Version+1, now
 		if to == WriteOffPosted {
