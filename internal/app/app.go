@@ -39,6 +39,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
+	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
@@ -80,6 +81,7 @@ type App struct {
 	Calendar *calendar.Service
 	// Ordering keeps order plans and the forecasts behind them.
 	Ordering *ordering.Service
+	Shrink   *shrink.Service
 	Supplier *supplier.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
@@ -120,8 +122,13 @@ func New(d Deps) (*App, error) {
 	budgetSvc := budget.NewService(d.DB, orgSvc, auditLog, d.Now)
 	calendarSvc := calendar.NewService(d.DB, auditLog, d.Now)
 	attachmentsSvc := attachments.NewService(d.DB, attachments.NewDisk(d.Config.AttachmentsDir), auditLog, d.Now, attachments.Options{})
+	shrinkSvc := shrink.NewService(d.DB, shrink.Deps{Catalog: catalogSvc, Stores: orgSvc, Inventory: inventorySvc,
+		Approvers: delegationSvc, Attachments: attachmentsSvc, Audit: auditLog, Sales: feedsSvc, Budgets: budgetSvc,
+		Others: []shrinkfeed.Source{stocktakeSvc}}, d.Now)
+	// Write-off photos are seen by whoever sees the write-off.
+	attachmentsSvc.Register(shrink.KindWriteOff, attachments.VisibilityFunc(shrinkSvc.VisibleWriteOff))
 	orderingSvc := ordering.NewService(d.DB, ordering.Deps{Catalog: catalogSvc, Stores: orgSvc, Suppliers: supplierSvc,
-		Inventory: inventorySvc, Sales: feedsSvc, Calendar: calendarSvc, Approvers: delegationSvc,
+		Inventory: inventorySvc, Sales: feedsSvc, Calendar: calendarSvc, Shrink: shrinkSvc, Approvers: delegationSvc,
 		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	// Receiving photos (refused lines) are seen by whoever sees the plan.
 	attachmentsSvc.Register("order_plan", attachments.VisibilityFunc(orderingSvc.Visible))
@@ -130,13 +137,14 @@ func New(d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Shrink is summed over its sources: stocktake losses; write-offs and markdowns join here.
-	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, []shrinkfeed.Source{stocktakeSvc}, d.Now)
+	// Shrink is summed over its sources: stocktake losses, write-offs and markdown loss.
+	kpiSvc := kpi.NewService(feedsSvc, budgetSvc, catalogSvc, orgSvc, []shrinkfeed.Source{stocktakeSvc, shrinkSvc}, d.Now)
 	// The Today inbox: each module registers its source.
 	inboxSvc := inbox.NewService(d.Logger, d.Now, inbox.Options{})
 	inboxSvc.Register("stocktakes", stocktake.NewInboxSource(stocktakeSvc, stocktakeSvc.Approves))
 	inboxSvc.Register("inventory", inventory.NewInboxSource(inventorySvc, catalogSvc, orgSvc))
 	inboxSvc.Register("ordering", ordering.NewInboxSource(orderingSvc, catalogSvc))
+	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -172,6 +180,7 @@ func New(d Deps) (*App, error) {
 	feeds.NewHandler(feedsSvc).Register(v1)
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
 	ordering.NewHandler(orderingSvc, dec, orgSvc).Register(v1)
+	shrink.NewHandler(shrinkSvc, dec).Register(v1)
 	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
@@ -191,7 +200,7 @@ func New(d Deps) (*App, error) {
 
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil
 }
 

@@ -33,6 +33,8 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 			"event_id":        calendarFixture(t, env),
 			"supplier_id":     supplierFixture(t, env),
 			"plan_id":         orderPlanFixture(t, env, "sh-pudong", "produce"),
+			"write_off_id":    writeOffFixture(t, env, "sh-pudong", "produce"),
+			"markdown_id":     markdownFixture(t, env, "sh-pudong", "produce"),
 		}
 		auditCount := func() int64 {
 			var n int64

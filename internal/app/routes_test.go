@@ -116,6 +116,8 @@ func TestRouteAccessWalk(t *testing.T) {
 			"event_id":        calendarFixture(t, env),
 			"supplier_id":     supplierFixture(t, env),
 			"plan_id":         orderPlanFixture(t, env, "sh-pudong", "produce"),
+			"write_off_id":    writeOffFixture(t, env, "sh-pudong", "produce"),
+			"markdown_id":     markdownFixture(t, env, "sh-pudong", "produce"),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -130,6 +132,8 @@ func TestRouteAccessWalk(t *testing.T) {
 			"event_id":        own["event_id"],
 			"supplier_id":     own["supplier_id"],
 			"plan_id":         orderPlanFixture(t, env, "gz-tianhe", "deli"),
+			"write_off_id":    writeOffFixture(t, env, "gz-tianhe", "deli"),
+			"markdown_id":     markdownFixture(t, env, "gz-tianhe", "deli"),
 			"sku":             catalog.FirstDemoSKU,
 		}
 		doc, _ := testutil.Spec(t)
@@ -179,7 +183,8 @@ func TestRouteAccessWalk(t *testing.T) {
 func storeScoped(path string) bool {
 	return strings.Contains(path, ":store_id") || strings.Contains(path, ":user_id") ||
 		strings.Contains(path, ":stocktake_id") || strings.Contains(path, ":attachment_id") ||
-		strings.Contains(path, ":delegation_id") || strings.Contains(path, ":plan_id")
+		strings.Contains(path, ":delegation_id") || strings.Contains(path, ":plan_id") ||
+		strings.Contains(path, ":write_off_id") || strings.Contains(path, ":markdown_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

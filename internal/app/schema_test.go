@@ -13,6 +13,7 @@ import (
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/audit"
@@ -20,6 +21,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
+	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
 	"github.com/storeops/storeops/internal/testutil"
@@ -43,6 +45,8 @@ func models() []any {
 	all = append(all, delegation.Models()...)
 	all = append(all, calendar.Models()...)
 	all = append(all, supplier.Models()...)
+	all = append(all, ordering.Models()...)
+	all = append(all, shrink.Models()...)
 	return all
 }
 

@@ -82,6 +82,17 @@ var (
 	OrderPlanLinesLastWeekQty    = Column{"order_plan_lines", "last_week_qty", 12, 3}
 	OrderPlanLinesReceivedQty    = Column{"order_plan_lines", "received_qty", 12, 3}
 	OrderPlanLinesRefusedQty     = Column{"order_plan_lines", "refused_qty", 12, 3}
+
+	ShrinkSettingsWriteOffThreshold = Column{"shrink_settings", "write_off_threshold", 12, 2}
+	MarkdownRulesMaxDiscountPct     = Column{"markdown_rules", "max_discount_pct", 5, 2}
+	WriteOffsQty                    = Column{"write_offs", "qty", 12, 3}
+	WriteOffsUnitCost               = Column{"write_offs", "unit_cost", 12, 2}
+	WriteOffsValue                  = Column{"write_offs", "value", 14, 2}
+	MarkdownsQty                    = Column{"markdowns", "qty", 12, 3}
+	MarkdownsRegularPrice           = Column{"markdowns", "regular_price", 12, 2}
+	MarkdownsMarkdownPrice          = Column{"markdowns", "markdown_price", 12, 2}
+	MarkdownsDiscountPct            = Column{"markdowns", "discount_pct", 5, 2}
+	MarkdownsLoss                   = Column{"markdowns", "loss", 14, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -102,6 +113,8 @@ func Columns() []Column {
 		OrderPlanLinesCasePack, OrderPlanLinesMinOrderQty, OrderPlanLinesUnitCost, OrderPlanLinesForecastQty,
 		OrderPlanLinesSuggestedQty, OrderPlanLinesOrderedQty, OrderPlanLinesLastWeekQty, OrderPlanLinesReceivedQty,
 		OrderPlanLinesRefusedQty,
+		ShrinkSettingsWriteOffThreshold, MarkdownRulesMaxDiscountPct, WriteOffsQty, WriteOffsUnitCost, WriteOffsValue,
+		MarkdownsQty, MarkdownsRegularPrice, MarkdownsMarkdownPrice, MarkdownsDiscountPct, MarkdownsLoss,
 	}
 }
 
