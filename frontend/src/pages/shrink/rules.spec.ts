@@ -3,35 +3,25 @@ import { ladderText, markdownRequest, moneyProblem, parseLadder, pctProblem, qty
 
 describe('field checks', () => {
   it.each([
-    ['3', null],
-    ['2.125', null],
-    ['', 'qtyRequired'],
-    ['0', 'qtyPositive'],
-    ['0.000', 'qtyPositive'],
-    ['-1', 'qtyFormat'],
-    ['1.2345', 'qtyFormat'],
-    ['3 kg', 'qtyFormat'],
-  ])('quantity %j → %j', (text, problem) => {
-    expect(qtyProblem(text)).toBe(problem)
-  })
-
-  it.each([
-    ['10.00', null],
-    ['0', null],
-    ['', 'moneyRequired'],
-    ['1.234', 'moneyFormat'],
-  ])('money %j → %j', (text, problem) => {
-    expect(moneyProblem(text)).toBe(problem)
-  })
-
-  it.each([
-    ['30', null],
-    ['12.5', null],
-    ['0', 'pctRange'],
-    ['100', 'pctRange'],
-    ['x', 'pctFormat'],
-  ])('percent %j → %j', (text, problem) => {
-    expect(pctProblem(text)).toBe(problem)
+    { check: qtyProblem, text: '3', problem: null },
+    { check: qtyProblem, text: '2.125', problem: null },
+    { check: qtyProblem, text: '', problem: 'qtyRequired' },
+    { check: qtyProblem, text: '0', problem: 'qtyPositive' },
+    { check: qtyProblem, text: '0.000', problem: 'qtyPositive' },
+    { check: qtyProblem, text: '-1', problem: 'qtyFormat' },
+    { check: qtyProblem, text: '1.2345', problem: 'qtyFormat' },
+    { check: qtyProblem, text: '3 kg', problem: 'qtyFormat' },
+    { check: moneyProblem, text: '10.00', problem: null },
+    { check: moneyProblem, text: '0', problem: null },
+    { check: moneyProblem, text: '', problem: 'moneyRequired' },
+    { check: moneyProblem, text: '1.234', problem: 'moneyFormat' },
+    { check: pctProblem, text: '30', problem: null },
+    { check: pctProblem, text: '12.5', problem: null },
+    { check: pctProblem, text: '0', problem: 'pctRange' },
+    { check: pctProblem, text: '100', problem: 'pctRange' },
+    { check: pctProblem, text: 'x', problem: 'pctFormat' },
+  ])('$check.name of $text is $problem', ({ check, text, problem }) => {
+    expect(check(text)).toBe(problem)
   })
 })
 

@@ -24,15 +24,9 @@ describe('toMilli and milliToMoney', () => {
 })
 
 describe('formatPct', () => {
-  it('drops trailing zeros and adds the sign', () => {
-    expect(formatPct('30.00')).toBe('30%')
-    expect(formatPct('12.50')).toBe('12.5%')
-    expect(formatPct('50')).toBe('50%')
-  })
-
-  it('shows a dash without a value', () => {
-    expect(formatPct(null)).toBe('—')
-    expect(formatPct('')).toBe('—')
+  it('drops trailing zeros, adds the sign, and shows a dash without a value', () => {
+    const shown = ['30.00', '12.50', '50', null, ''].map(formatPct)
+    expect(shown).toEqual(['30%', '12.5%', '50%', '—', '—'])
   })
 })
 

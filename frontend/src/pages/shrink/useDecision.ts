@@ -15,18 +15,25 @@ export function useDecision(done: (decided: Decidable) => void) {
   const rejectOpen = ref(false)
   const busy = ref<number | null>(null)
 
-  async function approve(item: Decidable): Promise<void> {
-    busy.value = item.record.id
-    try {
-      const { id, version } = item.record
-      if (item.kind === 'write_off') done({ kind: 'write_off', record: await shrinkApi.approveWriteOff(id, version) })
-      else done({ kind: 'markdown', record: await shrinkApi.approveMarkdown(id, version) })
-      ElMessage.success(t('shrink.approved'))
-    } catch (err) {
-      notify(err)
-    } finally {
-      busy.value = null
+  /** Approves (`reason` null) or rejects the record; answers it as it is now. */
+  function send(item: Decidable, reason: string | null): Promise<Decidable> {
+    const { id, version } = item.record
+    if (item.kind === 'write_off') {
+      const answer = reason === null ? shrinkApi.approveWriteOff(id, version) : shrinkApi.rejectWriteOff(id, version, reason)
+      return answer.then((record) => ({ kind: 'write_off', record }))
     }
+    const answer = reason === null ? shrinkApi.approveMarkdown(id, version) : shrinkApi.rejectMarkdown(id, version, reason)
+    return answer.then((record) => ({ kind: 'markdown', record }))
+  }
+
+  function approve(item: Decidable): Promise<void> {
+    busy.value = item.record.id
+    return send(item, null)
+      .then((decided) => {
+        done(decided)
+        ElMessage.success(t('shrink.approved'))
+      }, notify)
+      .finally(() => (busy.value = null))
   }
 
   function askReject(item: Decidable): void {
@@ -36,11 +43,7 @@ export function useDecision(done: (decided: Decidable) => void) {
 
   /** The ReasonDialog's submit: rejects the record asked about. */
   async function reject(reason: string): Promise<void> {
-    const item = target.value
-    if (!item) return
-    const { id, version } = item.record
-    if (item.kind === 'write_off') done({ kind: 'write_off', record: await shrinkApi.rejectWriteOff(id, version, reason) })
-    else done({ kind: 'markdown', record: await shrinkApi.rejectMarkdown(id, version, reason) })
+    if (target.value) done(await send(target.value, reason))
   }
 
   const rejectingName = computed(() => target.value?.record.name ?? '')
