@@ -4,7 +4,8 @@
 // new stocktake, new order plan) and the stocktake views — counting with its number pad open,
 // and the variance review — on a stocktake the test plans and starts, the history of the
 // demo's finished ones, and the order plan editor with a line's explanation on a plan the test
-// creates.
+// creates; the shrink tabs (write-offs, approvals, markdowns, report, settings), the quick
+// write-off and the manual markdown.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, login, settle } from './helpers/browser.mjs'
@@ -17,6 +18,8 @@ const PHONE_390 = { width: 390, height: 844 }
 let counting
 /** A draft order plan of store 1's produce and its first line (the editor and its "Why?"). */
 let orderPlan
+/** A markdown made from the first of store 1's suggestions (its label page). */
+let markdownId
 
 /** Plans and starts the counting stocktake the views are opened on. */
 async function planCounting({ server }) {
@@ -35,6 +38,14 @@ async function planCounting({ server }) {
   const planLines = await super1('GET', `/order-plans/${plan.body.id}/lines?page_size=1`)
   assert.equal(planLines.status, 200, JSON.stringify(planLines.body))
   orderPlan = { id: plan.body.id, sku: planLines.body.items[0].sku }
+
+  const suggestions = await super1('GET', '/stores/1/markdown-suggestions')
+  const suggestion = suggestions.body.items.find((s) => s.action === 'markdown')
+  assert.ok(suggestion, JSON.stringify(suggestions.body))
+  const { sku, qty, discount_pct, lot_id } = suggestion
+  const markdown = await super1('POST', '/stores/1/markdowns', { sku, qty, discount_pct, lot_id, reason: 'near_expiry' })
+  assert.equal(markdown.status, 201, JSON.stringify(markdown.body))
+  markdownId = markdown.body.id
 }
 
 const ctx = suite({ setup: planCounting })
@@ -43,12 +54,14 @@ const ctx = suite({ setup: planCounting })
 const PAGES = {
   admin: [['/', 'home-admin'], ['/kpi', 'kpi-page'], ['/ranking', 'ranking-page'], ['/products', 'products-page'],
     ['/inventory', 'inventory-page'], ['/feeds', 'feeds-page'], ['/users', 'users-page'], ['/stores', 'stores-page'],
-    ['/audit', 'audit-page'], ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/profile', 'profile-page']],
+    ['/audit', 'audit-page'], ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/profile', 'profile-page'],
+    ['/shrink?tab=settings', 'settings-tab']],
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
-    ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page']],
+    ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page'], ['/shrink?tab=approvals', 'approvals-tab'],
+    ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
     ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
-    ['/ordering/accuracy', 'ordering-accuracy-page']],
+    ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab']],
   hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page']],
 }
 
@@ -82,7 +95,8 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
       admin: [['/products', 'product-create', 'product-dialog'], ['/users', 'user-create', 'user-dialog'],
         ['/stores', 'store-create', 'store-dialog'], ['/calendar', 'calendar-create', 'calendar-dialog'],
         ['/suppliers', 'supplier-create', 'supplier-dialog']],
-      super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog'], ['/ordering', 'ordering-new', 'new-plan-dialog']],
+      super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog'], ['/ordering', 'ordering-new', 'new-plan-dialog'],
+        ['/shrink', 'write-off-new', 'write-off-dialog'], ['/shrink?tab=markdowns', 'markdown-new', 'markdown-dialog']],
     }
     for (const [user, list] of Object.entries(dialogs)) {
       page = await browser.session(viewport)
@@ -119,6 +133,10 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
     await page.goto(`/stocktakes?id=${counting.id}&view=variance`)
     await page.getByTestId(viewport === DESKTOP ? 'variance-table' : `variance-card-${counting.sku}`).waitFor()
     await check(page, 'manager1 variance')
+    // A markdown's printable label.
+    await page.goto(`/shrink/markdowns/${markdownId}/label`)
+    await page.getByTestId('label-barcode').waitFor()
+    await check(page, 'manager1 markdown label')
     assert.deepEqual(found, [])
   })
 }

@@ -6,10 +6,10 @@ const keys = (role: Role | null) => navFor(role).map((item) => item.key)
 
 describe('navFor', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'users', 'stores', 'audit', 'profile']],
-    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'users', 'audit', 'profile']],
-    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'feeds', 'calendar', 'profile']],
-    ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'calendar', 'stores', 'profile']],
+    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'calendar', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'calendar', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'calendar', 'profile']],
+    ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'calendar', 'stores', 'profile']],
   ])('shows %s exactly %j', (role, expected) => {
     expect(keys(role)).toEqual(expected)
   })

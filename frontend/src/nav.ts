@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -109,6 +109,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { name: 'ordering-accuracy', path: 'accuracy', component: () => import('@/pages/ordering/AccuracyPage.vue') },
       { name: 'ordering-plan', path: ':id(\\d+)', component: () => import('@/pages/ordering/PlanEditor.vue') },
     ],
+  },
+  {
+    // Shrink (损耗): write-offs, their approval, markdowns with labels, the report and settings
+    // as tabs of one page; a markdown's printable label is a page under it.
+    key: 'shrink', path: '/shrink', icon: Delete,
+    // Supervisors write off and mark down (their departments), store managers also approve
+    // and keep the settings; HQ reads. The buttons of one record come from its allowed_actions.
+    roles: ['admin', 'store_manager', 'supervisor', 'hq_promotions'],
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/shrink/ShrinkPage.vue'),
+    subpages: [{ name: 'shrink-label', path: 'markdowns/:id(\\d+)/label', component: () => import('@/pages/shrink/LabelPage.vue') }],
   },
   {
     key: 'feeds',

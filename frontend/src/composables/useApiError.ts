@@ -40,3 +40,17 @@ export function useApiError() {
 
   return { describe, notify }
 }
+
+/**
+ * describe/notify for one module's calls: the refusals `keyOf` knows (it answers their message
+ * key) in the module's own words, every other failure as useApiError says it.
+ */
+export function useRefusalError(keyOf: (err: unknown) => string | null) {
+  const { t } = useI18n()
+  const shared = useApiError()
+  const describe = (err: unknown): string => {
+    const key = keyOf(err)
+    return key === null ? shared.describe(err) : t(key)
+  }
+  return { describe, notify: (err: unknown): void => void ElMessage.error({ message: describe(err), grouping: true }) }
+}

@@ -50,6 +50,7 @@ const en: MessageSchema = {
   },
   nav: {
     ordering: 'Ordering',
+    shrink: 'Shrink',
     stocktakes: 'Stocktakes',
     home: 'Home',
     users: 'Users',

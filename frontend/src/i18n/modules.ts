@@ -35,6 +35,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   inventory: { load: () => import('@/pages/inventory/i18n'), uses: ['products'] },
   stocktakes: { load: () => import('@/pages/stocktakes/i18n'), uses: ['products'] },
   ordering: { load: () => import('@/pages/ordering/i18n'), uses: ['products'] },
+  shrink: { load: () => import('@/pages/shrink/i18n'), uses: ['products'] },
   feeds: { load: () => import('@/pages/feeds/i18n'), uses: ['imports'] },
   users: { load: () => import('@/pages/org/users/i18n'), uses: ['profile'] },
   stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },

@@ -54,6 +54,7 @@ const zhCN = {
   },
   nav: {
     ordering: '订货',
+    shrink: '损耗',
     stocktakes: '盘点',
     home: '首页',
     users: '用户',
