@@ -146,7 +146,9 @@ export interface paths {
          *     | `order_plan.submit` | a draft order plan of the caller's department; due at the earliest order cut-off of the department's suppliers for its delivery day (cut-off time, lead-time days before the delivery, store time); high within 3 hours of it | high or normal | `plan_id`, `department_code`, `delivery_date`, `cutoff` |
          *     | `order_plan.create` | tomorrow is a delivery day of the caller's department and it has no plan yet, while its suppliers still take orders for tomorrow; high within 3 hours of the cut-off | high or normal | `department_code`, `delivery_date` |
          *
-         *     Modules added later (shrink, promotions, safety, daily work) add their kinds
+         *     | `shrink.approve` | write-offs above the store's threshold and off-ladder markdowns wait for the caller's approval (the store manager, or the store's active deputy for those they did not make); `count` is how many | high | `write_offs`, `markdowns` |
+         *
+         *     Modules added later (promotions, safety, daily work) add their kinds
          *     here; a client shows an unknown kind by its `title`.
          *
          *     A module that fails to answer does not blank the inbox: the others' entries are
@@ -2340,6 +2342,485 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/write-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's write-offs
+         * @description Newest first. A supervisor sees their departments' write-offs (all of the store's while
+         *     they are its active deputy approver). Filters: `status` (`pending` lists the approval
+         *     queue), `department_code`, `reason` and the business dates `from`/`to` (inclusive).
+         */
+        get: operations["listWriteOffs"];
+        put?: never;
+        /**
+         * Write goods off (报损)
+         * @description Removes `qty` of a product from the store's stock as a loss valued at cost: the named
+         *     lot's unit cost when `lot_id` is given and known, else the product's cost price. The
+         *     stock leaves through the stock ledger (movement kind `write_off`, first-expiring-first-out
+         *     or from the lot named). `qty` above the stock on hand is `422 insufficient_stock`; above
+         *     the lot's remainder `422 lot_short` (`lot_empty`, `lot_unknown` for a lot that holds none
+         *     or is not this product's in this store).
+         *
+         *     A write-off whose value is above the store's threshold (`GET
+         *     /stores/{store_id}/shrink-settings`, default 500.00) made by a supervisor is answered
+         *     with `status: pending` and moves no stock until an approver approves it; the store
+         *     manager's (and an admin's) own write-offs post at once. Photos are attachment ids
+         *     uploaded first (`POST /attachments`) by the caller. A supervisor writes off only
+         *     products of their departments (others answer `404`). Audited `write_off.create`
+         *     (and `write_off.post` when stock moves).
+         */
+        post: operations["createWriteOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/write-offs/{write_off_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
+                 *     store, or for a supervisor another department unless they are the store's active deputy
+                 *     approver), answer `404`.
+                 */
+                write_off_id: components["parameters"]["WriteOffId"];
+            };
+            cookie?: never;
+        };
+        /** One write-off with its photos and what the caller may do */
+        get: operations["getWriteOff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/write-offs/{write_off_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
+                 *     store, or for a supervisor another department unless they are the store's active deputy
+                 *     approver), answer `404`.
+                 */
+                write_off_id: components["parameters"]["WriteOffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending write-off; its stock leaves now
+         * @description `pending → posted` by an admin, the store manager or the store's active deputy approver
+         *     (others `403 forbidden`); a supervisor never approves a write-off they made (`403
+         *     own_write_off`). The stock leaves in the same transaction; stock that fell below the
+         *     quantity since is `422 insufficient_stock` and nothing changes. A write-off that is no
+         *     longer pending (approved twice, or by two approvers at once) is `409 wrong_status` and
+         *     its stock moves exactly once. `version`, when sent, must be the current one (`409
+         *     stale_version`). Audited `write_off.approve`.
+         */
+        post: operations["approveWriteOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/write-offs/{write_off_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
+                 *     store, or for a supervisor another department unless they are the store's active deputy
+                 *     approver), answer `404`.
+                 */
+                write_off_id: components["parameters"]["WriteOffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a pending write-off with a reason; no stock moves
+         * @description `pending → rejected` with the approver's `reason`; approvers and errors as for approval.
+         *     Audited `write_off.reject`.
+         */
+        post: operations["rejectWriteOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/markdowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's markdowns
+         * @description Newest first, scoped as write-offs are. Filters: `status`, `department_code` and the
+         *     business dates `from`/`to` (inclusive).
+         */
+        get: operations["listMarkdowns"];
+        put?: never;
+        /**
+         * Mark units down (降价)
+         * @description Re-prices `qty` units of a product (of one lot when `lot_id` is given); no stock moves
+         *     (the sales feed sells the units later). Give the new price as `markdown_price` or as
+         *     `discount_pct` (the server then rounds `regular_price × (100 − discount_pct) / 100` to the
+         *     fen); `regular_price` defaults to the product's retail price. The markdown loss
+         *     `(regular_price − markdown_price) × qty` counts as shrink on the markdown's business
+         *     date once it applies.
+         *
+         *     The department's rules (`GET /stores/{store_id}/shrink-settings`) decide: a discount on
+         *     the ladder applies at once (`status: applied`); one off the ladder up to the maximum
+         *     waits for approval (`status: pending`) when a supervisor makes it; beyond the maximum
+         *     it is `422 discount_beyond_max`. `qty` above the stock on hand (or the lot's remainder)
+         *     is `422 insufficient_stock` / `lot_short`. The answer carries the label's barcode.
+         *     Audited `markdown.create`.
+         */
+        post: operations["createMarkdown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markdowns/{markdown_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The markdown's id; scoped as write-offs are (`404` outside the caller's scope). */
+                markdown_id: components["parameters"]["MarkdownId"];
+            };
+            cookie?: never;
+        };
+        /** One markdown with its label and what the caller may do */
+        get: operations["getMarkdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markdowns/{markdown_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The markdown's id; scoped as write-offs are (`404` outside the caller's scope). */
+                markdown_id: components["parameters"]["MarkdownId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an off-ladder markdown
+         * @description `pending → applied` by an admin, the store manager or the store's active deputy approver,
+         *     never by the supervisor who made it (`403 own_markdown`). Not pending: `409
+         *     wrong_status`. Audited `markdown.approve`.
+         */
+        post: operations["approveMarkdown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markdowns/{markdown_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The markdown's id; scoped as write-offs are (`404` outside the caller's scope). */
+                markdown_id: components["parameters"]["MarkdownId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse an off-ladder markdown with a reason
+         * @description `pending → rejected`; approvers and errors as for approval. Audited `markdown.reject`.
+         */
+        post: operations["rejectMarkdown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/markdown-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Lots to mark down now, with the ladder's step and the expected loss
+         * @description Every open lot of the store (of the caller's departments for a supervisor) that expires
+         *     within its department's window (`window_days` of the markdown rules), soonest first.
+         *     `hours_left` counts to the end of the expiry date in the store's time zone. The step is
+         *     the department's `schedule` entry with the fewest `hours_left` at or above the lot's
+         *     (e.g. 30 % on the last day, 50 % in its last 4 hours), else the ladder's first step; a
+         *     lot past its expiry date is suggested for a write-off (`action: write_off`). `qty` is the
+         *     lot's remainder less units already marked down at this price or lower. The expected
+         *     loss compares marking down (`(regular − markdown) × qty`) with writing off (`cost ×
+         *     qty`). Paged (`page_size` up to 500).
+         */
+        get: operations["listMarkdownSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/shrink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The shrink report (损耗) of a period
+         * @description Shrink of the business dates `from`..`to` (default: the month to date; at most 366 days):
+         *     write-offs at cost by reason, markdown loss and negative stocktake variance, by
+         *     department (with net sales, shrink % of sales and the period's pro-rated shrink budget),
+         *     by day and the products that lost most (write-offs and markdowns; `top` of them, default
+         *     20, at most 100). Pending and rejected write-offs and markdowns count nothing. A
+         *     supervisor sees their departments.
+         */
+        get: operations["getShrinkReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/shrink/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The shrink report as CSV or XLSX
+         * @description The report's tables (by department, by reason, by day, top products) for the same
+         *     query as `GET /stores/{store_id}/shrink`, as CSV (UTF-8 with a byte-order mark, the
+         *     tables one after another) or XLSX. `format` is required.
+         */
+        get: operations["exportShrinkReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/shrink-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The store's write-off threshold and each department's markdown rules
+         * @description Departments the store runs, each with its rules or the defaults (`version: 0`): ladder
+         *     20 %, 30 %, 50 %; maximum discount 50 %; window 2 days; schedule 30 % in the last 24
+         *     hours, 50 % in the last 4.
+         */
+        get: operations["getShrinkSettings"];
+        /**
+         * Set the store's write-off approval threshold
+         * @description The store manager or an admin. `version` is the stored version (0 while the store has
+         *     the default); a stale one is `409 stale_version`. Audited `shrink_settings.update`.
+         */
+        put: operations["putShrinkSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/markdown-rules/{department_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description A department the store runs; another answers `404`. */
+                department_code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a department's markdown ladder, maximum and schedule
+         * @description The store manager or an admin. Ladder steps are distinct percentages above 0 and at most
+         *     the maximum (which is above 0 and at most 90); schedule steps are on the ladder, with
+         *     distinct `hours_left` from 1 to 168, and deeper discounts for fewer hours left. `version`
+         *     as for the threshold. Audited `markdown_rules.update`.
+         */
+        put: operations["putMarkdownRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/markdown-label-layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's price-embedded barcode layout for markdown labels */
+        get: operations["getMarkdownLabelLayout"];
+        /**
+         * Set the chain's price-embedded barcode layout
+         * @description Admins. The EAN-13 variable-measure layout of the chain's scales and POS: `prefix`
+         *     (starting with 2, 1–3 digits), then `item_digits` of the product code (the digits of the
+         *     SKU, right-aligned), then `price_digits` of the price in fen, then the check digit; the
+         *     three add up to 12 digits. `enabled: false` prints Code 128 of the SKU instead. Audited
+         *     `label_layout.update`.
+         */
+        put: operations["putMarkdownLabelLayout"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recalls (召回), newest first
+         * @description Admins and HQ see every recall; a store's staff see those that took stock from their
+         *     store.
+         */
+        get: operations["listRecalls"];
+        put?: never;
+        /**
+         * Recall a product's lots from the stores
+         * @description Admins. Names a product and either its lots (`lot_ids`, ids of lots in any store) or
+         *     every lot received from `received_from` to `received_to` (at most 366 days), and
+         *     optionally the stores (`store_ids`, default every store). What is left of each lot
+         *     leaves that store's stock at once, in one transaction, as a posted write-off with reason
+         *     `recall` (movement kind `recall`, valued at the lot's cost) that points at the recall.
+         *     A product that keeps no lots (not perishable) is recalled whole: leave out `lot_ids`
+         *     and the range, and each store's whole stock goes back. A lot id that is not an open
+         *     lot of the product is a `400` naming it; nothing left anywhere is
+         *     `422 nothing_to_recall`. Audited `recall.create` (and `write_off.post` per store and lot).
+         */
+        post: operations["createRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recalls/{recall_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The recall's id; one that took nothing from a store-bound caller's store is `404` for them. */
+                recall_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A recall and what came back from each store
+         * @description A store's staff see their own store's line only.
+         */
+        get: operations["getRecall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4321,6 +4802,334 @@ export interface components {
             departments: components["schemas"]["ForecastAccuracyRow"][];
             by_week: components["schemas"]["ForecastAccuracyRow"][];
         };
+        /**
+         * @description `pending` waits for approval and has moved no stock; `posted` took the stock out; `rejected` never will.
+         * @enum {string}
+         */
+        WriteOffStatus: "pending" | "posted" | "rejected";
+        /** @enum {string} */
+        WriteOffReason: "spoiled" | "damaged" | "expired" | "theft" | "recall" | "quality";
+        /**
+         * @description `pending` waits for approval; `applied` counts as shrink; `rejected` never will.
+         * @enum {string}
+         */
+        MarkdownStatus: "pending" | "applied" | "rejected";
+        /** @enum {string} */
+        MarkdownReason: "near_expiry" | "damaged_packaging" | "quality" | "overstock" | "price_match" | "other";
+        ShrinkVersionRequest: {
+            /** @description The version the caller saw; a stale one is `409 stale_version`. */
+            version?: number;
+        };
+        ShrinkRejectRequest: {
+            reason: string;
+            version?: number;
+        };
+        WriteOffCreateRequest: {
+            sku: string;
+            qty: components["schemas"]["DecimalInput"];
+            reason: components["schemas"]["WriteOffReason"];
+            /**
+             * Format: int64
+             * @description The lot the goods come from; omitted, stock leaves first-expiring-first-out.
+             */
+            lot_id?: number;
+            note?: string;
+            /** @description Attachment ids the caller uploaded. */
+            photos?: number[];
+        };
+        WriteOff: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            department_code: string;
+            sku: string;
+            name: string;
+            unit: string;
+            /** Format: int64 */
+            lot_id: number | null;
+            qty: components["schemas"]["Decimal3"];
+            unit_cost: components["schemas"]["Decimal2"];
+            value: components["schemas"]["Decimal2"];
+            reason: components["schemas"]["WriteOffReason"];
+            note: string;
+            status: components["schemas"]["WriteOffStatus"];
+            /**
+             * Format: date
+             * @description The store's day of the write-off, the day its shrink counts on.
+             */
+            business_date: string;
+            reject_reason: string;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /**
+             * Format: int64
+             * @description Who approved or rejected it (null for a write-off that posted at once).
+             */
+            decided_by: number | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** Format: int64 */
+            recall_id: number | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            photos: components["schemas"]["Attachment"][];
+            allowed_actions: ("approve" | "reject")[];
+        };
+        WriteOffList: {
+            items: components["schemas"]["WriteOff"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        /** @description Exactly one of `markdown_price` and `discount_pct`. */
+        MarkdownCreateRequest: {
+            sku: string;
+            qty: components["schemas"]["DecimalInput"];
+            regular_price?: components["schemas"]["DecimalInput"];
+            markdown_price?: components["schemas"]["DecimalInput"];
+            discount_pct?: components["schemas"]["DecimalInput"];
+            reason: components["schemas"]["MarkdownReason"];
+            /** Format: int64 */
+            lot_id?: number;
+            note?: string;
+        };
+        Barcode: {
+            /**
+             * @description `ean13`: the chain's price-embedded layout with the markdown price; `code128`: the SKU.
+             * @enum {string}
+             */
+            format: "ean13" | "code128";
+            value: string;
+        };
+        Markdown: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            department_code: string;
+            sku: string;
+            name: string;
+            unit: string;
+            /** Format: int64 */
+            lot_id: number | null;
+            /**
+             * Format: date
+             * @description The lot's expiry date, printed on the label.
+             */
+            expiry_date: string | null;
+            qty: components["schemas"]["Decimal3"];
+            regular_price: components["schemas"]["Decimal2"];
+            markdown_price: components["schemas"]["Decimal2"];
+            discount_pct: components["schemas"]["Decimal2"];
+            loss: components["schemas"]["Decimal2"];
+            on_ladder: boolean;
+            reason: components["schemas"]["MarkdownReason"];
+            note: string;
+            status: components["schemas"]["MarkdownStatus"];
+            /** Format: date */
+            business_date: string;
+            reject_reason: string;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: int64 */
+            decided_by: number | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            barcode: components["schemas"]["Barcode"];
+            allowed_actions: ("approve" | "reject" | "print_label")[];
+        };
+        MarkdownList: {
+            items: components["schemas"]["Markdown"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        MarkdownSuggestion: {
+            /** Format: int64 */
+            lot_id: number;
+            sku: string;
+            name: string;
+            unit: string;
+            department_code: string;
+            /** Format: date */
+            expiry_date: string;
+            /** @description Whole hours to the end of the expiry date in store time; 0 or below is expired. */
+            hours_left: number;
+            remaining_qty: components["schemas"]["Decimal3"];
+            marked_down_qty: components["schemas"]["Decimal3"];
+            qty: components["schemas"]["Decimal3"];
+            /** @enum {string} */
+            action: "markdown" | "write_off";
+            discount_pct: components["schemas"]["Decimal2"];
+            regular_price: components["schemas"]["Decimal2"];
+            markdown_price: components["schemas"]["Decimal2"];
+            unit_cost: components["schemas"]["Decimal2"];
+            loss_if_marked_down: components["schemas"]["Decimal2"];
+            loss_if_written_off: components["schemas"]["Decimal2"];
+        };
+        MarkdownSuggestionList: {
+            items: components["schemas"]["MarkdownSuggestion"][];
+            page: number;
+            page_size: number;
+            total: number;
+            /** Format: date-time */
+            as_of: string;
+        };
+        ShrinkAmounts: {
+            write_off: components["schemas"]["Decimal2"];
+            markdown: components["schemas"]["Decimal2"];
+            stocktake: components["schemas"]["Decimal2"];
+            total: components["schemas"]["Decimal2"];
+        };
+        ShrinkDepartmentRow: components["schemas"]["ShrinkAmounts"] & {
+            department_code: string;
+            net_sales: components["schemas"]["Decimal2"];
+            /** @description Shrink as percent of net sales (2 decimals); null without sales. */
+            shrink_pct: string | null;
+            /** @description The shrink budget pro-rated to the period (2 decimals); null without a budget. */
+            budget: string | null;
+            /** @description Shrink as percent of that budget (2 decimals); null without a budget. */
+            budget_used_pct: string | null;
+        };
+        ShrinkDayRow: components["schemas"]["ShrinkAmounts"] & {
+            /** Format: date */
+            date: string;
+        };
+        ShrinkReasonRow: {
+            /** @description A write-off reason, `markdown` or `stocktake`. */
+            reason: string;
+            amount: components["schemas"]["Decimal2"];
+            /** @description Write-offs or markdowns counted (0 for stocktake). */
+            count: number;
+        };
+        ShrinkProductRow: {
+            sku: string;
+            name: string;
+            department_code: string;
+            write_off_qty: components["schemas"]["Decimal3"];
+            write_off: components["schemas"]["Decimal2"];
+            markdown_qty: components["schemas"]["Decimal3"];
+            markdown: components["schemas"]["Decimal2"];
+            total: components["schemas"]["Decimal2"];
+        };
+        ShrinkReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["ShrinkDepartmentRow"];
+            by_department: components["schemas"]["ShrinkDepartmentRow"][];
+            by_reason: components["schemas"]["ShrinkReasonRow"][];
+            by_day: components["schemas"]["ShrinkDayRow"][];
+            top_products: components["schemas"]["ShrinkProductRow"][];
+        };
+        ScheduleStep: {
+            hours_left: number;
+            discount_pct: components["schemas"]["Decimal2"];
+        };
+        MarkdownRules: {
+            department_code: string;
+            ladder: components["schemas"]["Decimal2"][];
+            max_discount_pct: components["schemas"]["Decimal2"];
+            window_days: number;
+            schedule: components["schemas"]["ScheduleStep"][];
+            /** @description 0 while the department has the defaults. */
+            version: number;
+        };
+        MarkdownRulesRequest: {
+            ladder: components["schemas"]["DecimalInput"][];
+            max_discount_pct: components["schemas"]["DecimalInput"];
+            window_days: number;
+            schedule: {
+                hours_left: number;
+                discount_pct: components["schemas"]["DecimalInput"];
+            }[];
+            version: number;
+        };
+        ShrinkSettings: {
+            /** Format: int64 */
+            store_id: number;
+            write_off_threshold: components["schemas"]["Decimal2"];
+            /** @description 0 while the store has the default threshold. */
+            version: number;
+            departments: components["schemas"]["MarkdownRules"][];
+        };
+        ShrinkThresholdRequest: {
+            write_off_threshold: components["schemas"]["DecimalInput"];
+            version: number;
+        };
+        LabelLayout: {
+            enabled: boolean;
+            prefix: string;
+            item_digits: number;
+            price_digits: number;
+            version: number;
+        };
+        LabelLayoutRequest: {
+            enabled: boolean;
+            prefix?: string;
+            item_digits?: number;
+            price_digits?: number;
+            version: number;
+        };
+        RecallCreateRequest: {
+            sku: string;
+            lot_ids?: number[];
+            /** Format: date */
+            received_from?: string;
+            /** Format: date */
+            received_to?: string;
+            store_ids?: number[];
+            reason: string;
+        };
+        RecallStore: {
+            /** Format: int64 */
+            store_id: number;
+            lot_count: number;
+            qty: components["schemas"]["Decimal3"];
+            value: components["schemas"]["Decimal2"];
+        };
+        Recall: {
+            /** Format: int64 */
+            id: number;
+            sku: string;
+            name: string;
+            unit: string;
+            reason: string;
+            lot_ids: number[];
+            /** Format: date */
+            received_from: string | null;
+            /** Format: date */
+            received_to: string | null;
+            store_count: number;
+            /** @description Write-offs the recall made (one per store and lot). */
+            lot_count: number;
+            qty: components["schemas"]["Decimal3"];
+            value: components["schemas"]["Decimal2"];
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            stores: components["schemas"]["RecallStore"][];
+        };
+        RecallList: {
+            items: components["schemas"]["Recall"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
     };
     responses: {
         /**
@@ -4551,6 +5360,14 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
+         *     store, or for a supervisor another department unless they are the store's active deputy
+         *     approver), answer `404`.
+         */
+        WriteOffId: number;
+        /** @description The markdown's id; scoped as write-offs are (`404` outside the caller's scope). */
+        MarkdownId: number;
         /**
          * @description The order plan's id. A malformed or unknown id, and a plan outside the caller's scope
          *     (another store, or for a supervisor another department unless they are the store's
@@ -8810,6 +9627,876 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWriteOffs: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["WriteOffStatus"];
+                department_code?: string;
+                reason?: components["schemas"]["WriteOffReason"];
+                /** @description Earliest business date, `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Latest business date, `YYYY-MM-DD`. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of write-offs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteOffList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createWriteOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "P10001",
+                 *       "qty": "3.000",
+                 *       "reason": "spoiled",
+                 *       "note": "冷库温度过高",
+                 *       "photos": [
+                 *         12
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WriteOffCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The write-off, `posted` or `pending`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteOff"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getWriteOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
+                 *     store, or for a supervisor another department unless they are the store's active deputy
+                 *     approver), answer `404`.
+                 */
+                write_off_id: components["parameters"]["WriteOffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The write-off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteOff"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveWriteOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
+                 *     store, or for a supervisor another department unless they are the store's active deputy
+                 *     approver), answer `404`.
+                 */
+                write_off_id: components["parameters"]["WriteOffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ShrinkVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The write-off after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteOff"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectWriteOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
+                 *     store, or for a supervisor another department unless they are the store's active deputy
+                 *     approver), answer `404`.
+                 */
+                write_off_id: components["parameters"]["WriteOffId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "请先拍照确认",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ShrinkRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The write-off after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteOff"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarkdowns: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["MarkdownStatus"];
+                department_code?: string;
+                /** @description Earliest business date, `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Latest business date, `YYYY-MM-DD`. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of markdowns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkdownList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createMarkdown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "P10001",
+                 *       "qty": "4.000",
+                 *       "discount_pct": "30",
+                 *       "reason": "near_expiry",
+                 *       "lot_id": 51
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarkdownCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The markdown, `applied` or `pending`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Markdown"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The markdown's id; scoped as write-offs are (`404` outside the caller's scope). */
+                markdown_id: components["parameters"]["MarkdownId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The markdown. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Markdown"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveMarkdown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The markdown's id; scoped as write-offs are (`404` outside the caller's scope). */
+                markdown_id: components["parameters"]["MarkdownId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ShrinkVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The markdown after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Markdown"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectMarkdown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The markdown's id; scoped as write-offs are (`404` outside the caller's scope). */
+                markdown_id: components["parameters"]["MarkdownId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "按阶梯降价"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ShrinkRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The markdown after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Markdown"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarkdownSuggestions: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                department_code?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of suggestions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkdownSuggestionList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getShrinkReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                department_code?: string;
+                top?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShrinkReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportShrinkReport: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+                from?: string;
+                to?: string;
+                department_code?: string;
+                top?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getShrinkSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShrinkSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putShrinkSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "write_off_threshold": "800.00",
+                 *       "version": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["ShrinkThresholdRequest"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShrinkSettings"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putMarkdownRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description A department the store runs; another answers `404`. */
+                department_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ladder": [
+                 *         "20",
+                 *         "30",
+                 *         "50"
+                 *       ],
+                 *       "max_discount_pct": "50",
+                 *       "window_days": 2,
+                 *       "schedule": [
+                 *         {
+                 *           "hours_left": 24,
+                 *           "discount_pct": "30"
+                 *         },
+                 *         {
+                 *           "hours_left": 4,
+                 *           "discount_pct": "50"
+                 *         }
+                 *       ],
+                 *       "version": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarkdownRulesRequest"];
+            };
+        };
+        responses: {
+            /** @description The department's rules after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkdownRules"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMarkdownLabelLayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The layout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelLayout"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putMarkdownLabelLayout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "prefix": "2",
+                 *       "item_digits": 6,
+                 *       "price_digits": 5,
+                 *       "version": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["LabelLayoutRequest"];
+            };
+        };
+        responses: {
+            /** @description The layout after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelLayout"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listRecalls: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of recalls (their `stores` left empty; read one for them). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createRecall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "P10045",
+                 *       "received_from": "2026-11-20",
+                 *       "received_to": "2026-11-22",
+                 *       "reason": "供应商通知：批次李斯特菌检测阳性"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecallCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The recall with what came back from each store. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recall"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRecall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The recall's id; one that took nothing from a store-bound caller's store is `404` for them. */
+                recall_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recall. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recall"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -54,6 +54,7 @@ const en: MessageSchema = {
     home: 'Home',
     users: 'Users',
     suppliers: 'Suppliers',
+    recalls: 'Recalls',
     calendar: 'Holidays & events',
     stores: 'Stores',
     audit: 'Audit log',
