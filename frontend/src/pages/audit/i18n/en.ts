@@ -95,6 +95,26 @@ const en: Messages = {
       order_settings: {
         update: 'Ordering rules changed',
       },
+      write_off: {
+        create: 'Write-off recorded',
+        post: 'Write-off posted (stock out)',
+        approve: 'Write-off approved',
+        reject: 'Write-off rejected',
+      },
+      markdown: {
+        create: 'Markdown made',
+        approve: 'Markdown approved',
+        reject: 'Markdown rejected',
+      },
+      shrink_settings: {
+        update: 'Write-off threshold changed',
+      },
+      markdown_rules: {
+        update: 'Markdown rules changed',
+      },
+      label_layout: {
+        update: 'Label barcode layout changed',
+      },
     },
     entities: {
       calendar_event: 'Holidays and events',
@@ -111,6 +131,11 @@ const en: Messages = {
       supplier: 'Supplier',
       order_plan: 'Order plan',
       order_settings: 'Ordering rules',
+      write_off: 'Write-off',
+      markdown: 'Markdown',
+      shrink_settings: 'Shrink settings',
+      markdown_rules: 'Markdown rules',
+      label_layout: 'Label layout',
     },
   },
 }

@@ -95,6 +95,26 @@ const zhCN = {
       order_settings: {
         update: '修改订货规则',
       },
+      write_off: {
+        create: '登记报损',
+        post: '报损出库',
+        approve: '批准报损',
+        reject: '驳回报损',
+      },
+      markdown: {
+        create: '降价',
+        approve: '批准降价',
+        reject: '驳回降价',
+      },
+      shrink_settings: {
+        update: '修改报损审批金额',
+      },
+      markdown_rules: {
+        update: '修改降价规则',
+      },
+      label_layout: {
+        update: '修改降价标签条码格式',
+      },
     },
     entities: {
       calendar_event: '节假日与活动',
@@ -111,6 +131,11 @@ const zhCN = {
       supplier: '供应商',
       order_plan: '订货计划',
       order_settings: '订货规则',
+      write_off: '报损',
+      markdown: '降价',
+      shrink_settings: '损耗设置',
+      markdown_rules: '降价规则',
+      label_layout: '标签格式',
     },
   },
 }
