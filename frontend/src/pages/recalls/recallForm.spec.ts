@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
-import { emptyRecallForm, MAX_RECALL_LOTS, parseLotIds, recallError, recallFieldErrors, recallFormRules, toRecallCreate } from './recallForm'
+import { emptyRecallForm, type RecallMode, MAX_RECALL_LOTS, parseLotIds, recallError, recallFieldErrors, recallFormRules, toRecallCreate } from './recallForm'
 
 const t = (key: string, values?: Record<string, unknown>) => (values ? `${key} ${JSON.stringify(values)}` : key)
 
-/** Runs the `lots` rule (a validator) and answers its message, or ''. */
-function lotsError(value: string): string {
-  const rules = recallFormRules(emptyRecallForm(), t).lots as { validator: (...a: unknown[]) => void }[]
+/** Runs the rule of `field` (a validator) on `value` for a form in `mode`, and answers its message, or ''. */
+function ruleError(field: 'lots' | 'range', value: unknown, mode: RecallMode = 'lots'): string {
+  const form = { ...emptyRecallForm(), mode }
+  const rules = recallFormRules(() => form, t)[field] as { validator: (...a: unknown[]) => void }[]
   let message = ''
   rules[0]!.validator({}, value, (err?: Error) => (message = err?.message ?? ''))
   return message
 }
+const lotsError = (value: string) => ruleError('lots', value)
 
 describe('lot ids', () => {
   it('reads ids separated by commas, Chinese commas or spaces, in order and each once', () => {
@@ -51,12 +53,10 @@ describe('the recall request', () => {
   })
 
   it('checks the lots in lots mode and the range in range mode only', () => {
-    const lots = recallFormRules(emptyRecallForm(), t)
-    expect(lots.lots).toHaveLength(1)
-    expect(lots.range).toEqual([])
-    const range = recallFormRules({ ...emptyRecallForm(), mode: 'range' }, t)
-    expect(range.lots).toEqual([])
-    expect(range.range).toEqual([expect.objectContaining({ required: true, message: 'recalls.rangeRequired' })])
+    expect(ruleError('lots', 'x', 'range')).toBe('')
+    expect(ruleError('range', null, 'lots')).toBe('')
+    expect(ruleError('range', null, 'range')).toBe('recalls.rangeRequired')
+    expect(ruleError('range', ['2026-11-20', '2026-11-22'], 'range')).toBe('')
   })
 })
 

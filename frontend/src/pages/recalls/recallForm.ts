@@ -60,20 +60,30 @@ export function toRecallCreate(form: RecallForm): RecallCreate {
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
 
-export function recallFormRules(form: RecallForm, t: Translate): FormRules {
+/**
+ * The form's rules. They read the form through `form` when they run, so they stay the same
+ * object when the way of naming lots changes (new rules would re-check the whole form at once);
+ * the lots are checked in lots mode and the range in range mode only.
+ */
+export function recallFormRules(form: () => RecallForm, t: Translate): FormRules {
   const lots: FormItemRule = {
     trigger: 'blur',
     validator: (_rule, value: string, callback) => {
-      const ids = parseLotIds(value ?? '')
+      const ids = form().mode === 'lots' ? parseLotIds(value ?? '') : []
       if (ids === null) callback(new Error(t('recalls.lotsRule')))
       else if (ids.length > MAX_RECALL_LOTS) callback(new Error(t('recalls.lotsMax', { n: MAX_RECALL_LOTS })))
       else callback()
     },
   }
+  const range: FormItemRule = {
+    trigger: 'change',
+    validator: (_rule, value: [string, string] | null, callback) =>
+      form().mode === 'range' && !value ? callback(new Error(t('recalls.rangeRequired'))) : callback(),
+  }
   return {
     sku: [{ required: true, message: t('recalls.skuRequired'), trigger: 'change' }],
-    lots: form.mode === 'lots' ? [lots] : [],
-    range: form.mode === 'range' ? [{ required: true, type: 'array', message: t('recalls.rangeRequired'), trigger: 'change' }] : [],
+    lots: [lots],
+    range: [range],
     reason: [{ required: true, whitespace: true, message: t('recalls.reasonRequired'), trigger: 'blur' }, { max: 500, trigger: 'blur' }],
   }
 }
