@@ -1,7 +1,7 @@
 // Every page, as the roles that use it, on a phone and on a desktop: axe-core finds no
 // serious or critical accessibility problem (contrast, names of controls, keyboard reach).
 // Besides the navigation's pages: the form dialogs (product, user, store, calendar, supplier,
-// new stocktake, new order plan) and the stocktake views — counting with its number pad open,
+// new stocktake, new order plan, new recall) and the stocktake views — counting with its number pad open,
 // and the variance review — on a stocktake the test plans and starts, the history of the
 // demo's finished ones, and the order plan editor with a line's explanation on a plan the test
 // creates; the shrink tabs (write-offs, approvals, markdowns, report, settings), the quick
@@ -62,7 +62,7 @@ const PAGES = {
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
     ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
     ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab']],
-  hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page']],
+  hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page'], ['/recalls', 'recalls-page']],
 }
 
 for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
@@ -94,7 +94,7 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
     const dialogs = {
       admin: [['/products', 'product-create', 'product-dialog'], ['/users', 'user-create', 'user-dialog'],
         ['/stores', 'store-create', 'store-dialog'], ['/calendar', 'calendar-create', 'calendar-dialog'],
-        ['/suppliers', 'supplier-create', 'supplier-dialog']],
+        ['/suppliers', 'supplier-create', 'supplier-dialog'], ['/recalls', 'recall-create', 'recall-dialog']],
       super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog'], ['/ordering', 'ordering-new', 'new-plan-dialog'],
         ['/shrink', 'write-off-new', 'write-off-dialog'], ['/shrink?tab=markdowns', 'markdown-new', 'markdown-dialog']],
     }

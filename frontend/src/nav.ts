@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -129,6 +129,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'store_manager', 'supervisor'],
     writeRoles: ['admin', 'store_manager', 'supervisor'],
     component: () => import('@/pages/feeds/FeedsPage.vue'),
+  },
+  {
+    // Recalls (召回) by lot or receiving range: admins start them; store staff see their own
+    // store's line, HQ promotions reads the chain's. One recall's stores are a page under it.
+    key: 'recalls',
+    path: '/recalls',
+    icon: RefreshLeft,
+    roles: ['admin', 'store_manager', 'supervisor', 'hq_promotions'],
+    writeRoles: ['admin'],
+    component: () => import('@/pages/recalls/RecallsPage.vue'),
+    subpages: [{ name: 'recall', path: ':id(\\d+)', component: () => import('@/pages/recalls/RecallDetail.vue') }],
   },
   {
     key: 'calendar',

@@ -146,7 +146,9 @@ export interface paths {
          *     | `order_plan.submit` | a draft order plan of the caller's department; due at the earliest order cut-off of the department's suppliers for its delivery day (cut-off time, lead-time days before the delivery, store time); high within 3 hours of it | high or normal | `plan_id`, `department_code`, `delivery_date`, `cutoff` |
          *     | `order_plan.create` | tomorrow is a delivery day of the caller's department and it has no plan yet, while its suppliers still take orders for tomorrow; high within 3 hours of the cut-off | high or normal | `department_code`, `delivery_date` |
          *
-         *     Modules added later (shrink, promotions, safety, daily work) add their kinds
+         *     | `shrink.approve` | write-offs above the store's threshold and off-ladder markdowns wait for the caller's approval (the store manager, or the store's active deputy for those they did not make); `count` is how many | high | `write_offs`, `markdowns` |
+         *
+         *     Modules added later (promotions, safety, daily work) add their kinds
          *     here; a client shows an unknown kind by its `title`.
          *
          *     A module that fails to answer does not blank the inbox: the others' entries are
@@ -2763,6 +2765,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recalls (召回), newest first
+         * @description Admins and HQ see every recall; a store's staff see those that took stock from their
+         *     store.
+         */
+        get: operations["listRecalls"];
+        put?: never;
+        /**
+         * Recall a product's lots from the stores
+         * @description Admins. Names a product and either its lots (`lot_ids`, ids of lots in any store) or
+         *     every lot received from `received_from` to `received_to` (at most 366 days), and
+         *     optionally the stores (`store_ids`, default every store). What is left of each lot
+         *     leaves that store's stock at once, in one transaction, as a posted write-off with reason
+         *     `recall` (movement kind `recall`, valued at the lot's cost) that points at the recall.
+         *     A product that keeps no lots (not perishable) is recalled whole: leave out `lot_ids`
+         *     and the range, and each store's whole stock goes back. A lot id that is not an open
+         *     lot of the product is a `400` naming it; nothing left anywhere is
+         *     `422 nothing_to_recall`. Audited `recall.create` (and `write_off.post` per store and lot).
+         */
+        post: operations["createRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recalls/{recall_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The recall's id; one that took nothing from a store-bound caller's store is `404` for them. */
+                recall_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A recall and what came back from each store
+         * @description A store's staff see their own store's line only.
+         */
+        get: operations["getRecall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5024,6 +5082,53 @@ export interface components {
             item_digits?: number;
             price_digits?: number;
             version: number;
+        };
+        RecallCreateRequest: {
+            sku: string;
+            lot_ids?: number[];
+            /** Format: date */
+            received_from?: string;
+            /** Format: date */
+            received_to?: string;
+            store_ids?: number[];
+            reason: string;
+        };
+        RecallStore: {
+            /** Format: int64 */
+            store_id: number;
+            lot_count: number;
+            qty: components["schemas"]["Decimal3"];
+            value: components["schemas"]["Decimal2"];
+        };
+        Recall: {
+            /** Format: int64 */
+            id: number;
+            sku: string;
+            name: string;
+            unit: string;
+            reason: string;
+            lot_ids: number[];
+            /** Format: date */
+            received_from: string | null;
+            /** Format: date */
+            received_to: string | null;
+            store_count: number;
+            /** @description Write-offs the recall made (one per store and lot). */
+            lot_count: number;
+            qty: components["schemas"]["Decimal3"];
+            value: components["schemas"]["Decimal2"];
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            stores: components["schemas"]["RecallStore"][];
+        };
+        RecallList: {
+            items: components["schemas"]["Recall"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
     };
     responses: {
@@ -10292,6 +10397,106 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listRecalls: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of recalls (their `stores` left empty; read one for them). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createRecall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "P10045",
+                 *       "received_from": "2026-11-20",
+                 *       "received_to": "2026-11-22",
+                 *       "reason": "供应商通知：批次李斯特菌检测阳性"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecallCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The recall with what came back from each store. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recall"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRecall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The recall's id; one that took nothing from a store-bound caller's store is `404` for them. */
+                recall_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recall. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recall"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -55,6 +55,7 @@ const en: MessageSchema = {
     home: 'Home',
     users: 'Users',
     suppliers: 'Suppliers',
+    recalls: 'Recalls',
     calendar: 'Holidays & events',
     stores: 'Stores',
     audit: 'Audit log',

@@ -59,6 +59,7 @@ const zhCN = {
     home: '首页',
     users: '用户',
     suppliers: '供应商',
+    recalls: '召回',
     calendar: '节假日与活动',
     stores: '门店',
     audit: '审计日志',

@@ -9,7 +9,7 @@ import FormDialog from './FormDialog.vue'
 const form = reactive({ name: '' })
 
 /** A page using the dialog: one field, showing the field error the dialog hands over. */
-function host(submit: () => Promise<unknown>, reload?: () => Promise<void>) {
+function host(submit: () => Promise<unknown>, reload?: () => Promise<void>, confirm?: () => Promise<boolean>) {
   return defineComponent({
     setup() {
       return () =>
@@ -22,6 +22,7 @@ function host(submit: () => Promise<unknown>, reload?: () => Promise<void>) {
             rules: { name: [{ required: true, message: '必填', trigger: 'blur' }] },
             submit,
             reload,
+            confirm,
             testid: 'thing',
             duplicateField: 'name',
             duplicateMessage: '名称已被使用',
@@ -60,6 +61,19 @@ describe('FormDialog', () => {
     await flushPromises()
     await click('thing-save')
     expect(submit).not.toHaveBeenCalled()
+  })
+
+  it('asks before saving: a refusal stops quietly, an agreement saves', async () => {
+    let agree = false
+    const submit = vi.fn(async () => ({}))
+    const wrapper = mount(host(submit, undefined, async () => agree), { global: { plugins: [i18n] }, attachTo: document.body })
+    await flushPromises()
+    await click('thing-save')
+    expect([submit.mock.calls.length, document.querySelector('[data-testid="thing-form-error"]')]).toEqual([0, null])
+    agree = true
+    await click('thing-save')
+    expect(submit).toHaveBeenCalledTimes(1)
+    expect(wrapper.findComponent(FormDialog).emitted('saved')).toHaveLength(1)
   })
 
   it("keeps the dialog open on a failure, with the server's field messages by the fields", async () => {

@@ -40,6 +40,9 @@ const en: Messages = {
         update: 'Product changed',
         import: 'Products imported',
       },
+      recall: {
+        create: 'Recall started',
+      },
       feed: {
         sales: 'Sales uploaded',
         receipts: 'Receipts uploaded',
@@ -119,6 +122,7 @@ const en: Messages = {
       store: 'Store',
       department: 'Department',
       product: 'Product',
+      recall: 'Recall',
       feed_import: 'Data upload',
       budget: 'Budget',
       stocktake: 'Stocktake',

@@ -40,6 +40,9 @@ const zhCN = {
         update: '修改商品',
         import: '导入商品',
       },
+      recall: {
+        create: '发起召回',
+      },
       feed: {
         sales: '上传销售数据',
         receipts: '上传收货数据',
@@ -119,6 +122,7 @@ const zhCN = {
       store: '门店',
       department: '部门',
       product: '商品',
+      recall: '召回',
       feed_import: '数据上传',
       budget: '预算',
       stocktake: '盘点',
