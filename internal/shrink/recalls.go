@@ -353,12 +353,60 @@ func (s *Service) ListRecalls(ctx context.Context, p *authz.Principal, pg paging
 		return nil, 0, err
 	}
 	var rows []recallRow
-	err := q.Order("created_at DESC").Order("id DESC").Offset(pg.Offset()).Limit(pg.PageSize).Find(&rows).Error
-	out := make([]Recall, len(rows))
-	for i, r := range rows {
-		out[i] = toRecall(r)
+	if err := q.Order("created_at DESC").Order("id DESC").Offset(pg.Offset()).Limit(pg.PageSize).Find(&rows).Error; err != nil {
+		return nil, 0, err
 	}
-	return out, total, err
+	out := make([]Recall, len(rows))
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		out[i], ids[i] = toRecall(r), r.ID
+	}
+	if only := p.StoreFilter(); only != nil && len(ids) > 0 {
+		lines, err := s.recallLines(ctx, ids, only)
+		if err != nil {
+			return nil, 0, err
+		}
+		for i := range out {
+			out[i].ownStore(lines[out[i].ID])
+		}
+	}
+	return out, total, nil
+}
+
+// recallLine is one store's part of a recall.
+type recallLine struct {
+	RecallID int64
+	RecallStore
+}
+
+// recallLines sums the recalls' write-offs per store (of one store when only is set).
+func (s *Service) recallLines(ctx context.Context, ids []int64, only *int64) (map[int64][]RecallStore, error) {
+	q := s.db.WithContext(ctx).Model(&writeOffRow{}).
+		Select("recall_id, store_id, COUNT(*) AS lot_count, SUM(qty) AS qty, SUM(value) AS value").Where("recall_id IN ?", ids)
+	if only != nil {
+		q = q.Where("store_id = ?", *only)
+	}
+	var rows []recallLine
+	if err := q.Group("recall_id, store_id").Order("recall_id, store_id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := map[int64][]RecallStore{}
+	for _, r := range rows {
+		out[r.RecallID] = append(out[r.RecallID], r.RecallStore)
+	}
+	return out, nil
+}
+
+// ownStore narrows a recall's totals to the lines of the caller's store: a store's staff see
+// what their store sent back, never the other stores' figures.
+func (r *Recall) ownStore(lines []RecallStore) {
+	r.Stores = append([]RecallStore{}, lines...)
+	r.StoreCount, r.LotCount, r.Qty, r.Value = len(lines), 0, 0, 0
+	for _, l := range lines {
+		r.LotCount += l.LotCount
+		r.Qty += l.Qty
+		r.Value += l.Value
+	}
 }
 
 // GetRecall answers a recall with what came back from each store in p's scope; a recall that
@@ -376,19 +424,18 @@ func (s *Service) GetRecall(ctx context.Context, p *authz.Principal, id int64) (
 	if err != nil {
 		return Recall{}, err
 	}
-	q := s.db.WithContext(ctx).Model(&writeOffRow{}).
-		Select("store_id, COUNT(*) AS lot_count, SUM(qty) AS qty, SUM(value) AS value").Where("recall_id = ?", id)
-	if only := p.StoreFilter(); only != nil {
-		q = q.Where("store_id = ?", *only)
-	}
-	var stores []RecallStore
-	if err := q.Group("store_id").Order("store_id").Find(&stores).Error; err != nil {
+	lines, err := s.recallLines(ctx, []int64{id}, p.StoreFilter())
+	if err != nil {
 		return Recall{}, err
 	}
-	if p.StoreFilter() != nil && len(stores) == 0 {
+	if p.StoreFilter() != nil && len(lines[id]) == 0 {
 		return Recall{}, notFound
 	}
 	out := toRecall(r)
-	out.Stores = append(out.Stores, stores...)
+	if p.StoreFilter() != nil {
+		out.ownStore(lines[id])
+	} else {
+		out.Stores = append(out.Stores, lines[id]...)
+	}
 	return out, nil
 }
