@@ -232,7 +232,8 @@ func waitingForManager(ctx context.Context, s ShrinkServices, storeID int64, fre
 		}
 		break
 	}
-	sg, _, _, err := s.Shrink.Suggestions(ctx, super1, storeID, "produce", paging.Page{Page: 1, PageSize: 20})
+	sg, _, _, err := s.Shrink.Suggestions(ctx, super1, storeID, shrink.SuggestionQuery{DepartmentCode: "produce",
+		Action: shrink.SuggestMarkdown}, paging.Page{Page: 1, PageSize: 20})
 	if err != nil {
 		return err
 	}

@@ -290,8 +290,14 @@ func (h *Handler) suggestions(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	items, total, asOf, err := h.svc.Suggestions(c.Request.Context(), httpx.Principal(c), storeID,
-		c.Query("department_code"), pg)
+	fe := apperr.FieldErrors{}
+	q := SuggestionQuery{DepartmentCode: c.Query("department_code"),
+		Action: enumQuery(c, fe, "action", []string{SuggestMarkdown, SuggestWriteOff})}
+	if err := fe.Err(); err != nil {
+		httpx.Fail(c, err)
+		return
+	}
+	items, total, asOf, err := h.svc.Suggestions(c.Request.Context(), httpx.Principal(c), storeID, q, pg)
 	if err != nil {
 		httpx.Fail(c, err)
 		return

@@ -421,6 +421,26 @@ func TestSuggestionsReportAndTheKPICockpit(t *testing.T) {
 		if it.HoursLeft != 8 || it.Action != "markdown" || it.DiscountPct != "30.00" || it.Qty != "10.000" || it.LossIfWrittenOff != "50.00" {
 			t.Fatalf("suggestion %+v", it)
 		}
+		// The lot is still in date: among the lots to mark down, not among those to write off.
+		var only struct {
+			Items []struct {
+				LotID  int64  `json:"lot_id"`
+				Action string `json:"action"`
+			} `json:"items"`
+		}
+		testutil.Must(t, super1, "GET", f.base+"/markdown-suggestions?action=write_off", nil, http.StatusOK).JSON(t, &only)
+		for _, s := range only.Items {
+			if s.LotID == it.LotID || s.Action != "write_off" {
+				t.Errorf("action=write_off answered %+v", s)
+			}
+		}
+		testutil.Must(t, super1, "GET", f.base+"/markdown-suggestions?action=markdown", nil, http.StatusOK).JSON(t, &only)
+		if len(only.Items) == 0 || only.Items[0].Action != "markdown" {
+			t.Errorf("action=markdown answered %+v", only.Items)
+		}
+		if res := super1.Do("GET", f.base+"/markdown-suggestions?action=sell", nil); res.Status != http.StatusBadRequest || res.Fields()["action"] == "" {
+			t.Errorf("an unknown action: %d %s", res.Status, res.Body)
+		}
 		// One tap: the suggestion becomes a markdown, then the lot needs nothing more.
 		var m markdown
 		testutil.Must(t, super1, "POST", f.base+"/markdowns", map[string]any{"sku": sku, "qty": it.Qty,

@@ -86,7 +86,11 @@ type Report struct {
 	Top          []ProductShrink
 }
 
-// ReportQuery asks for a report; zero dates mean the month to date.
+// DefaultReportDays is the period a report covers when none is asked for: the four weeks up
+// to today (the month to date is one day long on the 1st).
+const DefaultReportDays = 28
+
+// ReportQuery asks for a report; without dates, the DefaultReportDays up to today.
 type ReportQuery struct {
 	From, To       *civil.Date
 	DepartmentCode string
@@ -110,7 +114,7 @@ func (s *Service) Report(ctx context.Context, p *authz.Principal, storeID int64,
 	if err != nil {
 		return Report{}, err
 	}
-	from, to := today.AddDays(1-dayOfMonth(today)), today
+	from, to := today.AddDays(1-DefaultReportDays), today
 	if q.From != nil {
 		from = *q.From
 	}
@@ -212,8 +216,6 @@ func (s *Service) Report(ctx context.Context, p *authz.Principal, storeID int64,
 	rep.Top, err = topProducts(ctx, s, storeID, depts, from, to, q.Top)
 	return rep, err
 }
-
-func dayOfMonth(d civil.Date) int { return d.Time().Day() }
 
 // salesAndBudgets fills each department's net sales and its shrink budget pro-rated to the
 // days of each month the period covers.

@@ -66,9 +66,14 @@ func Suggest(rules Rules, lot inventory.OpenLot, ref catalog.Ref, live []Markdow
 	return sg, true
 }
 
-// Suggestions answers the store's lots to mark down now in p's scope (departmentCode narrows),
-// soonest first, one page.
-func (s *Service) Suggestions(ctx context.Context, p *authz.Principal, storeID int64, departmentCode string, pg paging.Page) ([]Suggestion, int, time.Time, error) {
+// SuggestionQuery narrows the suggestions: a department, and an action (markdown: lots still
+// in date; write_off: lots past their date); empty means all.
+type SuggestionQuery struct {
+	DepartmentCode, Action string
+}
+
+// Suggestions answers the store's lots to mark down now in p's scope, soonest first, one page.
+func (s *Service) Suggestions(ctx context.Context, p *authz.Principal, storeID int64, q SuggestionQuery, pg paging.Page) ([]Suggestion, int, time.Time, error) {
 	if err := p.RequireStore(storeID); err != nil {
 		return nil, 0, time.Time{}, err
 	}
@@ -118,7 +123,7 @@ func (s *Service) Suggestions(ctx context.Context, p *authz.Principal, storeID i
 		switch {
 		case !ok || !runs || !rule.InWindow(l.Expiry, today):
 			continue
-		case departmentCode != "" && ref.DepartmentCode != departmentCode:
+		case q.DepartmentCode != "" && ref.DepartmentCode != q.DepartmentCode:
 			continue
 		case scope != nil && !slices.Contains(scope, ref.DepartmentCode):
 			continue
@@ -127,7 +132,7 @@ func (s *Service) Suggestions(ctx context.Context, p *authz.Principal, storeID i
 		for i, m := range marked[l.ID] {
 			live[i] = toMarkdown(m)
 		}
-		if sg, ok := Suggest(rule, l, ref, live, now, loc); ok {
+		if sg, ok := Suggest(rule, l, ref, live, now, loc); ok && (q.Action == "" || sg.Action == q.Action) {
 			all = append(all, sg)
 		}
 	}

@@ -2606,7 +2606,8 @@ export interface paths {
          *     lot past its expiry date is suggested for a write-off (`action: write_off`). `qty` is the
          *     lot's remainder less units already marked down at this price or lower. The expected
          *     loss compares marking down (`(regular − markdown) × qty`) with writing off (`cost ×
-         *     qty`). Paged (`page_size` up to 500).
+         *     qty`). Paged (`page_size` up to 500). `action` keeps the lots to mark down (still in
+         *     date) or those to write off (past their date).
          */
         get: operations["listMarkdownSuggestions"];
         put?: never;
@@ -2632,7 +2633,7 @@ export interface paths {
         };
         /**
          * The shrink report (损耗) of a period
-         * @description Shrink of the business dates `from`..`to` (default: the month to date; at most 366 days):
+         * @description Shrink of the business dates `from`..`to` (default: the 28 days up to today; at most 366 days):
          *     write-offs at cost by reason, markdown loss and negative stocktake variance, by
          *     department (with net sales, shrink % of sales and the period's pro-rated shrink budget),
          *     by day and the products that lost most (write-offs and markdowns; `top` of them, default
@@ -2774,8 +2775,9 @@ export interface paths {
         };
         /**
          * Recalls (召回), newest first
-         * @description Admins and HQ see every recall; a store's staff see those that took stock from their
-         *     store.
+         * @description Admins and HQ see every recall with the chain's totals; a store's staff see those that
+         *     took stock from their store, with their store's figures only (`store_count` 1, `qty`,
+         *     `value` and `lot_count` of their store).
          */
         get: operations["listRecalls"];
         put?: never;
@@ -2810,7 +2812,7 @@ export interface paths {
         };
         /**
          * A recall and what came back from each store
-         * @description A store's staff see their own store's line only.
+         * @description A store's staff see their own store's line only, and the totals of that line.
          */
         get: operations["getRecall"];
         put?: never;
@@ -10079,6 +10081,7 @@ export interface operations {
                 /** @description Items per page, at most 500. */
                 page_size?: components["parameters"]["PageSize"];
                 department_code?: string;
+                action?: "markdown" | "write_off";
             };
             header?: never;
             path: {
@@ -10414,7 +10417,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of recalls (their `stores` left empty; read one for them). */
+            /** @description One page of recalls (`stores` is filled for a store's staff only; read a recall for every store's line). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { budgetLevel, dayOption, monthToDate, reasonOption } from './report'
+import { budgetLevel, dayOption, lastFourWeeks, reasonOption } from './report'
 
 const names = { write_off: 'Write-offs', markdown: 'Markdowns', stocktake: 'Stocktakes' }
 
-describe('monthToDate', () => {
-  it('runs from the first of the month to today', () => {
-    expect(monthToDate('2026-11-30')).toEqual(['2026-11-01', '2026-11-30'])
-    expect(monthToDate('2026-02-01')).toEqual(['2026-02-01', '2026-02-01'])
+describe('lastFourWeeks', () => {
+  it('is the 28 days up to today, across a month and a year', () => {
+    expect(lastFourWeeks('2026-11-30')).toEqual(['2026-11-03', '2026-11-30'])
+    expect(lastFourWeeks('2026-12-01')).toEqual(['2026-11-04', '2026-12-01'])
+    expect(lastFourWeeks('2027-01-10')).toEqual(['2026-12-14', '2027-01-10'])
   })
 })
 

@@ -6,10 +6,14 @@ import type { ShrinkDayRow, ShrinkReasonRow } from '@/api/shrink'
 export type ChartOption = Record<string, unknown>
 import { toMilli } from './shrinkFormat'
 
-/** The first day of the month of `today` (YYYY-MM-DD) through `today`. */
-export function monthToDate(today: string): [string, string] {
-  return [`${today.slice(0, 7)}-01`, today]
+/** The default period: the 28 days up to today (YYYY-MM-DD), today included. */
+export function lastFourWeeks(today: string): [string, string] {
+  const d = new Date(`${today}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - (REPORT_DAYS - 1))
+  return [d.toISOString().slice(0, 10), today]
 }
+
+export const REPORT_DAYS = 28
 
 /** The sources of shrink, in the order the stacked bars are drawn. */
 export const SOURCES = ['write_off', 'markdown', 'stocktake'] as const

@@ -121,6 +121,8 @@ const zhCN = {
       suggestionsHint: '临期批次按剩余时间给出降价幅度；比较降价和报损各损失多少。',
       asOf: '计算于 {time}',
       noSuggestions: '现在没有需要降价的批次',
+      toMarkDown: '待降价',
+      toWriteOff: '已过期待报损',
       expiry: '到期',
       expired: '已过期',
       hoursLeft: '还剩 {n} 小时',
