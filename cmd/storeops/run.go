@@ -182,7 +182,8 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 		return err
 	}
 	log.Info("demo stocktakes, shrink and budgets seeded", "stocktakes", counted.Approved, "stocktake_skipped_stores", counted.SkippedStores,
-		"write_offs", lost.WriteOffs, "markdowns", lost.Markdowns, "shrink_skipped_stores", lost.SkippedStores,
+		"write_offs", lost.WriteOffs, "markdowns", lost.Markdowns, "recalls", lost.Recalls,
+		"shrink_skipped_stores", lost.SkippedStores,
 		"budgets", planned.Budgets, "took", time.Since(start).Round(time.Millisecond).String())
 	ord, err := seed.Ordering(ctx, seed.OrderingServices{Org: a.Org, Ordering: a.Ordering}, today)
 	if err != nil {

@@ -35,7 +35,7 @@ func seedDemo(t *testing.T, env *testutil.Env) (civil.Date, map[string]int64) {
 		t.Fatalf("stocktakes: %+v %v", st, err)
 	}
 	sh, err := seed.Shrink(ctx, shrinkServices(env), today)
-	if err != nil || sh.WriteOffs < 3*2*28 || sh.Markdowns < 3*28 || sh.SkippedStores != 0 {
+	if err != nil || sh.WriteOffs < 3*2*28 || sh.Markdowns < 3*28 || sh.SkippedStores != 0 || sh.Recalls != 1 {
 		t.Fatalf("shrink: %+v %v, want at least 2 write-offs and a markdown a day for 4 weeks in 3 stores", sh, err)
 	}
 	b, err := seed.Budgets(ctx, budgetServices(env), today)
@@ -298,6 +298,11 @@ func checkShrink(t *testing.T, env *testutil.Env, ids map[string]int64) {
 	if len(wos) != 1 || wos[0].CreatedByName != "super1" || wos[0].Value <= shrink.DefaultThreshold || len(mds) != 1 ||
 		mds[0].OnLadder {
 		t.Errorf("pending at sh-pudong: %+v %+v", wos, mds)
+	}
+	recalls, _, err := env.App.Shrink.ListRecalls(ctx, sys, page)
+	must(t, err)
+	if len(recalls) != 1 || recalls[0].StoreCount < 2 || recalls[0].Qty <= 0 {
+		t.Errorf("demo recall: %+v", recalls)
 	}
 	for _, code := range []string{"sh-xuhui", "gz-tianhe"} {
 		wos, _, err := env.App.Shrink.ListWriteOffs(ctx, sys, ids[code], shrink.WriteOffFilter{Status: shrink.WriteOffPending}, page)

@@ -25,7 +25,7 @@ type ShrinkServices struct {
 
 // ShrinkResult counts what a run did.
 type ShrinkResult struct {
-	WriteOffs, Markdowns, SkippedStores int
+	WriteOffs, Markdowns, SkippedStores, Recalls int
 }
 
 // shrinkDays of write-offs and markdowns each demo store gets before today.
@@ -47,10 +47,10 @@ var writeOffReasons = []struct {
 // Shrink gives each demo store four weeks of write-offs and markdowns through the shrink
 // module (they leave stock on their day and show in the shrink report and the KPI cockpit),
 // turns the chain's price-embedded label barcodes on, and leaves sh-pudong's store manager
-// one write-off and one off-ladder markdown of super1's to approve. A store with any
-// write-off is left alone.
-func Shrink(ctx context.Context, s ShrinkServices, today civil.Date) (ShrinkResult, error) {
-	var res ShrinkResult
+// one write-off and one off-ladder markdown of super1's to approve; last, the chain recalls
+// one fresh product's lots received two to six days ago from every store. A store with any
+// write-off is left alone, and so is a chain with a recall.
+func Shrink(ctx context.Context, s ShrinkServices, today civil.Date) (res ShrinkResult, err error) {
 	sys := authz.System("seed")
 	if l, err := s.Shrink.Layout(ctx); err != nil {
 		return res, err
@@ -71,6 +71,11 @@ func Shrink(ctx context.Context, s ShrinkServices, today civil.Date) (ShrinkResu
 	if err != nil {
 		return res, err
 	}
+	defer func() {
+		if err == nil {
+			res.Recalls, err = demoRecall(ctx, s, fresh, today)
+		}
+	}()
 	for _, d := range demoShrink {
 		storeID := ids[d.store]
 		if storeID == 0 {
@@ -248,4 +253,38 @@ func waitingForManager(ctx context.Context, s ShrinkServices, storeID int64, fre
 		return err
 	}
 	return nil
+}
+
+// demoRecall recalls, once, the fresh product whose lots received two to six days ago are left
+// in the most stores (the most of it, on a tie), from every store.
+func demoRecall(ctx context.Context, s ShrinkServices, fresh []catalog.Ref, today civil.Date) (int, error) {
+	sys := authz.System("seed")
+	if _, n, err := s.Shrink.ListRecalls(ctx, sys, paging.Page{Page: 1, PageSize: 1}); err != nil || n > 0 {
+		return 0, err
+	}
+	from, to := today.AddDays(-6), today.AddDays(-2)
+	best, bestStores, bestQty := "", 0, fixed.Qty(0)
+	for _, r := range fresh {
+		lots, err := s.Inventory.LotsOfProduct(ctx, r.ID, nil, from, to)
+		if err != nil {
+			return 0, err
+		}
+		stores, qty := map[int64]bool{}, fixed.Qty(0)
+		for _, l := range lots {
+			stores[l.StoreID] = true
+			qty += l.Remaining
+		}
+		if len(stores) > bestStores || (len(stores) == bestStores && qty > bestQty) {
+			best, bestStores, bestQty = r.SKU, len(stores), qty
+		}
+	}
+	if best == "" {
+		return 0, nil
+	}
+	_, err := s.Shrink.CreateRecall(ctx, sys, shrink.NewRecall{SKU: best, ReceivedFrom: &from, ReceivedTo: &to,
+		Reason: "供应商通知：该批次冷链运输温度异常，全部召回"})
+	if err != nil {
+		return 0, err
+	}
+	return 1, nil
 }
