@@ -39,6 +39,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
+	"github.com/storeops/storeops/internal/promo"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
@@ -82,6 +83,7 @@ type App struct {
 	// Ordering keeps order plans and the forecasts behind them.
 	Ordering *ordering.Service
 	Shrink   *shrink.Service
+	Promo    *promo.Service
 	Supplier *supplier.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
@@ -127,9 +129,13 @@ func New(d Deps) (*App, error) {
 		Others: []shrinkfeed.Source{stocktakeSvc}}, d.Now)
 	// Write-off photos are seen by whoever sees the write-off.
 	attachmentsSvc.Register(shrink.KindWriteOff, attachments.VisibilityFunc(shrinkSvc.VisibleWriteOff))
+	promoSvc := promo.NewService(d.DB, promo.Deps{Catalog: catalogSvc, Stores: orgSvc, Attachments: attachmentsSvc,
+		Audit: auditLog}, d.Now)
+	// Photos of a store's campaign task are seen by whoever sees the task.
+	attachmentsSvc.Register(promo.KindTaskRun, attachments.VisibilityFunc(promoSvc.VisibleRun))
 	orderingSvc := ordering.NewService(d.DB, ordering.Deps{Catalog: catalogSvc, Stores: orgSvc, Suppliers: supplierSvc,
-		Inventory: inventorySvc, Sales: feedsSvc, Calendar: calendarSvc, Shrink: shrinkSvc, Approvers: delegationSvc,
-		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
+		Inventory: inventorySvc, Sales: feedsSvc, Calendar: calendarSvc, Promotions: promoSvc, Shrink: shrinkSvc,
+		Approvers: delegationSvc, Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	// Receiving photos (refused lines) are seen by whoever sees the plan.
 	attachmentsSvc.Register("order_plan", attachments.VisibilityFunc(orderingSvc.Visible))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
@@ -181,6 +187,7 @@ func New(d Deps) (*App, error) {
 	stocktake.NewHandler(stocktakeSvc, dec).Register(v1)
 	ordering.NewHandler(orderingSvc, dec, orgSvc).Register(v1)
 	shrink.NewHandler(shrinkSvc, dec).Register(v1)
+	promo.NewHandler(promoSvc, dec).Register(v1)
 	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
@@ -200,7 +207,7 @@ func New(d Deps) (*App, error) {
 
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil
 }
 

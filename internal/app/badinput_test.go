@@ -36,6 +36,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 			"write_off_id":    writeOffFixture(t, env, "sh-pudong", "produce"),
 			"markdown_id":     markdownFixture(t, env, "sh-pudong", "produce"),
 		}
+		params["campaign_id"], params["task_id"] = campaignFixture(t, env, "sh-pudong")
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

@@ -101,6 +101,8 @@ func TestRouteAccessWalk(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect)
 		ownPhoto, otherPhoto := attachmentFixtures(t, env)
+		ownCampaign, ownTask := campaignFixture(t, env, "sh-pudong")
+		otherCampaign, otherTask := campaignFixture(t, env, "gz-tianhe")
 		own := map[string]string{
 			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
 			"user_id":  fmt.Sprint(userID(t, env, "super1")),
@@ -119,6 +121,8 @@ func TestRouteAccessWalk(t *testing.T) {
 			"write_off_id":    writeOffFixture(t, env, "sh-pudong", "produce"),
 			"markdown_id":     markdownFixture(t, env, "sh-pudong", "produce"),
 			"recall_id":       recallFixture(t, env, "sh-pudong", "produce"),
+			"campaign_id":     ownCampaign,
+			"task_id":         ownTask,
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -136,6 +140,8 @@ func TestRouteAccessWalk(t *testing.T) {
 			"write_off_id":    writeOffFixture(t, env, "gz-tianhe", "deli"),
 			"markdown_id":     markdownFixture(t, env, "gz-tianhe", "deli"),
 			"recall_id":       recallFixture(t, env, "gz-tianhe", "deli"),
+			"campaign_id":     otherCampaign,
+			"task_id":         otherTask,
 			"sku":             catalog.FirstDemoSKU,
 		}
 		doc, _ := testutil.Spec(t)
@@ -187,7 +193,8 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":stocktake_id") || strings.Contains(path, ":attachment_id") ||
 		strings.Contains(path, ":delegation_id") || strings.Contains(path, ":plan_id") ||
 		strings.Contains(path, ":write_off_id") || strings.Contains(path, ":markdown_id") ||
-		strings.Contains(path, ":recall_id")
+		strings.Contains(path, ":recall_id") || strings.Contains(path, ":campaign_id") ||
+		strings.Contains(path, ":task_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

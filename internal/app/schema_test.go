@@ -21,6 +21,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
+	"github.com/storeops/storeops/internal/promo"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
@@ -47,6 +48,7 @@ func models() []any {
 	all = append(all, supplier.Models()...)
 	all = append(all, ordering.Models()...)
 	all = append(all, shrink.Models()...)
+	all = append(all, promo.Models()...)
 	return all
 }
 

@@ -2823,6 +2823,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaigns (促销档期), latest start first
+         * @description HQ promotions and admins see every campaign; a store's staff see those published to
+         *     their store. Filter: `status`. List entries leave out `items` and `tasks`.
+         */
+        get: operations["listCampaigns"];
+        put?: never;
+        /**
+         * Plan a campaign (a draft)
+         * @description HQ promotions and admins. Items name SKUs of the catalogue with their promo price:
+         *     above 0 and below the product's retail price (`400 items[i].promo_price`), and not below
+         *     its cost unless `below_cost` says it is meant. `ends_on` is not before `starts_on` (at
+         *     most 366 days). Tasks are due `due_hours` after 00:00 of the first day in each store's
+         *     time zone. Targets: `all` active stores, a `region`, or `stores` listed in
+         *     `target_store_ids` (each an active store, else `400 target_store_ids[i]`). Audited
+         *     `campaign.create`.
+         */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /** A campaign with its items, tasks and targets */
+        get: operations["getCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rewrite a draft
+         * @description The whole draft as on creation, with the `version` read (`409 stale_version`). Only a
+         *     draft is edited (`409 wrong_status`). Audited `campaign.update`.
+         */
+        patch: operations["updateCampaign"];
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the campaign to its stores (idempotent)
+         * @description Each target store without an execution gets one, and each execution gets the tasks it
+         *     lacks, in one transaction: publishing twice adds nothing, publishing after a store
+         *     joined the region adds that store only. A published campaign that sells one of the
+         *     items in one of the stores on a shared day at another price, and whose priority is not
+         *     below this one's, refuses it (`409 conflicting_campaign`, naming it); no active target
+         *     store is `422 no_target_stores`; an ended campaign `409 wrong_status`. Audited
+         *     `campaign.publish` with what was added.
+         */
+        post: operations["publishCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a published campaign
+         * @description `published → ended` with the `version` read. Audited `campaign.end`.
+         */
+        post: operations["endCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Execution compliance per store and task, now
+         * @description Per store and in total: tasks done on time (`done`), done after their due time
+         *     (`late`), not done and past due (`overdue`), with a problem reported (`problem`) and
+         *     not due yet (`pending`); `compliance_pct` = (done + late) ÷ (done + late + overdue +
+         *     problem), null while nothing is due. `cells` is the store × task matrix in the order of
+         *     `tasks`, each with the task run's id (read it for its photos). A store's staff see
+         *     their store's row. Poll it for live figures.
+         */
+        get: operations["getCampaignCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/campaign-executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The store's campaigns with their tasks by due time
+         * @description Published campaigns (any campaign with `campaign_id`), each with the store's tasks,
+         *     the campaign whose first task is due first first. `open=true` leaves out tasks done.
+         */
+        get: operations["listCampaignExecutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        /** One store's task with its photos */
+        get: operations["getCampaignTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-tasks/{task_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the store's task done, with a note and photos
+         * @description The store's staff (another store's task is `404`). A task whose photo is required needs
+         *     one (`422 photo_required`); a done task is `409 wrong_status`. Photos are attachment ids
+         *     the caller uploaded. A task with a reported problem can be completed. Audited
+         *     `campaign_task.complete`.
+         */
+        post: operations["completeCampaignTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-tasks/{task_id}/problem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report why the store cannot do a task
+         * @description `kind` (stock missing, fixture unavailable, wrong price, other) and a `note`; HQ sees it
+         *     in the compliance matrix and answers. Audited `campaign_task.problem`.
+         */
+        post: operations["reportCampaignTaskProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-tasks/{task_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * HQ answers a store's problem
+         * @description Only a task with a problem is answered (`409 wrong_status`). Audited `campaign_task.answer`.
+         */
+        post: operations["answerCampaignTaskProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5132,6 +5388,185 @@ export interface components {
             page_size: number;
             total: number;
         };
+        CampaignItem: {
+            sku: string;
+            name: string;
+            regular_price: components["schemas"]["Decimal2"];
+            promo_price: components["schemas"]["Decimal2"];
+            cost_price: components["schemas"]["Decimal2"];
+            below_cost: boolean;
+        };
+        CampaignTaskDef: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "display" | "price_label" | "signage" | "other";
+            title: string;
+            instructions: string;
+            /** @description Hours after 00:00 of the first day in the store's time zone. */
+            due_hours: number;
+            photo_required: boolean;
+        };
+        Campaign: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @enum {string} */
+            mechanic: "price_cut" | "multi_buy" | "gift" | "member_price" | "cash_back" | "lucky_draw";
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "ended";
+            /** @enum {string} */
+            target_kind: "all" | "region" | "stores";
+            target_region: string;
+            target_store_ids: number[];
+            priority: number;
+            note: string;
+            /** Format: int64 */
+            created_by: number | null;
+            /** Format: date-time */
+            published_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Left out in lists. */
+            items?: components["schemas"]["CampaignItem"][];
+            /** @description Left out in lists. */
+            tasks?: components["schemas"]["CampaignTaskDef"][];
+            allowed_actions: ("edit" | "publish" | "end")[];
+        };
+        CampaignList: {
+            items: components["schemas"]["Campaign"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        CampaignRequest: {
+            name: string;
+            /** @enum {string} */
+            mechanic: "price_cut" | "multi_buy" | "gift" | "member_price" | "cash_back" | "lucky_draw";
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @enum {string} */
+            target_kind: "all" | "region" | "stores";
+            target_region?: string;
+            target_store_ids?: number[];
+            /** @description A campaign with a higher priority may overlap another's items at another price. */
+            priority?: number;
+            note?: string;
+            items: {
+                sku: string;
+                promo_price: components["schemas"]["DecimalInput"];
+                below_cost?: boolean;
+            }[];
+            tasks?: {
+                /** @enum {string} */
+                kind: "display" | "price_label" | "signage" | "other";
+                title: string;
+                instructions?: string;
+                due_hours?: number;
+                photo_required?: boolean;
+            }[];
+            /** @description Required when editing (PATCH). */
+            version?: number;
+        };
+        CampaignVersionRequest: {
+            version: number;
+        };
+        CampaignPublished: {
+            campaign: components["schemas"]["Campaign"];
+            stores_added: number;
+            tasks_added: number;
+        };
+        CampaignTask: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            campaign_name: string;
+            /** Format: int64 */
+            store_id: number;
+            task: components["schemas"]["CampaignTaskDef"];
+            /** Format: date-time */
+            due_at: string;
+            /** @enum {string} */
+            status: "open" | "done" | "problem";
+            /** @enum {string} */
+            state: "done" | "late" | "overdue" | "pending" | "problem";
+            note: string;
+            problem_kind: string;
+            answer: string;
+            /** Format: int64 */
+            done_by: number | null;
+            /** Format: date-time */
+            done_at: string | null;
+            version: number;
+            /** @description Filled when one task is read. */
+            photos: components["schemas"]["Attachment"][];
+        };
+        CampaignExecutionList: {
+            items: {
+                /** Format: int64 */
+                campaign_id: number;
+                campaign_name: string;
+                /** Format: date */
+                starts_on: string;
+                /** Format: date */
+                ends_on: string;
+                tasks: components["schemas"]["CampaignTask"][];
+            }[];
+        };
+        CampaignTaskCompleteRequest: {
+            note?: string;
+            photos?: number[];
+            version?: number;
+        };
+        CampaignTaskProblemRequest: {
+            /** @enum {string} */
+            kind: "stock_missing" | "fixture_unavailable" | "price_wrong" | "other";
+            note: string;
+            photos?: number[];
+            version?: number;
+        };
+        CampaignTaskAnswerRequest: {
+            answer: string;
+        };
+        ComplianceCounts: {
+            done: number;
+            late: number;
+            overdue: number;
+            problem: number;
+            pending: number;
+            compliance_pct: components["schemas"]["NullableDecimal2"];
+        };
+        CampaignCompliance: {
+            /** Format: date-time */
+            as_of: string;
+            tasks: components["schemas"]["CampaignTaskDef"][];
+            total: components["schemas"]["ComplianceCounts"];
+            stores: (components["schemas"]["ComplianceCounts"] & {
+                /** Format: int64 */
+                store_id: number;
+                cells: {
+                    /**
+                     * Format: int64
+                     * @description 0 where the store has no run of the task.
+                     */
+                    task_run_id: number;
+                    /** @enum {string} */
+                    state: "done" | "late" | "overdue" | "pending" | "problem" | "";
+                }[];
+            })[];
+        };
     };
     responses: {
         /**
@@ -5362,6 +5797,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+        CampaignId: number;
+        /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+        CampaignTaskId: number;
         /**
          * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
          *     store, or for a supervisor another department unless they are the store's active deputy
@@ -10500,6 +10939,470 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: "draft" | "published" | "ended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "双十二生鲜节",
+                 *       "mechanic": "price_cut",
+                 *       "starts_on": "2026-12-10",
+                 *       "ends_on": "2026-12-14",
+                 *       "target_kind": "stores",
+                 *       "target_store_ids": [
+                 *         1,
+                 *         3
+                 *       ],
+                 *       "items": [
+                 *         {
+                 *           "sku": "P10001",
+                 *           "promo_price": "2.99"
+                 *         }
+                 *       ],
+                 *       "tasks": [
+                 *         {
+                 *           "kind": "display",
+                 *           "title": "堆头陈列",
+                 *           "due_hours": 8,
+                 *           "photo_required": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    publishCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign and what the publish added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPublished"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    endCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCampaignCompliance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The compliance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCompliance"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCampaignExecutions: {
+        parameters: {
+            query?: {
+                open?: boolean;
+                campaign_id?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The store's executions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignExecutionList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCampaignTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTask"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    completeCampaignTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "堆头已按图陈列",
+                 *       "photos": [
+                 *         31
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignTaskCompleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTask"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reportCampaignTaskProblem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "stock_missing",
+                 *       "note": "到货不足，只有一半"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignTaskProblemRequest"];
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTask"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    answerCampaignTaskProblem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
+                task_id: components["parameters"]["CampaignTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answer": "已安排补货，周四到"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignTaskAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignTask"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

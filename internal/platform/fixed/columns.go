@@ -95,6 +95,10 @@ var (
 	MarkdownsLoss                   = Column{"markdowns", "loss", 14, 2}
 	RecallsQty                      = Column{"recalls", "qty", 14, 3}
 	RecallsValue                    = Column{"recalls", "value", 15, 2}
+
+	CampaignItemsRegularPrice = Column{"campaign_items", "regular_price", 12, 2}
+	CampaignItemsPromoPrice   = Column{"campaign_items", "promo_price", 12, 2}
+	CampaignItemsCostPrice    = Column{"campaign_items", "cost_price", 12, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -118,6 +122,7 @@ func Columns() []Column {
 		ShrinkSettingsWriteOffThreshold, MarkdownRulesMaxDiscountPct, WriteOffsQty, WriteOffsUnitCost, WriteOffsValue,
 		MarkdownsQty, MarkdownsRegularPrice, MarkdownsMarkdownPrice, MarkdownsDiscountPct, MarkdownsLoss,
 		RecallsQty, RecallsValue,
+		CampaignItemsRegularPrice, CampaignItemsPromoPrice, CampaignItemsCostPrice,
 	}
 }
 

@@ -50,7 +50,7 @@ describe('audit labels', () => {
     expect(actionLabel('promo.publish', t, te)).toBe('promo.publish')
     expect(actionLabel('user.create', t, te)).toBe('新建用户')
     expect(entityLabel('feed_import', t, te)).toBe('数据上传')
-    expect(entityLabel('campaign', t, te)).toBe('campaign')
+    expect(entityLabel('loyalty_card', t, te)).toBe('loyalty_card')
     const english = translator('en')
     expect(entityLabel('stocktake', english.t, english.te)).toBe('Stocktake')
   })

@@ -115,6 +115,17 @@ const en: Messages = {
       label_layout: {
         update: 'Label barcode layout changed',
       },
+      campaign: {
+        create: 'Campaign planned',
+        update: 'Campaign draft changed',
+        publish: 'Campaign published to stores',
+        end: 'Campaign ended',
+      },
+      campaign_task: {
+        complete: 'Campaign task done',
+        problem: 'Campaign task problem reported',
+        answer: 'Campaign task problem answered',
+      },
     },
     entities: {
       calendar_event: 'Holidays and events',
@@ -136,6 +147,8 @@ const en: Messages = {
       shrink_settings: 'Shrink settings',
       markdown_rules: 'Markdown rules',
       label_layout: 'Label layout',
+      campaign: 'Campaign',
+      campaign_task: 'Campaign task',
     },
   },
 }

@@ -115,6 +115,17 @@ const zhCN = {
       label_layout: {
         update: '修改降价标签条码格式',
       },
+      campaign: {
+        create: '新建促销档期',
+        update: '修改促销草稿',
+        publish: '促销下发门店',
+        end: '促销结束',
+      },
+      campaign_task: {
+        complete: '完成促销任务',
+        problem: '促销任务反馈问题',
+        answer: '总部回复促销问题',
+      },
     },
     entities: {
       calendar_event: '节假日与活动',
@@ -136,6 +147,8 @@ const zhCN = {
       shrink_settings: '损耗设置',
       markdown_rules: '降价规则',
       label_layout: '标签格式',
+      campaign: '促销档期',
+      campaign_task: '促销任务',
     },
   },
 }
