@@ -52,8 +52,9 @@ type storeTaskRow struct {
 }
 
 func (r storeTaskRow) run() Run {
-	return Run{ID: r.ID, CampaignID: r.CampaignID, StoreID: r.StoreID, TaskID: r.TaskID, DueAt: r.DueAt, Status: r.Status,
-		Note: r.Note, Problem: r.ProblemKind, Answer: r.Answer, DoneBy: r.DoneBy, DoneAt: r.DoneAt, Version: r.Version}
+	return toRun(runRow{ID: r.ID, CampaignID: r.CampaignID, StoreID: r.StoreID, TaskID: r.TaskID, DueAt: r.DueAt,
+		Status: r.Status, Note: r.Note, ProblemKind: r.ProblemKind, Answer: r.Answer, DoneBy: r.DoneBy, DoneAt: r.DoneAt,
+		Version: r.Version})
 }
 
 func toStoreTask(r storeTaskRow) StoreTask {

@@ -223,23 +223,28 @@ func (s *Service) activeStores(ctx context.Context, region string) ([]org.Store,
 	}
 }
 
-// Create stores a draft campaign.
-func (s *Service) Create(ctx context.Context, p *authz.Principal, d Draft) (Campaign, error) {
+// prepare checks a draft as a planner sends it: its fields, its items against the catalogue
+// and its target stores.
+func (s *Service) prepare(ctx context.Context, p *authz.Principal, d Draft) (Campaign, []Item, error) {
 	if err := mayPlan(p); err != nil {
-		return Campaign{}, err
+		return Campaign{}, nil, err
 	}
 	c := d.Campaign
 	if err := c.Validate(); err != nil {
-		return Campaign{}, err
+		return Campaign{}, nil, err
 	}
 	items, err := s.items(ctx, d.ItemInputs)
+	if err == nil && c.TargetKind == TargetStores {
+		err = s.checkTargets(ctx, c.TargetStoreIDs)
+	}
+	return c, items, err
+}
+
+// Create stores a draft campaign.
+func (s *Service) Create(ctx context.Context, p *authz.Principal, d Draft) (Campaign, error) {
+	c, items, err := s.prepare(ctx, p, d)
 	if err != nil {
 		return Campaign{}, err
-	}
-	if c.TargetKind == TargetStores {
-		if err := s.checkTargets(ctx, c.TargetStoreIDs); err != nil {
-			return Campaign{}, err
-		}
 	}
 	var id int64
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
@@ -302,21 +307,9 @@ func writeParts(tx *gorm.DB, id int64, items []Item, tasks []Task, kind string, 
 
 // Update replaces a draft's fields, items, tasks and targets; version is the one read.
 func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, version int, d Draft) (Campaign, error) {
-	if err := mayPlan(p); err != nil {
-		return Campaign{}, err
-	}
-	c := d.Campaign
-	if err := c.Validate(); err != nil {
-		return Campaign{}, err
-	}
-	items, err := s.items(ctx, d.ItemInputs)
+	c, items, err := s.prepare(ctx, p, d)
 	if err != nil {
 		return Campaign{}, err
-	}
-	if c.TargetKind == TargetStores {
-		if err := s.checkTargets(ctx, c.TargetStoreIDs); err != nil {
-			return Campaign{}, err
-		}
 	}
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		r, err := s.load(ctx, tx, p, id)
