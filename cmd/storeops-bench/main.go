@@ -50,6 +50,7 @@ var cases = map[string]benchCase{
 	"stocktake": stocktakeCase,
 	"ordering":  orderingCase,
 	"shrink":    shrinkCase,
+	"promo":     promoCase,
 	"reads":     readsCase,
 }
 
