@@ -148,7 +148,7 @@ func TestProRate(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			shares := Shares(date(tc.from), date(tc.to))
+			shares := civil.MonthShares(date(tc.from), date(tc.to))
 			if len(shares) != tc.wantShares {
 				t.Fatalf("shares %+v", shares)
 			}
@@ -189,7 +189,7 @@ func TestShiftKeepsWholeMonthsWhole(t *testing.T) {
 func TestCompute(t *testing.T) {
 	cur := Actuals{Sales: money("9500.00"), COGS: money("7000.00"), Labour: money("1050.00"), HasSales: true, HasLabour: true}
 	plan := Plan{"produce": {"2026-10": amounts("31000.00", "25.00", "3100.00", "")}}
-	targets := ProRate(plan, []string{"produce"}, Shares(date("2026-10-01"), date("2026-10-10")))
+	targets := ProRate(plan, []string{"produce"}, civil.MonthShares(date("2026-10-01"), date("2026-10-10")))
 	lastMonth := Actuals{Sales: money("8000.00"), HasSales: true}
 	set := Compute(cur, targets, lastMonth, Actuals{})
 

@@ -29,23 +29,8 @@ func PlansOf(list []budget.Budget) map[int64]Plan {
 	return out
 }
 
-// MonthShare is the part of one month a range of days covers.
-type MonthShare struct {
-	Month     string // YYYY-MM
-	Days      int    // days of the range in the month
-	MonthDays int    // days of the month
-}
-
-// Shares splits the range from..to (inclusive) into the months it touches.
-func Shares(from, to civil.Date) []MonthShare {
-	var out []MonthShare
-	for d := from; d <= to; {
-		end := min(lastOfMonth(d), to)
-		out = append(out, MonthShare{Month: monthOf(d), Days: int(end-d) + 1, MonthDays: daysInMonth(d)})
-		d = end + 1
-	}
-	return out
-}
+// MonthShare is the part of one month a range of days covers (civil.MonthShares makes them).
+type MonthShare = civil.MonthShare
 
 // Targets is a scope's budget pro-rated to a range of days, exact; nil where the scope has
 // no such budget. Money is in cents, percents in hundredths.

@@ -110,7 +110,7 @@ func (s *Service) Ranking(ctx context.Context, p *authz.Principal, q RankQuery) 
 			scope = q.Department
 		}
 		rng := Range{from, max(from, min(last, today[st.ID]))}
-		t := ProRate(plans[st.ID], deps, Shares(rng.From, rng.To))
+		t := ProRate(plans[st.ID], deps, civil.MonthShares(rng.From, rng.To))
 		set := Compute(g.actuals(st.ID, scope), t, Actuals{}, Actuals{})
 		out.Items = append(out.Items, RankItem{Store: st, KPI: set[q.KPI]})
 	}

@@ -112,7 +112,7 @@ func build(sc scope, rng Range, plan Plan, rows [3]feedRows) Report {
 	}
 	id := sc.store.ID
 	rowOf := func(dept string, deps []string) Row {
-		t := ProRate(plan, deps, Shares(rng.From, rng.To))
+		t := ProRate(plan, deps, civil.MonthShares(rng.From, rng.To))
 		return Row{Department: dept, KPIs: Compute(aggs[0].actuals(id, dept), t, aggs[1].actuals(id, dept),
 			aggs[2].actuals(id, dept))}
 	}

@@ -121,19 +121,7 @@ type MarkdownFilter = Filter
 
 // ListMarkdowns answers a store's markdowns in p's scope, newest first.
 func (s *Service) ListMarkdowns(ctx context.Context, p *authz.Principal, storeID int64, f MarkdownFilter, pg paging.Page) ([]Markdown, int64, error) {
-	if err := p.RequireStore(storeID); err != nil {
-		return nil, 0, err
-	}
-	depts, err := s.scopeDepartments(ctx, p, storeID)
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, total, err := pageOf[markdownRow](ctx, s.db, storeID, depts, f, pg)
-	out := make([]Markdown, len(rows))
-	for i, r := range rows {
-		out[i] = toMarkdown(r)
-	}
-	return out, total, err
+	return listRecords(ctx, s, p, storeID, f, pg, toMarkdown)
 }
 
 func markdownNotFound(id int64) error {

@@ -2,11 +2,9 @@ package shrink
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -20,7 +18,6 @@ import (
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/database"
 	"github.com/storeops/storeops/internal/platform/fixed"
-	"github.com/storeops/storeops/internal/platform/paging"
 )
 
 // MaxRecallLots is the most lots a recall names; MaxRecallDays the longest receiving range.
@@ -170,7 +167,7 @@ func (s *Service) CreateRecall(ctx context.Context, p *authz.Principal, n NewRec
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		now := s.now()
 		r := recallRow{ProductID: ref.ID, SKU: ref.SKU, Name: ref.Name, Unit: ref.Unit, Reason: n.Reason,
-			LotIDs: joinIDs(n.LotIDs), ReceivedFrom: n.ReceivedFrom, ReceivedTo: n.ReceivedTo, CreatedBy: p.ActorID(),
+			LotIDs: idsText(n.LotIDs), ReceivedFrom: n.ReceivedFrom, ReceivedTo: n.ReceivedTo, CreatedBy: p.ActorID(),
 			CreatedByName: p.Username, CreatedAt: now}
 		if err := tx.Create(&r).Error; err != nil {
 			return err
@@ -312,130 +309,21 @@ func (s *Service) recallFromStore(ctx context.Context, tx *gorm.DB, p *authz.Pri
 	return r, s.post(ctx, tx, p, r)
 }
 
-func joinIDs(ids []int64) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = strconv.FormatInt(id, 10)
-	}
-	return strings.Join(parts, ",")
+// idsText is how a recall keeps the lots it named: a JSON array ("[]" for none).
+func idsText(ids []int64) string {
+	b, _ := json.Marshal(append([]int64{}, ids...)) // []int64 always marshals
+	return string(b)
 }
 
-func splitIDs(s string) []int64 {
+func idsOf(text string) []int64 {
 	out := []int64{}
-	for part := range strings.SplitSeq(s, ",") {
-		if id, err := strconv.ParseInt(part, 10, 64); err == nil {
-			out = append(out, id)
-		}
-	}
+	_ = json.Unmarshal([]byte(text), &out) // only idsText writes the column
 	return out
 }
 
 func toRecall(r recallRow) Recall {
 	return Recall{ID: r.ID, ProductID: r.ProductID, SKU: r.SKU, Name: r.Name, Unit: r.Unit, Reason: r.Reason,
-		LotIDs: splitIDs(r.LotIDs), ReceivedFrom: r.ReceivedFrom, ReceivedTo: r.ReceivedTo, StoreCount: r.StoreCount,
+		LotIDs: idsOf(r.LotIDs), ReceivedFrom: r.ReceivedFrom, ReceivedTo: r.ReceivedTo, StoreCount: r.StoreCount,
 		LotCount: r.LotCount, Qty: r.Qty, Value: r.Value, CreatedBy: r.CreatedBy, CreatedByName: r.CreatedByName,
 		CreatedAt: r.CreatedAt, Stores: []RecallStore{}}
-}
-
-// ListRecalls answers recalls newest first: every one for admins and HQ, those that took
-// stock from their store for the store's staff.
-func (s *Service) ListRecalls(ctx context.Context, p *authz.Principal, pg paging.Page) ([]Recall, int64, error) {
-	if err := authz.Require(p); err != nil {
-		return nil, 0, err
-	}
-	q := s.db.WithContext(ctx).Model(&recallRow{})
-	if only := p.StoreFilter(); only != nil {
-		q = q.Where("id IN (?)", s.db.Model(&writeOffRow{}).Select("recall_id").
-			Where("store_id = ? AND recall_id IS NOT NULL", *only))
-	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []recallRow
-	if err := q.Order("created_at DESC").Order("id DESC").Offset(pg.Offset()).Limit(pg.PageSize).Find(&rows).Error; err != nil {
-		return nil, 0, err
-	}
-	out := make([]Recall, len(rows))
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		out[i], ids[i] = toRecall(r), r.ID
-	}
-	if only := p.StoreFilter(); only != nil && len(ids) > 0 {
-		lines, err := s.recallLines(ctx, ids, only)
-		if err != nil {
-			return nil, 0, err
-		}
-		for i := range out {
-			out[i].ownStore(lines[out[i].ID])
-		}
-	}
-	return out, total, nil
-}
-
-// recallLine is one store's part of a recall.
-type recallLine struct {
-	RecallID int64
-	RecallStore
-}
-
-// recallLines sums the recalls' write-offs per store (of one store when only is set).
-func (s *Service) recallLines(ctx context.Context, ids []int64, only *int64) (map[int64][]RecallStore, error) {
-	q := s.db.WithContext(ctx).Model(&writeOffRow{}).
-		Select("recall_id, store_id, COUNT(*) AS lot_count, SUM(qty) AS qty, SUM(value) AS value").Where("recall_id IN ?", ids)
-	if only != nil {
-		q = q.Where("store_id = ?", *only)
-	}
-	var rows []recallLine
-	if err := q.Group("recall_id, store_id").Order("recall_id, store_id").Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := map[int64][]RecallStore{}
-	for _, r := range rows {
-		out[r.RecallID] = append(out[r.RecallID], r.RecallStore)
-	}
-	return out, nil
-}
-
-// ownStore narrows a recall's totals to the lines of the caller's store: a store's staff see
-// what their store sent back, never the other stores' figures.
-func (r *Recall) ownStore(lines []RecallStore) {
-	r.Stores = append([]RecallStore{}, lines...)
-	r.StoreCount, r.LotCount, r.Qty, r.Value = len(lines), 0, 0, 0
-	for _, l := range lines {
-		r.LotCount += l.LotCount
-		r.Qty += l.Qty
-		r.Value += l.Value
-	}
-}
-
-// GetRecall answers a recall with what came back from each store in p's scope; a recall that
-// took nothing from the caller's store is 404 for its staff.
-func (s *Service) GetRecall(ctx context.Context, p *authz.Principal, id int64) (Recall, error) {
-	if err := authz.Require(p); err != nil {
-		return Recall{}, err
-	}
-	var r recallRow
-	err := s.db.WithContext(ctx).Where("id = ?", id).Take(&r).Error
-	notFound := apperr.New(apperr.ErrNotFound, "not_found", fmt.Sprintf("recall %d not found", id))
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return Recall{}, notFound
-	}
-	if err != nil {
-		return Recall{}, err
-	}
-	lines, err := s.recallLines(ctx, []int64{id}, p.StoreFilter())
-	if err != nil {
-		return Recall{}, err
-	}
-	if p.StoreFilter() != nil && len(lines[id]) == 0 {
-		return Recall{}, notFound
-	}
-	out := toRecall(r)
-	if p.StoreFilter() != nil {
-		out.ownStore(lines[id])
-	} else {
-		out.Stores = append(out.Stores, lines[id]...)
-	}
-	return out, nil
 }

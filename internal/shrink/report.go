@@ -42,7 +42,8 @@ type DepartmentShrink struct {
 	Budget   *fixed.Money // pro-rated to the period; nil without a budget
 }
 
-// Pct is a percentage of whole, with two decimals; ok is false when whole is not positive.
+// PctOfWhole is part as a percentage of whole, with two decimals; ok is false when whole is
+// not positive.
 func PctOfWhole(part, whole fixed.Money) (Pct, bool) {
 	if whole <= 0 {
 		return 0, false
@@ -233,37 +234,22 @@ func (s *Service) salesAndBudgets(ctx context.Context, storeID int64, from, to c
 	if err != nil {
 		return err
 	}
+	shares := map[string]civil.MonthShare{}
+	for _, m := range civil.MonthShares(from, to) {
+		shares[m.Month] = m
+	}
 	for _, b := range budgets {
-		ds := byDept[b.DepartmentCode]
-		if ds == nil || b.ShrinkBudget == nil {
+		ds, share := byDept[b.DepartmentCode], shares[b.Month]
+		if ds == nil || b.ShrinkBudget == nil || share.Days == 0 {
 			continue
 		}
-		days, monthDays := daysIn(b.Month, from, to)
-		if days == 0 {
-			continue
-		}
-		part := fixed.Money((int64(*b.ShrinkBudget)*int64(days) + int64(monthDays)/2) / int64(monthDays))
+		part := fixed.Money((int64(*b.ShrinkBudget)*int64(share.Days) + int64(share.MonthDays)/2) / int64(share.MonthDays))
 		if ds.Budget == nil {
 			ds.Budget = new(fixed.Money)
 		}
 		*ds.Budget += part
 	}
 	return nil
-}
-
-// daysIn counts the days of month (YYYY-MM) within from..to, and the month's days.
-func daysIn(month string, from, to civil.Date) (int, int) {
-	first, err := civil.Parse(month + "-01")
-	if err != nil {
-		return 0, 1
-	}
-	t := first.Time()
-	last := first.AddDays(t.AddDate(0, 1, -1).Day() - 1)
-	lo, hi := max(first, from), min(last, to)
-	if lo > hi {
-		return 0, int(last-first) + 1
-	}
-	return int(hi-lo) + 1, int(last-first) + 1
 }
 
 type productAgg struct {

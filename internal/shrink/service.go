@@ -21,6 +21,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/paging"
 	"github.com/storeops/storeops/internal/shrinkfeed"
 )
 
@@ -132,6 +133,25 @@ func (s *Service) sees(ctx context.Context, db *gorm.DB, p *authz.Principal, sto
 		return true, nil
 	}
 	return s.isDeputy(ctx, db, p, storeID)
+}
+
+// listRecords answers one page of a store's write-offs or markdowns in p's scope (a
+// supervisor's departments, the whole store for the deputy), newest first, converted by to.
+func listRecords[R record, T any](ctx context.Context, s *Service, p *authz.Principal, storeID int64, f Filter, pg paging.Page,
+	to func(R) T) ([]T, int64, error) {
+	if err := p.RequireStore(storeID); err != nil {
+		return nil, 0, err
+	}
+	depts, err := s.scopeDepartments(ctx, p, storeID)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, total, err := pageOf[R](ctx, s.db, storeID, depts, f, pg)
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i] = to(r)
+	}
+	return out, total, err
 }
 
 // loadScoped reads record id in p's scope: none, or one p does not see, is notFound.

@@ -87,19 +87,7 @@ type WriteOffFilter = Filter
 
 // ListWriteOffs answers a store's write-offs in p's scope, newest first.
 func (s *Service) ListWriteOffs(ctx context.Context, p *authz.Principal, storeID int64, f WriteOffFilter, pg paging.Page) ([]WriteOff, int64, error) {
-	if err := p.RequireStore(storeID); err != nil {
-		return nil, 0, err
-	}
-	depts, err := s.scopeDepartments(ctx, p, storeID)
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, total, err := pageOf[writeOffRow](ctx, s.db, storeID, depts, f, pg)
-	out := make([]WriteOff, len(rows))
-	for i, r := range rows {
-		out[i] = toWriteOff(r)
-	}
-	return out, total, err
+	return listRecords(ctx, s, p, storeID, f, pg, toWriteOff)
 }
 
 func writeOffNotFound(id int64) error {

@@ -104,8 +104,8 @@ CREATE INDEX ix_markdowns_status ON markdowns (store_id, status, id);
 CREATE INDEX ix_markdowns_lot ON markdowns (store_id, lot_id);
 
 -- A recall (召回) takes a product's named lots, or every lot received in a date range, out of
--- the stores' stock as write-offs with reason recall (write_offs.recall_id); the row keeps
--- what was asked and what came back in total.
+-- the stores' stock as write-offs with reason recall (write_offs.recall_id); the row keeps the
+-- lots named (a JSON array of ids, '[]' for a receiving range) and what came back in total.
 CREATE TABLE recalls (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     product_id BIGINT NOT NULL,
@@ -113,7 +113,7 @@ CREATE TABLE recalls (
     name VARCHAR(200) NOT NULL,
     unit VARCHAR(16) NOT NULL,
     reason VARCHAR(500) NOT NULL,
-    lot_ids VARCHAR(2000) NOT NULL DEFAULT '',
+    lot_ids TEXT NOT NULL,
     received_from DATE NULL,
     received_to DATE NULL,
     store_count INT NOT NULL,
