@@ -19,10 +19,12 @@ func (h *Handler) registerRecalls(r *httpx.Router) {
 }
 
 type recallStoreJSON struct {
-	StoreID  int64       `json:"store_id"`
-	LotCount int         `json:"lot_count"`
-	Qty      fixed.Qty   `json:"qty"`
-	Value    fixed.Money `json:"value"`
+	StoreID   int64       `json:"store_id"`
+	StoreCode string      `json:"store_code"`
+	StoreName string      `json:"store_name"`
+	LotCount  int         `json:"lot_count"`
+	Qty       fixed.Qty   `json:"qty"`
+	Value     fixed.Money `json:"value"`
 }
 
 type recallJSON struct {

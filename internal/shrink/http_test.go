@@ -544,9 +544,10 @@ func TestRecallTakesTheLotsBackFromEveryStore(t *testing.T) {
 			Qty        string `json:"qty"`
 			Value      string `json:"value"`
 			Stores     []struct {
-				StoreID int64  `json:"store_id"`
-				Qty     string `json:"qty"`
-				Value   string `json:"value"`
+				StoreID   int64  `json:"store_id"`
+				StoreCode string `json:"store_code"`
+				Qty       string `json:"qty"`
+				Value     string `json:"value"`
 			} `json:"stores"`
 		}
 		testutil.Must(t, admin, "POST", "/api/v1/recalls", map[string]any{"sku": sku, "received_from": yesterday,
@@ -559,7 +560,7 @@ func TestRecallTakesTheLotsBackFromEveryStore(t *testing.T) {
 			t.Errorf("sh-pudong on hand %s after the recall", got)
 		}
 		testutil.Must(t, f.env.Login("manager1"), "GET", fmt.Sprintf("/api/v1/recalls/%d", rc.ID), nil, http.StatusOK).JSON(t, &rc)
-		if len(rc.Stores) != 1 || rc.Stores[0].StoreID != f.storeID || rc.Stores[0].Qty != "8.000" || rc.Stores[0].Value != "40.00" ||
+		if len(rc.Stores) != 1 || rc.Stores[0].StoreID != f.storeID || rc.Stores[0].StoreCode != "sh-pudong" || rc.Stores[0].Qty != "8.000" || rc.Stores[0].Value != "40.00" ||
 			rc.StoreCount != 1 || rc.Qty != "8.000" || rc.Value != "40.00" {
 			t.Errorf("the store manager's view of the recall: %+v", rc)
 		}

@@ -67,10 +67,12 @@ type Recall struct {
 
 // RecallStore is what one store sent back.
 type RecallStore struct {
-	StoreID  int64
-	LotCount int
-	Qty      fixed.Qty
-	Value    fixed.Money
+	StoreID   int64
+	StoreCode string
+	StoreName string
+	LotCount  int
+	Qty       fixed.Qty
+	Value     fixed.Money
 }
 
 // NewRecall names a product's lots, or a receiving range, and optionally the stores.

@@ -57,12 +57,15 @@ type recallLine struct {
 // recallLines sums the recalls' write-offs per store (of one store when only is set).
 func (s *Service) recallLines(ctx context.Context, ids []int64, only *int64) (map[int64][]RecallStore, error) {
 	q := s.db.WithContext(ctx).Model(&writeOffRow{}).
-		Select("recall_id, store_id, COUNT(*) AS lot_count, SUM(qty) AS qty, SUM(value) AS value").Where("recall_id IN ?", ids)
+		Select("write_offs.recall_id, write_offs.store_id, stores.code AS store_code, stores.name AS store_name, "+
+			"COUNT(*) AS lot_count, SUM(write_offs.qty) AS qty, SUM(write_offs.value) AS value").
+		Joins("JOIN stores ON stores.id = write_offs.store_id").Where("write_offs.recall_id IN ?", ids)
 	if only != nil {
-		q = q.Where("store_id = ?", *only)
+		q = q.Where("write_offs.store_id = ?", *only)
 	}
 	var rows []recallLine
-	if err := q.Group("recall_id, store_id").Order("recall_id, store_id").Find(&rows).Error; err != nil {
+	group := "write_offs.recall_id, write_offs.store_id, stores.code, stores.name"
+	if err := q.Group(group).Order("write_offs.recall_id, write_offs.store_id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := map[int64][]RecallStore{}

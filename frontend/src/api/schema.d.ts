@@ -5354,6 +5354,8 @@ export interface components {
         RecallStore: {
             /** Format: int64 */
             store_id: number;
+            store_code: string;
+            store_name: string;
             lot_count: number;
             qty: components["schemas"]["Decimal3"];
             value: components["schemas"]["Decimal2"];

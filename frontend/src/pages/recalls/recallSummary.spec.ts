@@ -2,17 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { recallChartOption, recallScope, recallStoreRows, recallTotals, sumDecimals } from './recallSummary'
 
 const t = (key: string, values?: Record<string, unknown>) => (values ? `${key} ${JSON.stringify(values)}` : key)
-const names: Record<number, string> = { 1: '浦东店', 2: '徐汇店', 3: '静安店' }
-const storeName = (id: number) => names[id] ?? `#${id}`
 
 const recall = {
   lot_ids: [] as number[],
   received_from: '2026-11-20',
   received_to: '2026-11-22',
   stores: [
-    { store_id: 1, lot_count: 2, qty: '12.500', value: '87.50' },
-    { store_id: 2, lot_count: 1, qty: '30.250', value: '211.75' },
-    { store_id: 3, lot_count: 1, qty: '0.250', value: '1.75' },
+    { store_id: 1, store_code: 'sh-pudong', store_name: '浦东店', lot_count: 2, qty: '12.500', value: '87.50' },
+    { store_id: 2, store_code: 'sh-xuhui', store_name: '徐汇店', lot_count: 1, qty: '30.250', value: '211.75' },
+    { store_id: 3, store_code: 'sh-jingan', store_name: '静安店', lot_count: 1, qty: '0.250', value: '1.75' },
   ],
 }
 
@@ -23,17 +21,20 @@ describe('recall summary', () => {
     expect(recallScope({ lot_ids: [], received_from: null, received_to: null }, t)).toBe('recalls.scopeWhole')
   })
 
-  it("gives each store's line its name, most value first", () => {
-    expect(recallStoreRows(recall, storeName).map((r) => [r.name, r.lot_count, r.qty, r.value])).toEqual([
+  it("gives each store's line the name the server sent, most value first", () => {
+    expect(recallStoreRows(recall).map((r) => [r.name, r.lot_count, r.qty, r.value])).toEqual([
       ['徐汇店', 1, '30.250', '211.75'],
       ['浦东店', 2, '12.500', '87.50'],
       ['静安店', 1, '0.250', '1.75'],
     ])
-    expect(recallStoreRows({ stores: [{ store_id: 9, lot_count: 1, qty: '1.000', value: '0.00' }] }, storeName)[0]!.name).toBe('#9')
+    // Two stores of one name (after a rename) keep apart by their codes.
+    const twins = { stores: [{ store_id: 8, store_code: 'a', store_name: '新店', lot_count: 1, qty: '1.000', value: '0.00' },
+      { store_id: 9, store_code: 'b', store_name: '新店', lot_count: 1, qty: '1.000', value: '0.00' }] }
+    expect(recallStoreRows(twins).map((r) => r.store_id)).toEqual([8, 9])
   })
 
   it('adds the lines up exactly', () => {
-    expect(recallTotals(recallStoreRows(recall, storeName))).toEqual({ lot_count: 4, qty: '43.000', value: '301.00' })
+    expect(recallTotals(recallStoreRows(recall))).toEqual({ lot_count: 4, qty: '43.000', value: '301.00' })
     expect(recallTotals([])).toEqual({ lot_count: 0, qty: '0.000', value: '0.00' })
     // 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
     expect(sumDecimals(['0.1', '0.2'], 2)).toBe('0.30')
@@ -43,7 +44,7 @@ describe('recall summary', () => {
   })
 
   it('draws a bar per store of the value that came back', () => {
-    const option = recallChartOption(recallStoreRows(recall, storeName), '退回金额') as {
+    const option = recallChartOption(recallStoreRows(recall), '退回金额') as {
       xAxis: { data: string[] }
       series: { name: string; type: string; data: number[] }[]
     }

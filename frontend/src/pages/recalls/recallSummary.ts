@@ -21,11 +21,11 @@ export interface RecallStoreRow {
   value: string
 }
 
-/** The stores' lines with their names, most value first (then by name). */
-export function recallStoreRows(recall: Pick<Recall, 'stores'>, storeName: (id: number) => string): RecallStoreRow[] {
+/** The stores' lines with the names the server sent, most value first (then by name, then id). */
+export function recallStoreRows(recall: Pick<Recall, 'stores'>): RecallStoreRow[] {
   return recall.stores
-    .map((s) => ({ store_id: s.store_id, name: storeName(s.store_id), lot_count: s.lot_count, qty: s.qty, value: s.value }))
-    .sort((a, b) => Number(b.value) - Number(a.value) || a.name.localeCompare(b.name))
+    .map((s) => ({ store_id: s.store_id, name: s.store_name, lot_count: s.lot_count, qty: s.qty, value: s.value }))
+    .sort((a, b) => Number(b.value) - Number(a.value) || a.name.localeCompare(b.name) || a.store_id - b.store_id)
 }
 
 /** The exact sum of decimal strings, written with `places` decimals ("1.5" + "2.25" → "3.75"). */
