@@ -36,3 +36,21 @@ func (s *Service) UsersByID(ctx context.Context, p *authz.Principal, ids []int64
 	}
 	return out, nil
 }
+
+// StoresByID returns the stores among ids, keyed by id, in one query: other modules name the
+// stores in their reports (a campaign's compliance, a recall) without the caller fetching the
+// chain's store list. Store names are not secret, so no scope applies; unknown ids are absent.
+func (s *Service) StoresByID(ctx context.Context, ids []int64) (map[int64]Store, error) {
+	out := make(map[int64]Store, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []storeRow
+	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ID] = toStore(r)
+	}
+	return out, nil
+}

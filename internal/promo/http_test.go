@@ -75,6 +75,7 @@ type compliance struct {
 	} `json:"total"`
 	Stores []struct {
 		StoreID       int64   `json:"store_id"`
+		StoreCode     string  `json:"store_code"`
 		Done          int     `json:"done"`
 		Problem       int     `json:"problem"`
 		CompliancePct *string `json:"compliance_pct"`
@@ -166,7 +167,8 @@ func TestPublishCompleteAndCompliance(t *testing.T) {
 		}
 		for _, s := range co.Stores {
 			want := map[int64]string{f.pudong: "50.00", f.gz: "0.00"}[s.StoreID]
-			if s.CompliancePct == nil || *s.CompliancePct != want || len(s.Cells) != 2 {
+			code := map[int64]string{f.pudong: "sh-pudong", f.gz: "gz-tianhe"}[s.StoreID]
+			if s.CompliancePct == nil || *s.CompliancePct != want || len(s.Cells) != 2 || s.StoreCode != code {
 				t.Errorf("store %d: %+v, want %s %%", s.StoreID, s, want)
 			}
 		}

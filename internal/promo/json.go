@@ -161,8 +161,10 @@ type cellJSON struct {
 
 type storeComplianceJSON struct {
 	countsJSON
-	StoreID int64      `json:"store_id"`
-	Cells   []cellJSON `json:"cells"`
+	StoreID   int64      `json:"store_id"`
+	StoreCode string     `json:"store_code"`
+	StoreName string     `json:"store_name"`
+	Cells     []cellJSON `json:"cells"`
 }
 
 type complianceJSON struct {
@@ -178,7 +180,8 @@ func toComplianceJSON(c CampaignCompliance) complianceJSON {
 		out.Tasks = append(out.Tasks, toTaskDef(t))
 	}
 	for _, s := range c.Stores {
-		row := storeComplianceJSON{countsJSON: toCounts(s.Compliance), StoreID: s.StoreID, Cells: []cellJSON{}}
+		row := storeComplianceJSON{countsJSON: toCounts(s.Compliance), StoreID: s.StoreID,
+			StoreCode: s.StoreCode, StoreName: s.StoreName, Cells: []cellJSON{}}
 		for _, st := range s.States {
 			row.Cells = append(row.Cells, cellJSON{TaskRunID: st.RunID, State: st.State})
 		}

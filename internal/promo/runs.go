@@ -236,7 +236,9 @@ func (s *Service) Answer(ctx context.Context, p *authz.Principal, id int64, answ
 
 // StoreCompliance is one store's standing in a campaign.
 type StoreCompliance struct {
-	StoreID int64
+	StoreID   int64
+	StoreCode string
+	StoreName string
 	Compliance
 	// States is the state of each task, in the campaign's task order, with the run's id.
 	States []RunState
@@ -294,6 +296,18 @@ func (s *Service) Compliance(ctx context.Context, p *authz.Principal, id int64) 
 		if i, ok := position[rr.TaskID]; ok {
 			st.States[i] = RunState{RunID: rr.ID, State: state}
 		}
+	}
+	ids := make([]int64, len(out.Stores))
+	for i, st := range out.Stores {
+		ids[i] = st.StoreID
+	}
+	named, err := s.Stores.StoresByID(ctx, ids)
+	if err != nil {
+		return CampaignCompliance{}, err
+	}
+	for i := range out.Stores {
+		st := named[out.Stores[i].StoreID]
+		out.Stores[i].StoreCode, out.Stores[i].StoreName = st.Code, st.Name
 	}
 	return out, nil
 }

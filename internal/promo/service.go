@@ -27,6 +27,7 @@ type Catalog interface {
 // Stores lists the chain's stores (with region and time zone).
 type Stores interface {
 	ListStores(ctx context.Context, p *authz.Principal, f org.StoreFilter, pg paging.Page) ([]org.Store, int64, error)
+	StoresByID(ctx context.Context, ids []int64) (map[int64]org.Store, error)
 }
 
 // Deps are the modules promotions work with.

@@ -5558,6 +5558,8 @@ export interface components {
             stores: (components["schemas"]["ComplianceCounts"] & {
                 /** Format: int64 */
                 store_id: number;
+                store_code: string;
+                store_name: string;
                 cells: {
                     /**
                      * Format: int64
