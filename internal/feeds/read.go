@@ -3,8 +3,8 @@ package feeds
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
+	"maps"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -231,39 +231,83 @@ const salesChunk = 500
 
 // WeightedSales sums the sales lines of the stores and products named per store and product
 // over from..to (inclusive), the line of day from+i counted weights[i] times (a weight of 0
-// leaves the day out; weights nil counts every day once). The sums run in the database, so
-// a report over thousands of store-product pairs reads one row per pair; the id lists are
-// read in chunks. Pairs without a sale are left out.
+// leaves the day out; weights nil counts every day once). The sums run in the database as
+// plain SUMs, one query per distinct weight (a report's weights take one or two values), so a
+// report over thousands of store-product pairs reads one row per pair and query; the id lists
+// are read in chunks. Pairs without a sale are left out.
 func (s *Service) WeightedSales(ctx context.Context, storeIDs, productIDs []int64, from, to civil.Date, weights []int) ([]StoreProductSales, error) {
 	if len(storeIDs) == 0 || len(productIDs) == 0 || to < from {
 		return nil, nil
 	}
-	if weights != nil && len(weights) != int(to-from+1) {
+	if weights == nil {
+		return s.sumSales(ctx, storeIDs, productIDs, from, to, nil, 1, nil)
+	}
+	if len(weights) != int(to-from+1) {
 		return nil, fmt.Errorf("feeds: %d weights for %d days", len(weights), to-from+1)
 	}
-	sel := "store_id, product_id, SUM(qty), SUM(net_sales), SUM(cost)"
-	var args []any
-	if weights != nil {
-		var w strings.Builder
-		w.WriteString("CASE business_date")
-		for i, k := range weights {
-			if k != 0 {
-				w.WriteString(" WHEN ? THEN " + strconv.Itoa(k))
-				args = append(args, from.AddDays(i))
+	// Σ w(d)·x(d) = Σ over the weight levels L of (L − previous level) × Σ of x(d) with w(d) ≥ L.
+	set := map[int]bool{}
+	for _, w := range weights {
+		if w < 0 {
+			return nil, fmt.Errorf("feeds: a negative weight")
+		}
+		if w > 0 {
+			set[w] = true
+		}
+	}
+	levels := slices.Sorted(maps.Keys(set))
+	sums := map[[2]int64]*StoreProductSales{}
+	var order [][2]int64
+	prev := 0
+	for _, level := range levels {
+		var days []civil.Date
+		for i, w := range weights {
+			if w >= level {
+				days = append(days, from.AddDays(i))
 			}
 		}
-		w.WriteString(" ELSE 0 END")
-		c := w.String()
-		sel = "store_id, product_id, SUM(qty * " + c + "), SUM(net_sales * " + c + "), SUM(cost * " + c + ")"
-		args = append(append(append([]any{}, args...), args...), args...)
+		if len(days) == len(weights) {
+			days = nil // the whole range
+		}
+		if _, err := s.sumSales(ctx, storeIDs, productIDs, from, to, days, int64(level-prev), func(r StoreProductSales) {
+			k := [2]int64{r.StoreID, r.ProductID}
+			if have := sums[k]; have != nil {
+				have.Qty += r.Qty
+				have.NetSales += r.NetSales
+				have.Cost += r.Cost
+				return
+			}
+			sums[k] = &r
+			order = append(order, k)
+		}); err != nil {
+			return nil, err
+		}
+		prev = level
 	}
+	out := make([]StoreProductSales, len(order))
+	for i, k := range order {
+		out[i] = *sums[k]
+	}
+	return out, nil
+}
+
+// sumSales sums lines per store and product over from..to (only the days listed when days is
+// not nil), times times; each row goes to fn, or into the answer when fn is nil.
+func (s *Service) sumSales(ctx context.Context, storeIDs, productIDs []int64, from, to civil.Date, days []civil.Date,
+	times int64, fn func(StoreProductSales)) ([]StoreProductSales, error) {
 	var out []StoreProductSales
+	if fn == nil {
+		fn = func(r StoreProductSales) { out = append(out, r) }
+	}
 	for i := 0; i < len(storeIDs); i += salesChunk {
 		stores := storeIDs[i:min(i+salesChunk, len(storeIDs))]
 		for j := 0; j < len(productIDs); j += salesChunk {
 			products := productIDs[j:min(j+salesChunk, len(productIDs))]
-			rows, err := between(s.db.WithContext(ctx).Model(&salesRow{}), stores, from, to).
-				Where("product_id IN ?", products).Select(sel, args...).Group("store_id, product_id").Rows()
+			q := between(s.db.WithContext(ctx).Model(&salesRow{}), stores, from, to).Where("product_id IN ?", products)
+			if days != nil {
+				q = q.Where("business_date IN ?", days)
+			}
+			rows, err := q.Select("store_id, product_id, SUM(qty), SUM(net_sales), SUM(cost)").Group("store_id, product_id").Rows()
 			if err != nil {
 				return nil, err
 			}
@@ -273,7 +317,10 @@ func (s *Service) WeightedSales(ctx context.Context, storeIDs, productIDs []int6
 					rows.Close()
 					return nil, err
 				}
-				out = append(out, r)
+				r.Qty *= fixed.Qty(times)
+				r.NetSales *= fixed.Money(times)
+				r.Cost *= fixed.Money(times)
+				fn(r)
 			}
 			err = rows.Err()
 			rows.Close()

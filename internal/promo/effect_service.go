@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storeops/storeops/internal/feeds"
@@ -162,14 +163,53 @@ func (s *Service) Effect(ctx context.Context, p *authz.Principal, id, onlyStore 
 
 type lineKey struct{ store, product int64 }
 
-// lineSums reads the sums of every store and item: the campaign's days and the weighted
-// baseline in two queries of the feed, and the days out of stock per store.
+// effectWorkers is how many stores are measured at once: each store's lines are an index
+// range of the feed and of the stock ledger, so a chain's report spreads over connections.
+const effectWorkers = 4
+
+// lineSums reads the sums of every store and item, store by store (effectWorkers at once):
+// the campaign's days and the weighted baseline in two queries of the feed, and the days out
+// of stock from the ledger.
 func (s *Service) lineSums(ctx context.Context, w EffectWindow, storeIDs, productIDs []int64) (map[lineKey]Sums, error) {
 	out := map[lineKey]Sums{}
 	if w.Days == 0 || len(storeIDs) == 0 || len(productIDs) == 0 {
 		return out, nil
 	}
-	promo, err := s.Sales.WeightedSales(ctx, storeIDs, productIDs, w.StartsOn, w.MeasuredTo, nil)
+	weights := w.BaselineWeights()
+	var mu sync.Mutex
+	var firstErr error
+	var wg sync.WaitGroup
+	work := make(chan int64)
+	for range min(effectWorkers, len(storeIDs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for st := range work {
+				got, err := s.storeSums(ctx, w, weights, st, productIDs)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				for k, v := range got {
+					out[k] = v
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, st := range storeIDs {
+		work <- st
+	}
+	close(work)
+	wg.Wait()
+	return out, firstErr
+}
+
+// storeSums reads one store's sums of every item.
+func (s *Service) storeSums(ctx context.Context, w EffectWindow, weights []int, store int64, productIDs []int64) (map[lineKey]Sums, error) {
+	out := map[lineKey]Sums{}
+	stores := []int64{store}
+	promo, err := s.Sales.WeightedSales(ctx, stores, productIDs, w.StartsOn, w.MeasuredTo, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +219,7 @@ func (s *Service) lineSums(ctx context.Context, w EffectWindow, storeIDs, produc
 		v.PromoQty, v.PromoNet, v.PromoMargin = r.Qty, r.NetSales, r.NetSales-r.Cost
 		out[k] = v
 	}
-	base, err := s.Sales.WeightedSales(ctx, storeIDs, productIDs, w.BaselineFrom, w.BaselineTo, w.BaselineWeights())
+	base, err := s.Sales.WeightedSales(ctx, stores, productIDs, w.BaselineFrom, w.BaselineTo, weights)
 	if err != nil {
 		return nil, err
 	}
@@ -189,18 +229,16 @@ func (s *Service) lineSums(ctx context.Context, w EffectWindow, storeIDs, produc
 		v.BaseQty, v.BaseNet, v.BaseMargin = r.Qty, r.NetSales, r.NetSales-r.Cost
 		out[k] = v
 	}
-	for _, st := range storeIDs {
-		empty, err := s.Stock.EmptyDays(ctx, st, productIDs, w.StartsOn, w.MeasuredTo)
-		if err != nil {
-			return nil, err
-		}
-		for product, days := range empty {
-			if n := CountDays(days, w.StartsOn, w.MeasuredTo); n > 0 {
-				k := lineKey{st, product}
-				v := out[k]
-				v.DaysOutOfStock = n
-				out[k] = v
-			}
+	empty, err := s.Stock.EmptyDays(ctx, store, productIDs, w.StartsOn, w.MeasuredTo)
+	if err != nil {
+		return nil, err
+	}
+	for product, days := range empty {
+		if n := CountDays(days, w.StartsOn, w.MeasuredTo); n > 0 {
+			k := lineKey{store, product}
+			v := out[k]
+			v.DaysOutOfStock = n
+			out[k] = v
 		}
 	}
 	return out, nil
