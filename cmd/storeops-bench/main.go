@@ -45,13 +45,14 @@ type options struct {
 type benchCase func(ctx context.Context, env *env) error
 
 var cases = map[string]benchCase{
-	"ingest":    ingestCase,
-	"kpi":       kpiCase,
-	"stocktake": stocktakeCase,
-	"ordering":  orderingCase,
-	"shrink":    shrinkCase,
-	"promo":     promoCase,
-	"reads":     readsCase,
+	"ingest":       ingestCase,
+	"kpi":          kpiCase,
+	"stocktake":    stocktakeCase,
+	"ordering":     orderingCase,
+	"shrink":       shrinkCase,
+	"promo":        promoCase,
+	"promo-effect": effectCase,
+	"reads":        readsCase,
 }
 
 func main() {

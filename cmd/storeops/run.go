@@ -166,6 +166,14 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	log.Info("demo history loaded", "stores", res.Stores, "skipped_stores", res.SkippedStores, "sales_lines", res.Sales,
 		"receipt_lines", res.Receipts, "labour_lines", res.Labour, "expense_lines", res.Expenses,
 		"took", time.Since(start).Round(time.Millisecond).String())
+	// The campaigns over the history just loaded (its sales of their items went up on their
+	// days); before the ordering forecasts, which read their promotion days.
+	promos, err := seed.Promo(ctx, seed.PromoServices{Org: a.Org, Promo: a.Promo}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo campaigns seeded", "campaigns", promos.Campaigns, "skipped", promos.Skipped,
+		"tasks_done", promos.TasksDone, "reviews", promos.Reviews)
 	// Stocktakes before budgets: the budgets are derived from the stocktake losses too.
 	counted, err := seed.Stocktakes(ctx, seed.StocktakeServices{Org: a.Org, Stocktake: a.Stocktake})
 	if err != nil {

@@ -36,6 +36,10 @@ type Deps struct {
 	Stores      Stores
 	Attachments *attachments.Service
 	Audit       *audit.Log
+	// The effect report reads sales, the days out of stock and the reviewers' names.
+	Sales Sales
+	Stock Stock
+	Users Users
 }
 
 // Service is the promotion use cases; every change runs one transaction with its audit entry.

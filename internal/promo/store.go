@@ -69,6 +69,8 @@ type executionRow struct {
 	Review      string
 	ReviewedBy  *int64
 	ReviewedAt  *time.Time
+	// ReviewVersion counts the review's writes: 0 while the store has written nothing.
+	ReviewVersion int
 }
 
 func (executionRow) TableName() string { return "campaign_executions" }

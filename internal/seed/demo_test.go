@@ -2,7 +2,10 @@ package seed_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -311,4 +314,106 @@ func checkShrink(t *testing.T, env *testutil.Env, ids map[string]int64) {
 			t.Errorf("%s: history left %d write-offs pending", code, len(wos))
 		}
 	}
+}
+
+// TestDemoCampaigns: over a history long enough for its baseline, the finished demo campaign
+// shows the uplift the simulator sold on its days and two stores' reviews; the running one
+// has its tasks done, late, overdue, pending and one problem; a second run changes nothing.
+func TestDemoCampaigns(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect)
+		ctx := context.Background()
+		_, today := loadHistory(t, env, 64)
+		services := seed.PromoServices{Org: env.App.Org, Promo: env.App.Promo}
+		res, err := seed.Promo(ctx, services, today)
+		if err != nil || res != (seed.PromoResult{Campaigns: 2, TasksDone: 11, Reviews: 2}) {
+			t.Fatalf("promo: %+v %v", res, err)
+		}
+		hq := env.Login("hq1")
+		var list struct {
+			Items []struct {
+				ID     int64  `json:"id"`
+				Name   string `json:"name"`
+				Status string `json:"status"`
+			} `json:"items"`
+		}
+		testutil.Must(t, hq, "GET", "/api/v1/campaigns", nil, http.StatusOK).JSON(t, &list)
+		ids := map[string]int64{}
+		for _, c := range list.Items {
+			ids[c.Status] = c.ID
+		}
+		if len(list.Items) != 2 || ids["ended"] == 0 || ids["published"] == 0 {
+			t.Fatalf("campaigns %+v", list)
+		}
+		var effect struct {
+			Days  int `json:"days"`
+			Total struct {
+				UpliftPct *string `json:"uplift_pct"`
+				Margin    string  `json:"incremental_margin"`
+			} `json:"total"`
+			Stores []struct {
+				StoreCode string  `json:"store_code"`
+				UpliftPct *string `json:"uplift_pct"`
+				Review    struct {
+					Review         string `json:"review"`
+					ReviewedByName string `json:"reviewed_by_name"`
+				} `json:"review"`
+			} `json:"stores"`
+			Items []struct {
+				UpliftPct *string `json:"uplift_pct"`
+			} `json:"items"`
+		}
+		testutil.Must(t, hq, "GET", fmt.Sprintf("/api/v1/campaigns/%d/effect", ids["ended"]), nil, http.StatusOK).JSON(t, &effect)
+		uplift := func(s *string) float64 {
+			if s == nil {
+				return -1
+			}
+			v, _ := strconv.ParseFloat(*s, 64)
+			return v
+		}
+		if effect.Days != 14 || uplift(effect.Total.UpliftPct) < 40 || uplift(effect.Total.UpliftPct) > 120 || len(effect.Items) != 6 {
+			t.Errorf("the finished campaign's effect: %d days, uplift %v, margin %s", effect.Days, uplift(effect.Total.UpliftPct), effect.Total.Margin)
+		}
+		t.Logf("the finished campaign: uplift %v %%, incremental margin %s", uplift(effect.Total.UpliftPct), effect.Total.Margin)
+		reviews := 0
+		for _, s := range effect.Stores {
+			t.Logf("%s: uplift %v %%", s.StoreCode, uplift(s.UpliftPct))
+			if uplift(s.UpliftPct) < 30 {
+				t.Errorf("%s: uplift %v", s.StoreCode, uplift(s.UpliftPct))
+			}
+			if s.Review.Review != "" && s.Review.ReviewedByName != "" {
+				reviews++
+			}
+		}
+		if len(effect.Stores) != 3 || reviews != 2 {
+			t.Errorf("stores %+v", effect.Stores)
+		}
+		type counts struct {
+			Done    int `json:"done"`
+			Late    int `json:"late"`
+			Overdue int `json:"overdue"`
+			Problem int `json:"problem"`
+			Pending int `json:"pending"`
+		}
+		var co struct {
+			Total counts `json:"total"`
+		}
+		testutil.Must(t, hq, "GET", fmt.Sprintf("/api/v1/campaigns/%d/compliance", ids["ended"]), nil, http.StatusOK).JSON(t, &co)
+		if co.Total != (counts{Done: 5, Late: 1}) {
+			t.Errorf("the finished campaign's tasks %+v", co.Total)
+		}
+		testutil.Must(t, hq, "GET", fmt.Sprintf("/api/v1/campaigns/%d/compliance", ids["published"]), nil, http.StatusOK).JSON(t, &co)
+		if co.Total != (counts{Done: 4, Late: 1, Overdue: 1, Problem: 1, Pending: 2}) {
+			t.Errorf("the running campaign's tasks %+v", co.Total)
+		}
+		var audit, after int64
+		must(t, env.DB.Table("audit_log").Count(&audit).Error)
+		if res, err := seed.Promo(ctx, services, today); err != nil || res != (seed.PromoResult{Skipped: 2}) {
+			t.Errorf("promo again: %+v %v", res, err)
+		}
+		must(t, env.DB.Table("audit_log").Count(&after).Error)
+		if after != audit {
+			t.Errorf("second run wrote %d audit entries", after-audit)
+		}
+	})
 }

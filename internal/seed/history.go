@@ -101,6 +101,7 @@ func History(ctx context.Context, s HistoryServices, today civil.Date) (HistoryR
 			return res, fmt.Errorf("demo history: store %s: %w", demo.Code, err)
 		}
 		h := newStoreHistory(demo.Code, today.AddDays(-days), days)
+		h.promos = demoPromoSpans(today)
 		for _, prod := range products {
 			if slices.Contains(depts, prod.DepartmentCode) {
 				h.addProduct(prod)

@@ -29,6 +29,7 @@ type storeHistory struct {
 	days     int          // days of sales
 	receipts [][]feedLine // receipts[i+1] holds day i; receipts[0] the opening stock
 	sales    [][]feedLine // sales[i] holds day i
+	promos   map[string]promoSpan
 }
 
 func newStoreHistory(code string, first civil.Date, days int) *storeHistory {
@@ -69,6 +70,9 @@ func (h *storeHistory) addProduct(p *catalog.Ref) {
 	forecast := make([]float64, h.days+every)
 	for i := range forecast {
 		forecast[i] = d.base * h.rhythm(i) * seasonal(p, h.date(i))
+		if sp, ok := h.promoOn(p.SKU, i); ok {
+			forecast[i] *= sp.lift // the campaign sells more, and the store orders for it
+		}
 	}
 	cover := func(i int) float64 {
 		sum := 0.0
@@ -100,6 +104,13 @@ func (h *storeHistory) addProduct(p *catalog.Ref) {
 	}
 }
 
+// promoOn answers the demo campaign selling sku on day i, if any.
+func (h *storeHistory) promoOn(sku string, i int) (promoSpan, bool) {
+	sp, ok := h.promos[sku]
+	d := h.date(i)
+	return sp, ok && d >= sp.from && d <= sp.to
+}
+
 // receipt books a delivery at the catalogue cost give or take 3 %.
 func (h *storeHistory) receipt(day int, p *catalog.Ref, qty fixed.Qty, rng *rand.Rand) {
 	unit := fixed.Money(math.Round(float64(p.CostPrice) * (0.97 + 0.06*rng.Float64())))
@@ -110,13 +121,18 @@ func (h *storeHistory) receipt(day int, p *catalog.Ref, qty fixed.Qty, rng *rand
 // sale books a day's POS total; a perishable line is now and then partly sold off near
 // closing time, 5-20 % below the retail price over the day.
 func (h *storeHistory) sale(day int, p *catalog.Ref, qty fixed.Qty, rng *rand.Rand) {
+	cost, _ := p.CostPrice.MulQty(qty)
+	if sp, ok := h.promoOn(p.SKU, day); ok { // a campaign's day: the promo price all day
+		net, _ := sp.price.MulQty(qty)
+		h.sales[day] = append(h.sales[day], feedLine{sku: p.SKU, qty: qty, a: net, b: cost})
+		return
+	}
 	off := int64(0)
 	if p.Perishable && rng.Float64() < 0.2 {
 		off = 5 + rng.Int64N(16)
 	}
 	num := int64(p.RetailPrice) * int64(qty) * (100 - off)
 	net := fixed.Money((num + 50_000) / 100_000)
-	cost, _ := p.CostPrice.MulQty(qty)
 	h.sales[day] = append(h.sales[day], feedLine{sku: p.SKU, qty: qty, a: net, b: cost})
 }
 

@@ -120,6 +120,7 @@ const en: Messages = {
         update: 'Campaign draft changed',
         publish: 'Campaign published to stores',
         end: 'Campaign ended',
+        review: 'Store review of the campaign written',
       },
       campaign_task: {
         complete: 'Campaign task done',

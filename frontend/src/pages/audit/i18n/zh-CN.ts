@@ -120,6 +120,7 @@ const zhCN = {
         update: '修改促销草稿',
         publish: '促销下发门店',
         end: '促销结束',
+        review: '门店填写促销总结分析',
       },
       campaign_task: {
         complete: '完成促销任务',
