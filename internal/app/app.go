@@ -151,6 +151,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("inventory", inventory.NewInboxSource(inventorySvc, catalogSvc, orgSvc))
 	inboxSvc.Register("ordering", ordering.NewInboxSource(orderingSvc, catalogSvc))
 	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
+	inboxSvc.Register("promotions", promo.NewInboxSource(promoSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false

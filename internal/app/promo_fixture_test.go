@@ -15,6 +15,19 @@ import (
 // /campaign-tasks/{task_id}, which other stores' staff do not see.
 func campaignFixture(t *testing.T, env *testutil.Env, storeCode string) (campaign, task string) {
 	t.Helper()
+	return plannedCampaign(t, env, storeCode, "admin")
+}
+
+// storeCampaignFixture is campaignFixture as the store's own in-store promotion, planned and
+// published by its manager: its manager, supervisors and HQ all reach it, other stores' staff
+// do not.
+func storeCampaignFixture(t *testing.T, env *testutil.Env, storeCode, manager string) (campaign, task string) {
+	t.Helper()
+	return plannedCampaign(t, env, storeCode, manager)
+}
+
+func plannedCampaign(t *testing.T, env *testutil.Env, storeCode, planner string) (campaign, task string) {
+	t.Helper()
 	today := civil.Of(env.Clock.Now())
 	store := storeID(t, env, storeCode)
 	var price string
@@ -23,7 +36,7 @@ func campaignFixture(t *testing.T, env *testutil.Env, storeCode string) (campaig
 		"ends_on": today.AddDays(3).String(), "target_kind": "stores", "target_store_ids": []int64{store},
 		"priority": 100, "items": []map[string]any{{"sku": catalog.FirstDemoSKU, "promo_price": price, "below_cost": true}},
 		"tasks": []map[string]any{{"kind": "display", "title": "堆头", "due_hours": 12}}}
-	admin := env.Login("admin")
+	admin := env.Login(planner)
 	res := admin.Do("POST", "/api/v1/campaigns", body)
 	if res.Status != http.StatusCreated {
 		t.Fatalf("campaign fixture: %d %s", res.Status, res.Body)

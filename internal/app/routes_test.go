@@ -101,8 +101,9 @@ func TestRouteAccessWalk(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect)
 		ownPhoto, otherPhoto := attachmentFixtures(t, env)
-		ownCampaign, ownTask := campaignFixture(t, env, "sh-pudong")
-		otherCampaign, otherTask := campaignFixture(t, env, "gz-tianhe")
+		// In-store promotions, so that a store manager may manage their own and not the other.
+		ownCampaign, ownTask := storeCampaignFixture(t, env, "sh-pudong", "manager1")
+		otherCampaign, otherTask := storeCampaignFixture(t, env, "gz-tianhe", "manager2")
 		own := map[string]string{
 			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
 			"user_id":  fmt.Sprint(userID(t, env, "super1")),

@@ -120,6 +120,8 @@ const en: Messages = {
         update: 'Campaign draft changed',
         publish: 'Campaign published to stores',
         end: 'Campaign ended',
+        revise: 'Published campaign changed (stores told)',
+        ack: 'Campaign change seen by the store',
       },
       campaign_task: {
         complete: 'Campaign task done',

@@ -120,6 +120,8 @@ const zhCN = {
         update: '修改促销草稿',
         publish: '促销下发门店',
         end: '促销结束',
+        revise: '已发布档期变更（已通知门店）',
+        ack: '门店已确认档期变更',
       },
       campaign_task: {
         complete: '完成促销任务',
