@@ -130,7 +130,7 @@ func New(d Deps) (*App, error) {
 	// Write-off photos are seen by whoever sees the write-off.
 	attachmentsSvc.Register(shrink.KindWriteOff, attachments.VisibilityFunc(shrinkSvc.VisibleWriteOff))
 	promoSvc := promo.NewService(d.DB, promo.Deps{Catalog: catalogSvc, Stores: orgSvc, Attachments: attachmentsSvc,
-		Audit: auditLog}, d.Now)
+		Audit: auditLog, Labour: feedsSvc}, d.Now)
 	// Photos of a store's campaign task are seen by whoever sees the task.
 	attachmentsSvc.Register(promo.KindTaskRun, attachments.VisibilityFunc(promoSvc.VisibleRun))
 	orderingSvc := ordering.NewService(d.DB, ordering.Deps{Catalog: catalogSvc, Stores: orgSvc, Suppliers: supplierSvc,

@@ -52,3 +52,19 @@ func plannedCampaign(t *testing.T, env *testutil.Env, storeCode, planner string)
 	env.DB.Table("campaign_task_runs").Where("campaign_id = ? AND store_id = ?", c.ID, store).Pluck("id", &run)
 	return fmt.Sprint(c.ID), fmt.Sprint(run)
 }
+
+// promoterFixture assigns (as admin) a promoter to the campaign in the store: the fixture of
+// /campaign-promoters/{promoter_id}, which other stores' staff do not see.
+func promoterFixture(t *testing.T, env *testutil.Env, campaign, storeCode string) string {
+	t.Helper()
+	res := env.Login("admin").Do("POST", "/api/v1/campaigns/"+campaign+"/promoters",
+		map[string]any{"store_id": storeID(t, env, storeCode), "name": "促销员 " + storeCode})
+	if res.Status != http.StatusCreated {
+		t.Fatalf("promoter fixture: %d %s", res.Status, res.Body)
+	}
+	var p struct {
+		ID int64 `json:"id"`
+	}
+	res.JSON(t, &p)
+	return fmt.Sprint(p.ID)
+}

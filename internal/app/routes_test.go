@@ -124,6 +124,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"recall_id":       recallFixture(t, env, "sh-pudong", "produce"),
 			"campaign_id":     ownCampaign,
 			"task_id":         ownTask,
+			"promoter_id":     promoterFixture(t, env, ownCampaign, "sh-pudong"),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -143,6 +144,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"recall_id":       recallFixture(t, env, "gz-tianhe", "deli"),
 			"campaign_id":     otherCampaign,
 			"task_id":         otherTask,
+			"promoter_id":     promoterFixture(t, env, otherCampaign, "gz-tianhe"),
 			"sku":             catalog.FirstDemoSKU,
 		}
 		doc, _ := testutil.Spec(t)
@@ -195,7 +197,7 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":delegation_id") || strings.Contains(path, ":plan_id") ||
 		strings.Contains(path, ":write_off_id") || strings.Contains(path, ":markdown_id") ||
 		strings.Contains(path, ":recall_id") || strings.Contains(path, ":campaign_id") ||
-		strings.Contains(path, ":task_id")
+		strings.Contains(path, ":task_id") || strings.Contains(path, ":promoter_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

@@ -50,6 +50,7 @@ func models() []any {
 	all = append(all, shrink.Models()...)
 	all = append(all, promo.Models()...)
 	all = append(all, promo.RevisionModels()...)
+	all = append(all, promo.PromoterModels()...)
 	return all
 }
 

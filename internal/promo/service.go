@@ -36,6 +36,7 @@ type Deps struct {
 	Stores      Stores
 	Attachments *attachments.Service
 	Audit       *audit.Log
+	Labour      LabourFeed // the store's sales and labour hours beside its promoters
 }
 
 // Service is the promotion use cases; every change runs one transaction with its audit entry.

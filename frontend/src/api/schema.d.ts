@@ -3044,6 +3044,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign_id}/promoters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's promoters (临时促销员) in a store, their shifts and output
+         * @description The promoters assigned to the campaign in `store_id` (required; a store-bound caller's
+         *     own store, another store is `404`), each with their shifts (store time) and units of
+         *     campaign items sold, and per shift, per promoter and in `total`: `hours` worked,
+         *     `units` sold and `units_per_hour` (null with no time worked). Beside it,
+         *     `store_efficiency` is the store's people efficiency on the days of those shifts, from
+         *     the uploaded sales and labour lines: `net_sales` ÷ `labour_hours` =
+         *     `sales_per_labour_hour` (null without labour hours).
+         */
+        get: operations["listCampaignPromoters"];
+        put?: never;
+        /**
+         * Assign a promoter to the campaign in a store
+         * @description HQ in any store the campaign is published to, a store manager in their own store
+         *     (another store is `404`); a store the campaign does not run in is
+         *     `400 store_id`. `phone` (digits, spaces, `+`, `-`) and `agency` are optional. Audited
+         *     `campaign_promoter.create`.
+         */
+        post: operations["addCampaignPromoter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-promoters/{promoter_id}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The promoter's id; another store's promoter is `404` for a store-bound caller. */
+                promoter_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a promoter's shift and the units they sold
+         * @description By the staff of the promoter's store (another store's promoter is `404`). `date`
+         *     within the campaign's period (`400 date`), `start_time` and `end_time` in store time
+         *     `HH:MM` with the end after the start (`400 end_time`; a shift does not cross
+         *     midnight), and per line a SKU of the campaign's items, once (`400 lines[i].sku`), with
+         *     `qty` above 0 and at most 100000 (`400 lines[i].qty`). A shift overlapping another of
+         *     the promoter's that day is `409 overlapping_shift`. Audited `campaign_shift.create`.
+         */
+        post: operations["addCampaignPromoterShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stores/{store_id}/campaign-executions": {
         parameters: {
             query?: never;
@@ -5667,6 +5731,75 @@ export interface components {
         };
         CampaignRevisionList: {
             items: components["schemas"]["CampaignRevision"][];
+        };
+        CampaignPromoterRequest: {
+            /** Format: int64 */
+            store_id: number;
+            name: string;
+            phone?: string;
+            agency?: string;
+        };
+        CampaignShiftRequest: {
+            /** Format: date */
+            date: string;
+            /**
+             * @description Store time HH:MM.
+             * @example 09:00
+             */
+            start_time: string;
+            /**
+             * @description Store time HH:MM, after start_time.
+             * @example 17:30
+             */
+            end_time: string;
+            lines?: {
+                sku: string;
+                qty: components["schemas"]["DecimalInput"];
+            }[];
+        };
+        CampaignPromoterOutput: {
+            hours: components["schemas"]["Decimal3"];
+            units: components["schemas"]["Decimal3"];
+            /** @description Units sold per hour worked (3 decimals); null with no time worked. */
+            units_per_hour: string | null;
+        };
+        CampaignShift: components["schemas"]["CampaignPromoterOutput"] & {
+            /** Format: int64 */
+            id: number;
+            /** Format: date */
+            date: string;
+            start_time: string;
+            end_time: string;
+            lines: {
+                sku: string;
+                qty: components["schemas"]["Decimal3"];
+            }[];
+        };
+        CampaignPromoter: components["schemas"]["CampaignPromoterOutput"] & {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            /** Format: int64 */
+            store_id: number;
+            name: string;
+            phone: string;
+            agency: string;
+            shifts: components["schemas"]["CampaignShift"][];
+        };
+        CampaignPromoterReport: {
+            /** Format: int64 */
+            store_id: number;
+            promoters: components["schemas"]["CampaignPromoter"][];
+            total: components["schemas"]["CampaignPromoterOutput"];
+            store_efficiency: {
+                /** @description The days of the promoters' shifts. */
+                days: string[];
+                net_sales: components["schemas"]["Decimal2"];
+                labour_hours: components["schemas"]["Decimal3"];
+                /** @description Net sales per labour hour (2 decimals); null without labour hours. */
+                sales_per_labour_hour: string | null;
+            };
         };
         ComplianceCounts: {
             done: number;
@@ -11395,6 +11528,137 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCampaignPromoters: {
+        parameters: {
+            query: {
+                store_id: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promoters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPromoterReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addCampaignPromoter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "store_id": 1,
+                 *       "name": "李娜",
+                 *       "phone": "13800138000",
+                 *       "agency": "蒙牛促销服务"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignPromoterRequest"];
+            };
+        };
+        responses: {
+            /** @description The promoter. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPromoter"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addCampaignPromoterShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The promoter's id; another store's promoter is `404` for a store-bound caller. */
+                promoter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-10",
+                 *       "start_time": "09:00",
+                 *       "end_time": "17:30",
+                 *       "lines": [
+                 *         {
+                 *           "sku": "P10001",
+                 *           "qty": "42"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignShiftRequest"];
+            };
+        };
+        responses: {
+            /** @description The shift. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignShift"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

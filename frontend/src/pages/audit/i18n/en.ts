@@ -128,6 +128,12 @@ const en: Messages = {
         problem: 'Campaign task problem reported',
         answer: 'Campaign task problem answered',
       },
+      campaign_promoter: {
+        create: 'Promoter assigned to a campaign',
+      },
+      campaign_shift: {
+        create: 'Promoter shift recorded',
+      },
     },
     entities: {
       calendar_event: 'Holidays and events',
@@ -151,6 +157,7 @@ const en: Messages = {
       label_layout: 'Label layout',
       campaign: 'Campaign',
       campaign_task: 'Campaign task',
+      campaign_promoter: 'Campaign promoter',
     },
   },
 }

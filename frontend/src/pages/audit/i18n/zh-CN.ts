@@ -128,6 +128,12 @@ const zhCN = {
         problem: '促销任务反馈问题',
         answer: '总部回复促销问题',
       },
+      campaign_promoter: {
+        create: '指派促销员',
+      },
+      campaign_shift: {
+        create: '登记促销员班次',
+      },
     },
     entities: {
       calendar_event: '节假日与活动',
@@ -151,6 +157,7 @@ const zhCN = {
       label_layout: '标签格式',
       campaign: '促销档期',
       campaign_task: '促销任务',
+      campaign_promoter: '促销员',
     },
   },
 }
