@@ -276,6 +276,13 @@ func TestInStorePromotion(t *testing.T) {
 		body["version"] = c.Version
 		body["name"] = "店内周末特价"
 		testutil.Must(t, manager1, "PATCH", path, body, http.StatusOK).JSON(t, &c)
+		// HQ may edit it, but it stays sh-pudong's promotion.
+		hqEdit := f.campaign(money(f.ref.RetailPrice-10), f.gz)
+		hqEdit["name"], hqEdit["version"] = "店内周末特价", c.Version
+		testutil.Must(t, f.env.Login("hq1"), "PATCH", path, hqEdit, http.StatusOK).JSON(t, &c)
+		if c.OwnerStoreID == nil || *c.OwnerStoreID != f.pudong || fmt.Sprint(c.TargetStoreIDs) != fmt.Sprint([]int64{f.pudong}) {
+			t.Errorf("HQ's edit moved the store's promotion: %+v", c)
+		}
 		var pub struct {
 			StoresAdded int `json:"stores_added"`
 		}
@@ -321,8 +328,8 @@ func TestInStorePromotion(t *testing.T) {
 		var audited int64
 		f.env.DB.Table("audit_log").Where("entity_type = ? AND entity_id = ? AND store_id = ?", "campaign",
 			fmt.Sprint(c.ID), f.pudong).Count(&audited)
-		if audited != 4 {
-			t.Errorf("%d audit entries of the store's promotion with its store, want 4 (create, update, publish, end)", audited)
+		if audited != 5 {
+			t.Errorf("%d audit entries of the store's promotion with its store, want 5 (create, 2 updates, publish, end)", audited)
 		}
 	})
 }

@@ -33,10 +33,14 @@ func Manages(p *authz.Principal, owner *int64) bool {
 // ScopeInStore makes a store manager's campaign their store's in-store promotion: owned by
 // the store and targeted at it alone, whatever the request said; HQ's campaigns stay as sent.
 func ScopeInStore(p *authz.Principal, c *Campaign) {
-	if !p.HasRole(authz.RoleStoreManager) || p.StoreID == nil {
-		return
+	if p.HasRole(authz.RoleStoreManager) && p.StoreID != nil {
+		OwnedBy(c, *p.StoreID)
 	}
-	store := *p.StoreID
+}
+
+// OwnedBy makes c an in-store promotion of store: owned by it and targeted at it alone. An
+// in-store promotion stays one whoever edits it, HQ included.
+func OwnedBy(c *Campaign, store int64) {
 	c.OwnerStoreID = &store
 	c.TargetKind, c.TargetRegion, c.TargetStoreIDs = TargetStores, "", []int64{store}
 }

@@ -313,10 +313,14 @@ func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, vers
 	if err := mayManage(p); err != nil {
 		return Campaign{}, err
 	}
-	if r, err := s.loadManaged(ctx, s.db, p, id); err != nil || r.Status == StatusPublished {
-		if err != nil {
-			return Campaign{}, err
-		}
+	r, err := s.loadManaged(ctx, s.db, p, id)
+	if err != nil {
+		return Campaign{}, err
+	}
+	if r.OwnerStoreID != nil {
+		OwnedBy(&d.Campaign, *r.OwnerStoreID)
+	}
+	if r.Status == StatusPublished {
 		return s.Revise(ctx, p, id, version, d)
 	}
 	c, items, err := s.prepare(ctx, p, d)
