@@ -2869,7 +2869,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2910,7 +2913,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2940,7 +2946,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2964,7 +2973,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2992,7 +3004,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -3023,7 +3038,10 @@ export interface paths {
                  *     scope all answer `404`.
                  */
                 store_id: components["parameters"]["StoreId"];
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -3049,7 +3067,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -6060,7 +6081,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+        /**
+         * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+         *     manager, their store's own in-store promotion) is `404` for them.
+         */
         CampaignId: number;
         /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
         CampaignTaskId: number;
@@ -11303,7 +11327,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11336,7 +11363,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11377,7 +11407,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11413,7 +11446,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11447,7 +11483,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11473,7 +11512,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11511,7 +11553,10 @@ export interface operations {
                  *     scope all answer `404`.
                  */
                 store_id: components["parameters"]["StoreId"];
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11538,7 +11583,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11572,7 +11620,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
