@@ -130,7 +130,7 @@ func New(d Deps) (*App, error) {
 	// Write-off photos are seen by whoever sees the write-off.
 	attachmentsSvc.Register(shrink.KindWriteOff, attachments.VisibilityFunc(shrinkSvc.VisibleWriteOff))
 	promoSvc := promo.NewService(d.DB, promo.Deps{Catalog: catalogSvc, Stores: orgSvc, Attachments: attachmentsSvc,
-		Audit: auditLog, Sales: feedsSvc, Stock: inventorySvc, Users: orgSvc}, d.Now)
+		Audit: auditLog, Sales: feedsSvc, Stock: inventorySvc, Users: orgSvc, Labour: feedsSvc}, d.Now)
 	// Photos of a store's campaign task are seen by whoever sees the task.
 	attachmentsSvc.Register(promo.KindTaskRun, attachments.VisibilityFunc(promoSvc.VisibleRun))
 	orderingSvc := ordering.NewService(d.DB, ordering.Deps{Catalog: catalogSvc, Stores: orgSvc, Suppliers: supplierSvc,
@@ -151,6 +151,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("inventory", inventory.NewInboxSource(inventorySvc, catalogSvc, orgSvc))
 	inboxSvc.Register("ordering", ordering.NewInboxSource(orderingSvc, catalogSvc))
 	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
+	inboxSvc.Register("promotions", promo.NewInboxSource(promoSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false

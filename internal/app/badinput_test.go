@@ -37,6 +37,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 			"markdown_id":     markdownFixture(t, env, "sh-pudong", "produce"),
 		}
 		params["campaign_id"], params["task_id"] = campaignFixture(t, env, "sh-pudong")
+		params["promoter_id"] = promoterFixture(t, env, params["campaign_id"], "sh-pudong")
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

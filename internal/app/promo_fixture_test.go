@@ -15,6 +15,19 @@ import (
 // /campaign-tasks/{task_id}, which other stores' staff do not see.
 func campaignFixture(t *testing.T, env *testutil.Env, storeCode string) (campaign, task string) {
 	t.Helper()
+	return plannedCampaign(t, env, storeCode, "admin")
+}
+
+// storeCampaignFixture is campaignFixture as the store's own in-store promotion, planned and
+// published by its manager: its manager, supervisors and HQ all reach it, other stores' staff
+// do not.
+func storeCampaignFixture(t *testing.T, env *testutil.Env, storeCode, manager string) (campaign, task string) {
+	t.Helper()
+	return plannedCampaign(t, env, storeCode, manager)
+}
+
+func plannedCampaign(t *testing.T, env *testutil.Env, storeCode, planner string) (campaign, task string) {
+	t.Helper()
 	today := civil.Of(env.Clock.Now())
 	store := storeID(t, env, storeCode)
 	var price string
@@ -23,7 +36,7 @@ func campaignFixture(t *testing.T, env *testutil.Env, storeCode string) (campaig
 		"ends_on": today.AddDays(3).String(), "target_kind": "stores", "target_store_ids": []int64{store},
 		"priority": 100, "items": []map[string]any{{"sku": catalog.FirstDemoSKU, "promo_price": price, "below_cost": true}},
 		"tasks": []map[string]any{{"kind": "display", "title": "堆头", "due_hours": 12}}}
-	admin := env.Login("admin")
+	admin := env.Login(planner)
 	res := admin.Do("POST", "/api/v1/campaigns", body)
 	if res.Status != http.StatusCreated {
 		t.Fatalf("campaign fixture: %d %s", res.Status, res.Body)
@@ -38,4 +51,20 @@ func campaignFixture(t *testing.T, env *testutil.Env, storeCode string) (campaig
 	var run int64
 	env.DB.Table("campaign_task_runs").Where("campaign_id = ? AND store_id = ?", c.ID, store).Pluck("id", &run)
 	return fmt.Sprint(c.ID), fmt.Sprint(run)
+}
+
+// promoterFixture assigns (as admin) a promoter to the campaign in the store: the fixture of
+// /campaign-promoters/{promoter_id}, which other stores' staff do not see.
+func promoterFixture(t *testing.T, env *testutil.Env, campaign, storeCode string) string {
+	t.Helper()
+	res := env.Login("admin").Do("POST", "/api/v1/campaigns/"+campaign+"/promoters",
+		map[string]any{"store_id": storeID(t, env, storeCode), "name": "促销员 " + storeCode})
+	if res.Status != http.StatusCreated {
+		t.Fatalf("promoter fixture: %d %s", res.Status, res.Body)
+	}
+	var p struct {
+		ID int64 `json:"id"`
+	}
+	res.JSON(t, &p)
+	return fmt.Sprint(p.ID)
 }

@@ -101,8 +101,9 @@ func TestRouteAccessWalk(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect)
 		ownPhoto, otherPhoto := attachmentFixtures(t, env)
-		ownCampaign, ownTask := campaignFixture(t, env, "sh-pudong")
-		otherCampaign, otherTask := campaignFixture(t, env, "gz-tianhe")
+		// In-store promotions, so that a store manager may manage their own and not the other.
+		ownCampaign, ownTask := storeCampaignFixture(t, env, "sh-pudong", "manager1")
+		otherCampaign, otherTask := storeCampaignFixture(t, env, "gz-tianhe", "manager2")
 		own := map[string]string{
 			"store_id": fmt.Sprint(storeID(t, env, "sh-pudong")),
 			"user_id":  fmt.Sprint(userID(t, env, "super1")),
@@ -123,6 +124,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"recall_id":       recallFixture(t, env, "sh-pudong", "produce"),
 			"campaign_id":     ownCampaign,
 			"task_id":         ownTask,
+			"promoter_id":     promoterFixture(t, env, ownCampaign, "sh-pudong"),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -142,6 +144,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"recall_id":       recallFixture(t, env, "gz-tianhe", "deli"),
 			"campaign_id":     otherCampaign,
 			"task_id":         otherTask,
+			"promoter_id":     promoterFixture(t, env, otherCampaign, "gz-tianhe"),
 			"sku":             catalog.FirstDemoSKU,
 		}
 		doc, _ := testutil.Spec(t)
@@ -194,7 +197,7 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":delegation_id") || strings.Contains(path, ":plan_id") ||
 		strings.Contains(path, ":write_off_id") || strings.Contains(path, ":markdown_id") ||
 		strings.Contains(path, ":recall_id") || strings.Contains(path, ":campaign_id") ||
-		strings.Contains(path, ":task_id")
+		strings.Contains(path, ":task_id") || strings.Contains(path, ":promoter_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

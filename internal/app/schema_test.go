@@ -49,6 +49,8 @@ func models() []any {
 	all = append(all, ordering.Models()...)
 	all = append(all, shrink.Models()...)
 	all = append(all, promo.Models()...)
+	all = append(all, promo.RevisionModels()...)
+	all = append(all, promo.PromoterModels()...)
 	return all
 }
 

@@ -28,13 +28,14 @@ func NewHandler(svc *Service, dec *httpx.Decoder) *Handler { return &Handler{svc
 // do its tasks.
 func (h *Handler) Register(r *httpx.Router) {
 	planners := httpx.Roles(authz.RoleAdmin, authz.RoleHQPromotions)
+	managers := httpx.Roles(authz.RoleAdmin, authz.RoleHQPromotions, authz.RoleStoreManager)
 	staff := httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager, authz.RoleSupervisor)
 	r.GET("/campaigns", httpx.AnyRole(), h.list)
-	r.POST("/campaigns", planners, h.create)
+	r.POST("/campaigns", managers, h.create)
 	r.GET("/campaigns/:campaign_id", httpx.AnyRole(), h.get)
-	r.PATCH("/campaigns/:campaign_id", planners, h.update)
-	r.POST("/campaigns/:campaign_id/publish", planners, h.publish)
-	r.POST("/campaigns/:campaign_id/end", planners, h.end)
+	r.PATCH("/campaigns/:campaign_id", managers, h.update)
+	r.POST("/campaigns/:campaign_id/publish", managers, h.publish)
+	r.POST("/campaigns/:campaign_id/end", managers, h.end)
 	r.GET("/campaigns/:campaign_id/compliance", httpx.AnyRole(), h.compliance)
 	r.GET("/campaigns/:campaign_id/effect", httpx.AnyRole(), h.effect)
 	r.GET("/campaigns/:campaign_id/effect/export", httpx.AnyRole(), h.exportEffect)
@@ -44,6 +45,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	r.POST("/campaign-tasks/:task_id/complete", staff, h.complete)
 	r.POST("/campaign-tasks/:task_id/problem", staff, h.problem)
 	r.POST("/campaign-tasks/:task_id/answer", planners, h.answer)
+	h.registerMore(r, staff)
 }
 
 func (h *Handler) list(c *gin.Context) {
@@ -52,9 +54,13 @@ func (h *Handler) list(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	f := ListFilter{Status: c.Query("status")}
+	f := ListFilter{Status: c.Query("status"), Owner: c.Query("owner")}
 	if f.Status != "" && !slices.Contains([]string{StatusDraft, StatusPublished, StatusEnded}, f.Status) {
 		httpx.Fail(c, apperr.Field("status", "must be one of: draft, published, ended"))
+		return
+	}
+	if f.Owner != "" && !slices.Contains([]string{OwnerHQ, OwnerStore, OwnerAll}, f.Owner) {
+		httpx.Fail(c, apperr.Field("owner", "must be one of: hq, store, all"))
 		return
 	}
 	items, total, err := h.svc.List(c.Request.Context(), httpx.Principal(c), f, pg)
@@ -64,7 +70,7 @@ func (h *Handler) list(c *gin.Context) {
 	}
 	out := make([]campaignJSON, len(items))
 	for i, v := range items {
-		out[i] = toCampaignJSON(v, false, planner(c))
+		out[i] = toCampaignJSON(v, false, manages(c, v))
 	}
 	c.JSON(http.StatusOK, httpx.NewList(out, pg, total))
 }
@@ -123,7 +129,7 @@ func (h *Handler) create(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, toCampaignJSON(out, true, planner(c)))
+	c.JSON(http.StatusCreated, toCampaignJSON(out, true, manages(c, out)))
 }
 
 // campaignID reads the path's campaign and answers 404 outside the caller's scope.
@@ -149,7 +155,7 @@ func (h *Handler) get(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toCampaignJSON(out, true, planner(c)))
+	c.JSON(http.StatusOK, toCampaignJSON(out, true, manages(c, out)))
 }
 
 func (h *Handler) update(c *gin.Context) {
@@ -171,7 +177,7 @@ func (h *Handler) update(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toCampaignJSON(out, true, planner(c)))
+	c.JSON(http.StatusOK, toCampaignJSON(out, true, manages(c, out)))
 }
 
 func (h *Handler) publish(c *gin.Context) {
@@ -184,7 +190,7 @@ func (h *Handler) publish(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"campaign": toCampaignJSON(out, true, planner(c)), "stores_added": added.Stores,
+	c.JSON(http.StatusOK, gin.H{"campaign": toCampaignJSON(out, true, manages(c, out)), "stores_added": added.Stores,
 		"tasks_added": added.Runs})
 }
 
@@ -207,7 +213,7 @@ func (h *Handler) end(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toCampaignJSON(out, true, planner(c)))
+	c.JSON(http.StatusOK, toCampaignJSON(out, true, manages(c, out)))
 }
 
 func (h *Handler) compliance(c *gin.Context) {
@@ -243,7 +249,12 @@ func (h *Handler) executions(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"items": toExecutionsJSON(tasks, h.svc.now())})
+	items := toExecutionsJSON(tasks, h.svc.now())
+	if err := h.markChanges(c, storeID, items); err != nil {
+		httpx.Fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": items})
 }
 
 func (h *Handler) taskID(c *gin.Context) (int64, bool) {
@@ -345,7 +356,6 @@ func (h *Handler) answer(c *gin.Context) {
 	h.answerTask(c, id)
 }
 
-// planner: the caller plans the chain's campaigns (HQ promotions, admins).
-func planner(c *gin.Context) bool {
-	return httpx.Principal(c).HasRole(authz.RoleAdmin, authz.RoleHQPromotions)
-}
+// manages: the caller may change the campaign (HQ promotions and admins every campaign, a
+// store manager their store's in-store promotions).
+func manages(c *gin.Context, v Campaign) bool { return Manages(httpx.Principal(c), v.OwnerStoreID) }

@@ -115,8 +115,12 @@ func TestPublishCompleteAndCompliance(t *testing.T) {
 		if res := f.env.Login("super1").Do("GET", path, nil); res.Status != http.StatusNotFound {
 			t.Errorf("super1 reads a draft: %d", res.Status)
 		}
-		if res := f.env.Login("manager1").Do("POST", path+"/publish", nil); res.Status != http.StatusForbidden {
-			t.Errorf("a store manager publishing: %d", res.Status)
+		// A store manager manages only their store's in-store promotions: HQ's are 404 to them.
+		if res := f.env.Login("manager1").Do("POST", path+"/publish", nil); res.Status != http.StatusNotFound {
+			t.Errorf("a store manager publishing HQ's campaign: %d", res.Status)
+		}
+		if res := f.env.Login("super1").Do("POST", path+"/publish", nil); res.Status != http.StatusForbidden {
+			t.Errorf("a supervisor publishing: %d", res.Status)
 		}
 		var pub struct {
 			StoresAdded int `json:"stores_added"`
@@ -276,10 +280,10 @@ func TestCampaignBadInputAndConflicts(t *testing.T) {
 		body["version"] = second.Version
 		testutil.Must(t, hq, "PATCH", fmt.Sprintf("/api/v1/campaigns/%d", second.ID), body, http.StatusOK)
 		testutil.Must(t, hq, "POST", fmt.Sprintf("/api/v1/campaigns/%d/publish", second.ID), nil, http.StatusOK)
-		// A published campaign is not rewritten.
+		// Revising the published campaign with the version read before publishing: stale.
 		body["version"] = second.Version + 1
-		if res := hq.Do("PATCH", fmt.Sprintf("/api/v1/campaigns/%d", second.ID), body); res.Status != http.StatusConflict {
-			t.Errorf("editing a published campaign: %d %s", res.Status, res.Body)
+		if res := hq.Do("PATCH", fmt.Sprintf("/api/v1/campaigns/%d", second.ID), body); res.Status != http.StatusConflict || res.ErrorCode() != "stale_version" {
+			t.Errorf("revising a published campaign with a stale version: %d %s", res.Status, res.Body)
 		}
 	})
 }

@@ -35,6 +35,7 @@ type campaignJSON struct {
 	StartsOn       civil.Date    `json:"starts_on"`
 	EndsOn         civil.Date    `json:"ends_on"`
 	Status         string        `json:"status"`
+	OwnerStoreID   *int64        `json:"owner_store_id"`
 	TargetKind     string        `json:"target_kind"`
 	TargetRegion   string        `json:"target_region"`
 	TargetStoreIDs []int64       `json:"target_store_ids"`
@@ -51,25 +52,26 @@ type campaignJSON struct {
 	AllowedActions []string      `json:"allowed_actions"`
 }
 
-// allowedActions are what HQ may do to a campaign now (store staff: nothing).
-func allowedActions(c Campaign, planner bool) []string {
-	if !planner {
+// allowedActions are what the caller may do to a campaign now: whoever manages it (HQ, or
+// the store manager of an in-store promotion) edits, publishes and ends it; others nothing.
+func allowedActions(c Campaign, manages bool) []string {
+	if !manages {
 		return []string{}
 	}
 	switch c.Status {
 	case StatusDraft:
 		return []string{"edit", "publish"}
 	case StatusPublished:
-		return []string{"publish", "end"}
+		return []string{"edit", "publish", "end"}
 	}
 	return []string{}
 }
 
-func toCampaignJSON(c Campaign, detail, planner bool) campaignJSON {
+func toCampaignJSON(c Campaign, detail, manages bool) campaignJSON {
 	out := campaignJSON{ID: c.ID, Name: c.Name, Mechanic: c.Mechanic, StartsOn: c.StartsOn, EndsOn: c.EndsOn,
-		Status: c.Status, TargetKind: c.TargetKind, TargetRegion: c.TargetRegion, TargetStoreIDs: c.TargetStoreIDs,
+		Status: c.Status, OwnerStoreID: c.OwnerStoreID, TargetKind: c.TargetKind, TargetRegion: c.TargetRegion, TargetStoreIDs: c.TargetStoreIDs,
 		Priority: c.Priority, Note: c.Note, CreatedBy: c.CreatedBy, PublishedAt: c.PublishedAt, EndedAt: c.EndedAt,
-		Version: c.Version, CreatedAt: c.CreatedAt, UpdatedAt: c.Updated, AllowedActions: allowedActions(c, planner)}
+		Version: c.Version, CreatedAt: c.CreatedAt, UpdatedAt: c.Updated, AllowedActions: allowedActions(c, manages)}
 	if out.TargetStoreIDs == nil {
 		out.TargetStoreIDs = []int64{}
 	}
@@ -117,6 +119,9 @@ type executionJSON struct {
 	StartsOn     civil.Date      `json:"starts_on"`
 	EndsOn       civil.Date      `json:"ends_on"`
 	Tasks        []storeTaskJSON `json:"tasks"`
+	// ChangedSinceAck: HQ changed the campaign since the store's staff last acknowledged it.
+	ChangedSinceAck bool          `json:"changed_since_ack"`
+	LatestRevision  *revisionJSON `json:"latest_revision"`
 }
 
 // toExecutionsJSON groups a store's tasks (by due time) per campaign, the campaign with the

@@ -28,12 +28,12 @@ type Published struct {
 // campaign on the same product and store in an overlapping period at another price, whose
 // priority is not below this one's, refuses it (409 conflicting_campaign).
 func (s *Service) Publish(ctx context.Context, p *authz.Principal, id int64) (Campaign, Published, error) {
-	if err := mayPlan(p); err != nil {
+	if err := mayManage(p); err != nil {
 		return Campaign{}, Published{}, err
 	}
 	var out Published
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
-		r, err := s.load(ctx, tx, p, id)
+		r, err := s.loadManaged(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -64,7 +64,7 @@ func (s *Service) Publish(ctx context.Context, p *authz.Principal, id int64) (Ca
 			return err
 		}
 		return s.Audit.Write(ctx, tx, p, audit.Entry{Action: "campaign.publish", EntityType: "campaign", EntityID: audit.ID(id),
-			Before: map[string]any{"status": r.Status}, After: map[string]any{"status": StatusPublished,
+			StoreID: r.OwnerStoreID, Before: map[string]any{"status": r.Status}, After: map[string]any{"status": StatusPublished,
 				"stores_added": out.Stores, "tasks_added": out.Runs, "stores": len(stores)}})
 	})
 	if err != nil {
@@ -201,11 +201,11 @@ func (s *Service) fanOut(ctx context.Context, tx *gorm.DB, c Campaign, stores []
 
 // End closes a published campaign: its tasks stay as they are, nothing new is due.
 func (s *Service) End(ctx context.Context, p *authz.Principal, id int64, version int) (Campaign, error) {
-	if err := mayPlan(p); err != nil {
+	if err := mayManage(p); err != nil {
 		return Campaign{}, err
 	}
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
-		r, err := s.load(ctx, tx, p, id)
+		r, err := s.loadManaged(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -218,7 +218,7 @@ func (s *Service) End(ctx context.Context, p *authz.Principal, id int64, version
 			return err
 		}
 		return s.Audit.Write(ctx, tx, p, audit.Entry{Action: "campaign.end", EntityType: "campaign", EntityID: audit.ID(id),
-			Before: map[string]any{"status": r.Status}, After: map[string]any{"status": StatusEnded}})
+			StoreID: r.OwnerStoreID, Before: map[string]any{"status": r.Status}, After: map[string]any{"status": StatusEnded}})
 	})
 	if err != nil {
 		return Campaign{}, err

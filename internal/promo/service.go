@@ -37,9 +37,10 @@ type Deps struct {
 	Attachments *attachments.Service
 	Audit       *audit.Log
 	// The effect report reads sales, the days out of stock and the reviewers' names.
-	Sales Sales
-	Stock Stock
-	Users Users
+	Sales  Sales
+	Stock  Stock
+	Users  Users
+	Labour LabourFeed // the store's sales and labour hours beside its promoters
 }
 
 // Service is the promotion use cases; every change runs one transaction with its audit entry.
@@ -66,10 +67,11 @@ func notFound(id int64) error {
 	return apperr.New(apperr.ErrNotFound, "not_found", fmt.Sprintf("campaign %d not found", id))
 }
 
-// visible: HQ and admins see every campaign; a store's staff see those published to their store.
+// visible: HQ and admins see every campaign; a store's staff see those published to their
+// store, and a store manager their store's own in-store promotions.
 func (s *Service) visible(ctx context.Context, db *gorm.DB, p *authz.Principal, r campaignRow) (bool, error) {
 	only := p.StoreFilter()
-	if only == nil {
+	if only == nil || Manages(p, r.OwnerStoreID) {
 		return true, nil
 	}
 	var n int64
@@ -135,6 +137,7 @@ func toCampaign(r campaignRow) Campaign {
 // ListFilter narrows the campaigns.
 type ListFilter struct {
 	Status string
+	Owner  string // OwnerHQ, OwnerStore or OwnerAll (empty)
 }
 
 // List answers campaigns newest first: every one for HQ and admins, those published to their
@@ -143,10 +146,7 @@ func (s *Service) List(ctx context.Context, p *authz.Principal, f ListFilter, pg
 	if err := authz.Require(p); err != nil {
 		return nil, 0, err
 	}
-	q := s.db.WithContext(ctx).Model(&campaignRow{})
-	if only := p.StoreFilter(); only != nil {
-		q = q.Where("id IN (?)", s.db.Model(&executionRow{}).Select("campaign_id").Where("store_id = ?", *only))
-	}
+	q := ownerQuery(s.scopeQuery(s.db.WithContext(ctx).Model(&campaignRow{}), p), f.Owner)
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
 	}
@@ -231,10 +231,11 @@ func (s *Service) activeStores(ctx context.Context, region string) ([]org.Store,
 // prepare checks a draft as a planner sends it: its fields, its items against the catalogue
 // and its target stores.
 func (s *Service) prepare(ctx context.Context, p *authz.Principal, d Draft) (Campaign, []Item, error) {
-	if err := mayPlan(p); err != nil {
+	if err := mayManage(p); err != nil {
 		return Campaign{}, nil, err
 	}
 	c := d.Campaign
+	ScopeInStore(p, &c)
 	if err := c.Validate(); err != nil {
 		return Campaign{}, nil, err
 	}
@@ -255,7 +256,7 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, d Draft) (Camp
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		now := s.now()
 		r := campaignRow{Name: c.Name, Mechanic: c.Mechanic, StartsOn: c.StartsOn, EndsOn: c.EndsOn, Status: StatusDraft,
-			TargetKind: c.TargetKind, TargetRegion: c.TargetRegion, Priority: c.Priority, Note: c.Note,
+			OwnerStoreID: c.OwnerStoreID, TargetKind: c.TargetKind, TargetRegion: c.TargetRegion, Priority: c.Priority, Note: c.Note,
 			CreatedBy: p.ActorID(), Version: 1, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(&r).Error; err != nil {
 			return err
@@ -265,7 +266,7 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, d Draft) (Camp
 			return err
 		}
 		return s.Audit.Write(ctx, tx, p, audit.Entry{Action: "campaign.create", EntityType: "campaign",
-			EntityID: audit.ID(r.ID), After: map[string]any{"name": c.Name, "items": len(items), "tasks": len(c.Tasks)}})
+			EntityID: audit.ID(r.ID), StoreID: c.OwnerStoreID, After: map[string]any{"name": c.Name, "items": len(items), "tasks": len(c.Tasks)}})
 	})
 	if err != nil {
 		return Campaign{}, err
@@ -310,14 +311,28 @@ func writeParts(tx *gorm.DB, id int64, items []Item, tasks []Task, kind string, 
 	return tx.CreateInBatches(targets, 500).Error
 }
 
-// Update replaces a draft's fields, items, tasks and targets; version is the one read.
+// Update replaces a draft's fields, items, tasks and targets; version is the one read. A
+// published campaign is revised instead (Revise).
 func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, version int, d Draft) (Campaign, error) {
+	if err := mayManage(p); err != nil {
+		return Campaign{}, err
+	}
+	r, err := s.loadManaged(ctx, s.db, p, id)
+	if err != nil {
+		return Campaign{}, err
+	}
+	if r.OwnerStoreID != nil {
+		OwnedBy(&d.Campaign, *r.OwnerStoreID)
+	}
+	if r.Status == StatusPublished {
+		return s.Revise(ctx, p, id, version, d)
+	}
 	c, items, err := s.prepare(ctx, p, d)
 	if err != nil {
 		return Campaign{}, err
 	}
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
-		r, err := s.load(ctx, tx, p, id)
+		r, err := s.loadManaged(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -333,7 +348,7 @@ func (s *Service) Update(ctx context.Context, p *authz.Principal, id int64, vers
 			return err
 		}
 		return s.Audit.Write(ctx, tx, p, audit.Entry{Action: "campaign.update", EntityType: "campaign", EntityID: audit.ID(id),
-			Before: map[string]any{"name": r.Name, "version": r.Version}, After: map[string]any{"name": c.Name,
+			StoreID: r.OwnerStoreID, Before: map[string]any{"name": r.Name, "version": r.Version}, After: map[string]any{"name": c.Name,
 				"items": len(items), "tasks": len(c.Tasks)}})
 	})
 	if err != nil {

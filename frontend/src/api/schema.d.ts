@@ -148,6 +148,8 @@ export interface paths {
          *
          *     | `shrink.approve` | write-offs above the store's threshold and off-ladder markdowns wait for the caller's approval (the store manager, or the store's active deputy for those they did not make); `count` is how many | high | `write_offs`, `markdowns` |
          *
+         *     | `campaign.changed` | a published campaign of the caller's store (store manager and supervisors) was changed since the store last acknowledged it (`POST /stores/{store_id}/campaign-executions/{campaign_id}/ack` clears it); one entry per campaign, `resource_id` is the campaign | normal | `campaign_id`, `campaign_name`, `version` |
+         *
          *     Modules added later (promotions, safety, daily work) add their kinds
          *     here; a client shows an unknown kind by its `title`.
          *
@@ -2832,8 +2834,11 @@ export interface paths {
         };
         /**
          * Campaigns (促销档期), latest start first
-         * @description HQ promotions and admins see every campaign; a store's staff see those published to
-         *     their store. Filter: `status`. List entries leave out `items` and `tasks`.
+         * @description HQ promotions and admins see every campaign, stores' in-store promotions (店内促销)
+         *     included; a store's staff see those published to their store, and a store manager
+         *     also their store's own in-store promotions in draft. Filters: `status`; `owner`:
+         *     `hq` (HQ's campaigns, `owner_store_id` null), `store` (in-store promotions) or `all`
+         *     (the default). List entries leave out `items` and `tasks`.
          */
         get: operations["listCampaigns"];
         put?: never;
@@ -2846,6 +2851,11 @@ export interface paths {
          *     time zone. Targets: `all` active stores, a `region`, or `stores` listed in
          *     `target_store_ids` (each an active store, else `400 target_store_ids[i]`). Audited
          *     `campaign.create`.
+         *
+         *     A store manager plans an in-store promotion (店内促销) of their own store: the same
+         *     model and checks, no HQ approval; `owner_store_id` is their store and the target is
+         *     forced to `stores` = [their store] whatever the body says. They edit, publish and
+         *     end it themselves; HQ sees and may manage it too.
          */
         post: operations["createCampaign"];
         delete?: never;
@@ -2859,7 +2869,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2872,9 +2885,25 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rewrite a draft
-         * @description The whole draft as on creation, with the `version` read (`409 stale_version`). Only a
-         *     draft is edited (`409 wrong_status`). Audited `campaign.update`.
+         * Rewrite a draft, or revise a published campaign
+         * @description The whole campaign as on creation, with the `version` read (`409 stale_version`).
+         *
+         *     A draft is rewritten. Audited `campaign.update`.
+         *
+         *     A published campaign is revised, keeping its history: its `name`, `note`, `ends_on`
+         *     (not before today, `400 ends_on`), items (added, removed, repriced: the same price
+         *     checks as on creation) and new tasks after its own (which every store that has the
+         *     campaign gets at once) change; `mechanic`, `starts_on`, the target and `priority` are
+         *     fixed (`400` naming the field) and so are the existing tasks (`400 tasks[i]`). Added
+         *     or repriced items (all items when `ends_on` moves later) meet the conflict rule of
+         *     publishing again (`409 conflicting_campaign`). Each revision bumps `version`, writes a
+         *     revision (`GET /campaigns/{campaign_id}/revisions`) and marks every store's execution
+         *     `changed_since_ack` until the store acknowledges it; its staff see `campaign.changed`
+         *     in their inbox. A body that changes nothing writes nothing. Audited `campaign.revise`.
+         *     An ended campaign is not edited (`409 wrong_status`).
+         *
+         *     A store manager edits only their store's in-store promotions; HQ's campaigns and
+         *     other stores' promotions are `404` to them.
          */
         patch: operations["updateCampaign"];
         trace?: never;
@@ -2884,7 +2913,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2899,7 +2931,8 @@ export interface paths {
          *     items in one of the stores on a shared day at another price, and whose priority is not
          *     below this one's, refuses it (`409 conflicting_campaign`, naming it); no active target
          *     store is `422 no_target_stores`; an ended campaign `409 wrong_status`. Audited
-         *     `campaign.publish` with what was added.
+         *     `campaign.publish` with what was added. A store manager publishes only their store's
+         *     in-store promotions (others are `404`).
          */
         post: operations["publishCampaign"];
         delete?: never;
@@ -2913,7 +2946,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2922,7 +2958,8 @@ export interface paths {
         put?: never;
         /**
          * End a published campaign
-         * @description `published → ended` with the `version` read. Audited `campaign.end`.
+         * @description `published → ended` with the `version` read. Audited `campaign.end`. A store manager
+         *     ends only their store's in-store promotions (others are `404`).
          */
         post: operations["endCampaign"];
         delete?: never;
@@ -2936,7 +2973,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -2953,6 +2993,136 @@ export interface paths {
         get: operations["getCampaignCompliance"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The changes made to a published campaign, the latest first
+         * @description One entry per revision (`PATCH` of a published campaign): the version it made, who
+         *     made it and when, and what changed (fields before and after, items added, removed and
+         *     repriced, tasks added). Whoever sees the campaign reads them: HQ every campaign, a
+         *     store's staff the campaigns of their store.
+         */
+        get: operations["listCampaignRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/campaign-executions/{campaign_id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The store has seen the campaign's latest change
+         * @description Clears the execution's `changed_since_ack` (and the store's `campaign.changed` inbox
+         *     entry) up to the latest revision; with nothing new it changes nothing. A campaign the
+         *     store does not have, or another store, is `404`. Audited `campaign.ack` when it
+         *     clears a change.
+         */
+        post: operations["ackCampaignChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/promoters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's promoters (临时促销员) in a store, their shifts and output
+         * @description The promoters assigned to the campaign in `store_id` (required; a store-bound caller's
+         *     own store, another store is `404`), each with their shifts (store time) and units of
+         *     campaign items sold, and per shift, per promoter and in `total`: `hours` worked,
+         *     `units` sold and `units_per_hour` (null with no time worked). Beside it,
+         *     `store_efficiency` is the store's people efficiency on the days of those shifts, from
+         *     the uploaded sales and labour lines: `net_sales` ÷ `labour_hours` =
+         *     `sales_per_labour_hour` (null without labour hours).
+         */
+        get: operations["listCampaignPromoters"];
+        put?: never;
+        /**
+         * Assign a promoter to the campaign in a store
+         * @description HQ in any store the campaign is published to, a store manager in their own store
+         *     (another store is `404`); a store the campaign does not run in is
+         *     `400 store_id`. `phone` (digits, spaces, `+`, `-`) and `agency` are optional. Audited
+         *     `campaign_promoter.create`.
+         */
+        post: operations["addCampaignPromoter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-promoters/{promoter_id}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The promoter's id; another store's promoter is `404` for a store-bound caller. */
+                promoter_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a promoter's shift and the units they sold
+         * @description By the staff of the promoter's store (another store's promoter is `404`). `date`
+         *     within the campaign's period (`400 date`), `start_time` and `end_time` in store time
+         *     `HH:MM` with the end after the start (`400 end_time`; a shift does not cross
+         *     midnight), and per line a SKU of the campaign's items, once (`400 lines[i].sku`), with
+         *     `qty` above 0 and at most 100000 (`400 lines[i].qty`). A shift overlapping another of
+         *     the promoter's that day is `409 overlapping_shift`. Audited `campaign_shift.create`.
+         */
+        post: operations["addCampaignPromoterShift"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5517,6 +5687,11 @@ export interface components {
             ends_on: string;
             /** @enum {string} */
             status: "draft" | "published" | "ended";
+            /**
+             * Format: int64
+             * @description The store of an in-store promotion (店内促销); null for HQ's campaigns.
+             */
+            owner_store_id: number | null;
             /** @enum {string} */
             target_kind: "all" | "region" | "stores";
             target_region: string;
@@ -5613,6 +5788,10 @@ export interface components {
         };
         CampaignExecutionList: {
             items: {
+                /** @description HQ changed the campaign since the store last acknowledged it. */
+                changed_since_ack: boolean;
+                /** @description The latest change while `changed_since_ack`, else null. */
+                latest_revision: components["schemas"]["CampaignRevision"] | null;
                 /** Format: int64 */
                 campaign_id: number;
                 campaign_name: string;
@@ -5637,6 +5816,107 @@ export interface components {
         };
         CampaignTaskAnswerRequest: {
             answer: string;
+        };
+        CampaignItemChange: {
+            sku: string;
+            name: string;
+            /** @description The promo price before; null for an item added. */
+            before: (string & components["schemas"]["Decimal2"]) | null;
+            /** @description The promo price after; null for an item removed. */
+            after: (string & components["schemas"]["Decimal2"]) | null;
+        };
+        CampaignRevision: {
+            /** @description The campaign's version this change made. */
+            version: number;
+            /** Format: int64 */
+            changed_by: number | null;
+            /** Format: date-time */
+            changed_at: string;
+            summary: {
+                fields: {
+                    /** @enum {string} */
+                    field: "name" | "note" | "ends_on";
+                    before: string;
+                    after: string;
+                }[];
+                items_added: components["schemas"]["CampaignItemChange"][];
+                items_removed: components["schemas"]["CampaignItemChange"][];
+                items_repriced: components["schemas"]["CampaignItemChange"][];
+                /** @description Titles of the tasks added. */
+                tasks_added: string[];
+            };
+        };
+        CampaignRevisionList: {
+            items: components["schemas"]["CampaignRevision"][];
+        };
+        CampaignPromoterRequest: {
+            /** Format: int64 */
+            store_id: number;
+            name: string;
+            phone?: string;
+            agency?: string;
+        };
+        CampaignShiftRequest: {
+            /** Format: date */
+            date: string;
+            /**
+             * @description Store time HH:MM.
+             * @example 09:00
+             */
+            start_time: string;
+            /**
+             * @description Store time HH:MM, after start_time.
+             * @example 17:30
+             */
+            end_time: string;
+            lines?: {
+                sku: string;
+                qty: components["schemas"]["DecimalInput"];
+            }[];
+        };
+        CampaignPromoterOutput: {
+            hours: components["schemas"]["Decimal3"];
+            units: components["schemas"]["Decimal3"];
+            /** @description Units sold per hour worked (3 decimals); null with no time worked. */
+            units_per_hour: string | null;
+        };
+        CampaignShift: components["schemas"]["CampaignPromoterOutput"] & {
+            /** Format: int64 */
+            id: number;
+            /** Format: date */
+            date: string;
+            start_time: string;
+            end_time: string;
+            lines: {
+                sku: string;
+                qty: components["schemas"]["Decimal3"];
+            }[];
+        };
+        CampaignPromoter: components["schemas"]["CampaignPromoterOutput"] & {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            /** Format: int64 */
+            store_id: number;
+            name: string;
+            phone: string;
+            agency: string;
+            shifts: components["schemas"]["CampaignShift"][];
+        };
+        CampaignPromoterReport: {
+            /** Format: int64 */
+            store_id: number;
+            promoters: components["schemas"]["CampaignPromoter"][];
+            total: components["schemas"]["CampaignPromoterOutput"];
+            store_efficiency: {
+                /** @description The days of the promoters' shifts. */
+                days: string[];
+                net_sales: components["schemas"]["Decimal2"];
+                labour_hours: components["schemas"]["Decimal3"];
+                /** @description Net sales per labour hour (2 decimals); null without labour hours. */
+                sales_per_labour_hour: string | null;
+            };
         };
         ComplianceCounts: {
             done: number;
@@ -5963,7 +6243,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+        /**
+         * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+         *     manager, their store's own in-store promotion) is `404` for them.
+         */
         CampaignId: number;
         /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
         CampaignTaskId: number;
@@ -11116,6 +11399,7 @@ export interface operations {
                 /** @description Items per page, at most 500. */
                 page_size?: components["parameters"]["PageSize"];
                 status?: "draft" | "published" | "ended";
+                owner?: "hq" | "store" | "all";
             };
             header?: never;
             path?: never;
@@ -11205,7 +11489,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11238,7 +11525,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11279,7 +11569,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11315,7 +11608,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11349,7 +11645,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -11367,6 +11666,212 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCampaignRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignRevisionList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ackCampaignChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acknowledged. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCampaignPromoters: {
+        parameters: {
+            query: {
+                store_id: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promoters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPromoterReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addCampaignPromoter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "store_id": 1,
+                 *       "name": "李娜",
+                 *       "phone": "13800138000",
+                 *       "agency": "蒙牛促销服务"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignPromoterRequest"];
+            };
+        };
+        responses: {
+            /** @description The promoter. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPromoter"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addCampaignPromoterShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The promoter's id; another store's promoter is `404` for a store-bound caller. */
+                promoter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2026-12-10",
+                 *       "start_time": "09:00",
+                 *       "end_time": "17:30",
+                 *       "lines": [
+                 *         {
+                 *           "sku": "P10001",
+                 *           "qty": "42"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignShiftRequest"];
+            };
+        };
+        responses: {
+            /** @description The shift. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignShift"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -99,6 +99,8 @@ var (
 	CampaignItemsRegularPrice = Column{"campaign_items", "regular_price", 12, 2}
 	CampaignItemsPromoPrice   = Column{"campaign_items", "promo_price", 12, 2}
 	CampaignItemsCostPrice    = Column{"campaign_items", "cost_price", 12, 2}
+
+	CampaignShiftLinesQty = Column{"campaign_shift_lines", "qty", 12, 3}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -123,6 +125,7 @@ func Columns() []Column {
 		MarkdownsQty, MarkdownsRegularPrice, MarkdownsMarkdownPrice, MarkdownsDiscountPct, MarkdownsLoss,
 		RecallsQty, RecallsValue,
 		CampaignItemsRegularPrice, CampaignItemsPromoPrice, CampaignItemsCostPrice,
+		CampaignShiftLinesQty,
 	}
 }
 

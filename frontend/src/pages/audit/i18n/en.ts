@@ -121,11 +121,19 @@ const en: Messages = {
         publish: 'Campaign published to stores',
         end: 'Campaign ended',
         review: 'Store review of the campaign written',
+        revise: 'Published campaign changed (stores told)',
+        ack: 'Campaign change seen by the store',
       },
       campaign_task: {
         complete: 'Campaign task done',
         problem: 'Campaign task problem reported',
         answer: 'Campaign task problem answered',
+      },
+      campaign_promoter: {
+        create: 'Promoter assigned to a campaign',
+      },
+      campaign_shift: {
+        create: 'Promoter shift recorded',
       },
     },
     entities: {
@@ -150,6 +158,7 @@ const en: Messages = {
       label_layout: 'Label layout',
       campaign: 'Campaign',
       campaign_task: 'Campaign task',
+      campaign_promoter: 'Campaign promoter',
     },
   },
 }

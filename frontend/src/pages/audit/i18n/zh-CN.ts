@@ -121,11 +121,19 @@ const zhCN = {
         publish: '促销下发门店',
         end: '促销结束',
         review: '门店填写促销总结分析',
+        revise: '已发布档期变更（已通知门店）',
+        ack: '门店已确认档期变更',
       },
       campaign_task: {
         complete: '完成促销任务',
         problem: '促销任务反馈问题',
         answer: '总部回复促销问题',
+      },
+      campaign_promoter: {
+        create: '指派促销员',
+      },
+      campaign_shift: {
+        create: '登记促销员班次',
       },
     },
     entities: {
@@ -150,6 +158,7 @@ const zhCN = {
       label_layout: '标签格式',
       campaign: '促销档期',
       campaign_task: '促销任务',
+      campaign_promoter: '促销员',
     },
   },
 }
