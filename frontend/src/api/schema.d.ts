@@ -3079,6 +3079,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign_id}/effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's effect on sales and margin, per store, item and line
+         * @description Sales of the campaign's items from the POS feed (`sales_lines`), measured over the
+         *     campaign days that have passed (`starts_on` to `measured_to`, the earlier of `ends_on`
+         *     and the last business day every target store has closed, in each store's time zone).
+         *     The baseline of each measured day is the mean of that product's sales on the same
+         *     weekday in the 4 weeks before the start (`baseline_from` to `baseline_to`), so a
+         *     Saturday is compared with Saturdays. Per figure set: mean daily units and net sales in
+         *     the baseline and in the campaign, `uplift_pct` = (campaign ÷ baseline − 1) × 100 on
+         *     units (null where the baseline sold nothing), `incremental_margin` = campaign-period
+         *     gross margin (net sales − cost) minus the baseline's margin over as many days, which is
+         *     negative when the price cut costs more than the extra units bring, and
+         *     `days_out_of_stock`, campaign days that closed with nothing on hand (from the stock
+         *     ledger). `total` is the campaign, `stores` one row per store (with its review,
+         *     总结分析), `items` one row per item across the stores; `lines` (per item of one store)
+         *     only when `store_id` is given. A store's staff see their own store only (`store_id`
+         *     of another store is 404). Only published or ended campaigns are measured; a draft is
+         *     `409 wrong_status`.
+         */
+        get: operations["getCampaignEffect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/effect/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The effect report as CSV or XLSX
+         * @description The tables of `GET /campaigns/{campaign_id}/effect` (by store with the reviews, by
+         *     item, and every line of item and store) as CSV (UTF-8 with a byte-order mark, the
+         *     tables one after another) or XLSX (a sheet each). `format` is required. A store's
+         *     staff get their store's lines only.
+         */
+        get: operations["exportCampaignEffect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/stores/{store_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The store writes (or rewrites) its review of the campaign (总结分析)
+         * @description The store manager or a supervisor of the store writes what worked and what did not;
+         *     HQ reads every store's review beside its figures in the effect report. Only a store
+         *     the campaign was published to, once the campaign has started (`409 wrong_status`
+         *     before). `version` is the execution's review version read last (0 for the first
+         *     review); a stale one is `409 stale_version`. Audited `campaign.review`.
+         */
+        put: operations["putCampaignReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5569,6 +5665,72 @@ export interface components {
                     /** @enum {string} */
                     state: "done" | "late" | "overdue" | "pending" | "problem" | "";
                 }[];
+            })[];
+        };
+        EffectFigures: {
+            baseline_qty_per_day: components["schemas"]["Decimal3"];
+            promo_qty_per_day: components["schemas"]["Decimal3"];
+            baseline_sales_per_day: components["schemas"]["Decimal2"];
+            promo_sales_per_day: components["schemas"]["Decimal2"];
+            uplift_pct: components["schemas"]["NullableDecimal2"];
+            incremental_margin: components["schemas"]["Decimal2"];
+            /** @description Campaign days that closed with nothing on hand, summed over the lines. */
+            days_out_of_stock: number;
+        };
+        CampaignReview: {
+            /** Format: int64 */
+            store_id: number;
+            review: string;
+            /** Format: int64 */
+            reviewed_by: number | null;
+            reviewed_by_name: string;
+            /** Format: date-time */
+            reviewed_at: string | null;
+            /** @description 0 while the store has written nothing. */
+            version: number;
+        };
+        CampaignReviewRequest: {
+            review: string;
+            version: number;
+        };
+        CampaignEffect: {
+            /** Format: int64 */
+            campaign_id: number;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /**
+             * Format: date
+             * @description The last campaign day measured; null before the first day has passed.
+             */
+            measured_to: string | null;
+            /** @description Campaign days measured. */
+            days: number;
+            /** Format: date */
+            baseline_from: string;
+            /** Format: date */
+            baseline_to: string;
+            total: components["schemas"]["EffectFigures"];
+            stores: (components["schemas"]["EffectFigures"] & {
+                /** Format: int64 */
+                store_id: number;
+                store_code: string;
+                store_name: string;
+                review: components["schemas"]["CampaignReview"];
+            })[];
+            items: (components["schemas"]["EffectFigures"] & {
+                sku: string;
+                name: string;
+                regular_price: components["schemas"]["Decimal2"];
+                promo_price: components["schemas"]["Decimal2"];
+            })[];
+            /** @description Per item of the store named by `store_id`; empty without it. */
+            lines: (components["schemas"]["EffectFigures"] & {
+                /** Format: int64 */
+                store_id: number;
+                sku: string;
+                name: string;
             })[];
         };
     };
@@ -11407,6 +11569,124 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCampaignEffect: {
+        parameters: {
+            query?: {
+                store_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The effect. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignEffect"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportCampaignEffect: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putCampaignReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                campaign_id: components["parameters"]["CampaignId"];
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "review": "堆头位置好，第二天起草莓断货两天，建议首批到货量加倍。",
+                 *       "version": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The review as kept. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReview"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };
