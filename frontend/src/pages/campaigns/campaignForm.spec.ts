@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Campaign } from '@/api/campaigns'
-import { campaignToForm, emptyCampaignForm, formToRequest, sortFieldErrors } from './campaignForm'
+import { campaignToForm, checkCampaignForm, emptyCampaignForm, emptyTask, formToRequest, isClean, sortFieldErrors } from './campaignForm'
 
 describe('formToRequest', () => {
   it('sends the stores of a store target, trimmed texts and the version when editing', () => {
@@ -41,5 +41,33 @@ describe('sortFieldErrors', () => {
       items: { 3: { promo_price: 'must be below the retail price', sku: 'unknown' } },
       tasks: { 0: { title: 'is required' } },
     })
+  })
+})
+
+describe('checkCampaignForm', () => {
+  const item = (promo_price: string, below_cost = false) => ({ sku: 'P1', name: '草莓', regular_price: '3.00', cost_price: '1.50', promo_price, below_cost })
+
+  it('finds nothing in a complete form', () => {
+    const form = { ...emptyCampaignForm(), name: 'A', period: ['2026-12-01', '2026-12-02'] as [string, string], target_store_ids: [1], items: [item('2.00')] }
+    expect(isClean(checkCampaignForm(form))).toBe(true)
+  })
+
+  it('names every missing field, each bad price on its row and each untitled task', () => {
+    const form = { ...emptyCampaignForm(), items: [item('2.00'), item('abc'), item('3.00'), item('1.00'), item('1.00', true)], tasks: [{ ...emptyTask(), title: ' ' }] }
+    const found = checkCampaignForm(form)
+    expect(isClean(found)).toBe(false)
+    expect(Object.keys(found.fields)).toEqual(['name', 'period', 'target_store_ids'])
+    expect(found.items).toEqual({
+      1: { promo_price: ['campaigns.items.priceFormat'] },
+      2: { promo_price: ['campaigns.items.priceBelowRegular', { regular: '3.00' }] },
+      3: { promo_price: ['campaigns.items.belowCostWarn', { cost: '1.50' }] },
+    })
+    expect(found.tasks).toEqual({ 0: { title: ['campaigns.tasks.titleRequired'] } })
+  })
+
+  it('asks for the region of a region target and for items', () => {
+    const found = checkCampaignForm({ ...emptyCampaignForm(), target_kind: 'region' })
+    expect(found.fields.target_region).toEqual(['campaigns.builder.regionRequired'])
+    expect(found.fields.items).toEqual(['campaigns.builder.itemsRequired'])
   })
 })

@@ -3,7 +3,7 @@
 // on the items table's fourth row, `tasks[0].title` on the first task, the rest by their field).
 import type { Campaign, CampaignRequest, Mechanic, TargetKind, TaskKind } from '@/api/campaigns'
 import type { FieldErrors } from '@/api/http'
-import type { ItemRow } from './pasteItems'
+import { cents, type ItemRow } from './pasteItems'
 
 export interface TaskRow {
   kind: TaskKind
@@ -94,4 +94,34 @@ export function sortFieldErrors(fields: FieldErrors): SortedErrors {
     rows[Number(index)] = { ...rows[Number(index)], [field]: message }
   }
   return sorted
+}
+
+const MONEY = /^\d+(\.\d{1,2})?$/
+
+/**
+ * The builder's own checks before sending, in the same shape as the server's field errors
+ * (values are message keys with their values: `[key, values]`), so both show in one place.
+ */
+export function checkCampaignForm(form: CampaignForm): { fields: Record<string, [string, Record<string, string>?]>; items: Record<number, Record<string, [string, Record<string, string>?]>>; tasks: Record<number, Record<string, [string]>> } {
+  const found: ReturnType<typeof checkCampaignForm> = { fields: {}, items: {}, tasks: {} }
+  if (!form.name.trim()) found.fields.name = ['campaigns.builder.nameRequired']
+  if (!form.period) found.fields.period = ['campaigns.builder.periodRequired']
+  if (form.target_kind === 'region' && !form.target_region.trim()) found.fields.target_region = ['campaigns.builder.regionRequired']
+  if (form.target_kind === 'stores' && form.target_store_ids.length === 0) found.fields.target_store_ids = ['campaigns.builder.storesRequired']
+  if (form.items.length === 0) found.fields.items = ['campaigns.builder.itemsRequired']
+  form.items.forEach((item, i) => {
+    const price = item.promo_price.trim()
+    if (!MONEY.test(price) || cents(price) === 0) found.items[i] = { promo_price: ['campaigns.items.priceFormat'] }
+    else if (cents(price) >= cents(item.regular_price)) found.items[i] = { promo_price: ['campaigns.items.priceBelowRegular', { regular: item.regular_price }] }
+    else if (!item.below_cost && cents(price) < cents(item.cost_price)) found.items[i] = { promo_price: ['campaigns.items.belowCostWarn', { cost: item.cost_price }] }
+  })
+  form.tasks.forEach((task, i) => {
+    if (!task.title.trim()) found.tasks[i] = { title: ['campaigns.tasks.titleRequired'] }
+  })
+  return found
+}
+
+/** Whether the checks found nothing. */
+export function isClean(found: ReturnType<typeof checkCampaignForm>): boolean {
+  return [found.fields, found.items, found.tasks].every((part) => Object.keys(part).length === 0)
 }
