@@ -61,8 +61,10 @@ const PAGES = {
     ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
     ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
-    ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab']],
-  hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page'], ['/recalls', 'recalls-page']],
+    ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab'],
+    ['/campaigns', 'store-tasks'], ['/campaigns?tab=list', 'campaigns-page']],
+  hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page'], ['/recalls', 'recalls-page'], ['/campaigns', 'campaigns-page'],
+    ['/campaigns/new', 'campaign-editor']],
 }
 
 for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {

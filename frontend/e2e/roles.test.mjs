@@ -9,17 +9,17 @@ const USERS = [
   {
     username: 'admin',
     role: 'admin',
-    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'calendar', 'users', 'stores', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'users', 'stores', 'audit', 'profile'],
     forbidden: null,
   },
   {
     username: 'manager1',
     role: 'store_manager',
-    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'calendar', 'users', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'users', 'audit', 'profile'],
     forbidden: '/stores',
   },
-  { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'calendar', 'profile'], forbidden: '/users' },
-  { username: 'hq1', role: 'hq_promotions', nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'calendar', 'stores', 'profile'], forbidden: '/audit' },
+  { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'profile'], forbidden: '/users' },
+  { username: 'hq1', role: 'hq_promotions', nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'campaigns', 'calendar', 'stores', 'profile'], forbidden: '/audit' },
 ]
 
 let server

@@ -6,10 +6,10 @@ const keys = (role: Role | null) => navFor(role).map((item) => item.key)
 
 describe('navFor', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'calendar', 'users', 'stores', 'audit', 'profile']],
-    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'calendar', 'users', 'audit', 'profile']],
-    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'calendar', 'profile']],
-    ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'calendar', 'stores', 'profile']],
+    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'profile']],
+    ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'campaigns', 'calendar', 'stores', 'profile']],
   ])('shows %s exactly %j', (role, expected) => {
     expect(keys(role)).toEqual(expected)
   })
@@ -78,6 +78,10 @@ describe('canWrite', () => {
 
   it('lets only admins start recalls (store staff and HQ promotions read them)', () => {
     expect((['admin', 'store_manager', 'supervisor', 'hq_promotions'] as const).map((role) => canWrite('recalls', role))).toEqual([true, false, false, false])
+  })
+
+  it('lets admins and HQ promotions plan campaigns; store staff read them (and do their tasks)', () => {
+    expect((['admin', 'store_manager', 'supervisor', 'hq_promotions'] as const).map((role) => canWrite('campaigns', role))).toEqual([true, false, false, true])
   })
 
   it('is false for unknown pages and signed-out users', () => {

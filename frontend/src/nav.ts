@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -140,6 +140,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     writeRoles: ['admin'],
     component: () => import('@/pages/recalls/RecallsPage.vue'),
     subpages: [{ name: 'recall', path: ':id(\\d+)', component: () => import('@/pages/recalls/RecallDetail.vue') }],
+  },
+  {
+    // Promotions (促销执行): HQ promotions plans and publishes campaigns and follows compliance
+    // and effect; store managers and supervisors see the campaigns published to their store,
+    // complete its tasks and write its review (the server checks each call).
+    key: 'campaigns',
+    path: '/campaigns',
+    icon: Promotion,
+    roles: ['admin', 'store_manager', 'supervisor', 'hq_promotions'],
+    writeRoles: ['admin', 'hq_promotions'],
+    component: () => import('@/pages/campaigns/CampaignsPage.vue'),
+    subpages: [
+      { name: 'campaign-new', path: 'new', component: () => import('@/pages/campaigns/CampaignEditor.vue') },
+      { name: 'campaign-edit', path: ':id(\\d+)/edit', component: () => import('@/pages/campaigns/CampaignEditor.vue') },
+      { name: 'campaign', path: ':id(\\d+)', component: () => import('@/pages/campaigns/CampaignDetail.vue') },
+    ],
   },
   {
     key: 'calendar',

@@ -3254,7 +3254,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -3292,7 +3295,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -3318,7 +3324,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
                 /**
                  * @description The store's id. A malformed id, an unknown store and a store outside the caller's
@@ -12084,7 +12093,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -12119,7 +12131,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
             };
             cookie?: never;
@@ -12156,7 +12171,10 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
-                /** @description The campaign's id; one not published to a store-bound caller's store is `404` for them. */
+                /**
+                 * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
+                 *     manager, their store's own in-store promotion) is `404` for them.
+                 */
                 campaign_id: components["parameters"]["CampaignId"];
                 /**
                  * @description The store's id. A malformed id, an unknown store and a store outside the caller's

@@ -56,6 +56,7 @@ const en: MessageSchema = {
     users: 'Users',
     suppliers: 'Suppliers',
     recalls: 'Recalls',
+    campaigns: 'Promotions',
     calendar: 'Holidays & events',
     stores: 'Stores',
     audit: 'Audit log',

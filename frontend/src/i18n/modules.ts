@@ -39,6 +39,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   feeds: { load: () => import('@/pages/feeds/i18n'), uses: ['imports'] },
   users: { load: () => import('@/pages/org/users/i18n'), uses: ['profile'] },
   recalls: { load: () => import('@/pages/recalls/i18n'), uses: ['products'] },
+  campaigns: { load: () => import('@/pages/campaigns/i18n'), uses: [] },
   stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },
   audit: { load: () => import('@/pages/audit/i18n'), uses: [] },
   calendar: { load: () => import('@/pages/calendar/i18n'), uses: ['profile'] },

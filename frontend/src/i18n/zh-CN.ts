@@ -60,6 +60,7 @@ const zhCN = {
     users: '用户',
     suppliers: '供应商',
     recalls: '召回',
+    campaigns: '促销执行',
     calendar: '节假日与活动',
     stores: '门店',
     audit: '审计日志',
