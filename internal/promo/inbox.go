@@ -41,8 +41,8 @@ func (s *InboxSource) Today(ctx context.Context, p *authz.Principal, _ time.Time
 	out := make([]inbox.Entry, len(rows))
 	for i, r := range rows {
 		id := r.CampaignID
-		out[i] = inbox.Entry{Kind: InboxChanged, Priority: inbox.Normal, Link: fmt.Sprintf("/promotions?campaign=%d", id),
-			ResourceType: "campaign", ResourceID: &id, StoreID: *p.StoreID, Count: 1, Menu: "promotions",
+		out[i] = inbox.Entry{Kind: InboxChanged, Priority: inbox.Normal, Link: fmt.Sprintf("/campaigns/%d", id),
+			ResourceType: "campaign", ResourceID: &id, StoreID: *p.StoreID, Count: 1, Menu: "campaigns",
 			Title: inbox.Title{Zh: fmt.Sprintf("促销档期「%s」已变更，请查看变更内容", r.Name),
 				En: fmt.Sprintf("Campaign %s changed: read what changed", r.Name)},
 			Params: map[string]string{"campaign_id": strconv.FormatInt(id, 10), "campaign_name": r.Name,
