@@ -86,6 +86,27 @@ type compliance struct {
 	} `json:"stores"`
 }
 
+// tasksDue answers the count and priority of the caller's campaign.tasks_due entry of a
+// campaign (0 and "" without one).
+func tasksDue(t *testing.T, c *testutil.Client, campaignID int64) (int, string) {
+	t.Helper()
+	var today struct {
+		Items []struct {
+			Kind       string `json:"kind"`
+			ResourceID *int64 `json:"resource_id"`
+			Count      int    `json:"count"`
+			Priority   string `json:"priority"`
+		} `json:"items"`
+	}
+	testutil.Must(t, c, "GET", "/api/v1/me/today", nil, http.StatusOK).JSON(t, &today)
+	for _, it := range today.Items {
+		if it.Kind == "campaign.tasks_due" && it.ResourceID != nil && *it.ResourceID == campaignID {
+			return it.Count, it.Priority
+		}
+	}
+	return 0, ""
+}
+
 func photo(t *testing.T, c *testutil.Client) int64 {
 	t.Helper()
 	var buf bytes.Buffer
@@ -140,6 +161,13 @@ func TestPublishCompleteAndCompliance(t *testing.T) {
 		if len(ex.Items) != 1 || len(ex.Items[0].Tasks) != 2 || ex.Items[0].Tasks[0].State != "overdue" {
 			t.Fatalf("sh-pudong's executions %+v", ex)
 		}
+		// Both tasks are overdue: one high entry in the store staff's Today, none for HQ.
+		if n, priority := tasksDue(t, super1, c.ID); n != 2 || priority != "high" {
+			t.Errorf("super1's campaign.tasks_due: %d tasks, %q", n, priority)
+		}
+		if n, _ := tasksDue(t, hq, c.ID); n != 0 {
+			t.Errorf("HQ's inbox has campaign.tasks_due with %d tasks", n)
+		}
 		var display, label int64
 		for _, tk := range ex.Items[0].Tasks {
 			if tk.Task.Kind == "display" {
@@ -157,6 +185,9 @@ func TestPublishCompleteAndCompliance(t *testing.T) {
 			map[string]any{"note": "堆头已陈列", "photos": []int64{pic}}, http.StatusOK)
 		if res := super1.Do("POST", fmt.Sprintf("/api/v1/campaign-tasks/%d/complete", display), nil); res.Status != http.StatusConflict {
 			t.Errorf("completing twice: %d", res.Status)
+		}
+		if n, _ := tasksDue(t, f.env.Login("manager1"), c.ID); n != 1 {
+			t.Errorf("after one task done, manager1's campaign.tasks_due counts %d", n)
 		}
 		// gz-tianhe's tasks are not super1's: 404.
 		testutil.Must(t, hq, "GET", fmt.Sprintf("/api/v1/stores/%d/campaign-executions", f.gz), nil, http.StatusOK).JSON(t, &ex)

@@ -141,17 +141,14 @@ export interface paths {
          *     | `stocktake.count` | a stocktake is being counted | normal | `stocktake_id`, `scope`, `item_count` |
          *     | `stocktake.start` | a planned stocktake is not started | low | `stocktake_id`, `scope`, `item_count` |
          *     | `inventory.lots_expiring` | lots of one department that still hold stock expire today or tomorrow (store time); `count` is the number of lots; high when some expire today, due at the end of the first expiry day | high or normal | `lots`, `expiring_today`, `products`, `department_code` |
-         *
          *     | `order_plan.approve` | a submitted order plan waits for the caller's approval (the store manager, or the store's active deputy approver unless they made or submitted it); due at its suppliers' earliest order cut-off | high | `plan_id`, `department_code`, `delivery_date`, `cutoff` |
          *     | `order_plan.submit` | a draft order plan of the caller's department; due at the earliest order cut-off of the department's suppliers for its delivery day (cut-off time, lead-time days before the delivery, store time); high within 3 hours of it | high or normal | `plan_id`, `department_code`, `delivery_date`, `cutoff` |
          *     | `order_plan.create` | tomorrow is a delivery day of the caller's department and it has no plan yet, while its suppliers still take orders for tomorrow; high within 3 hours of the cut-off | high or normal | `department_code`, `delivery_date` |
-         *
          *     | `shrink.approve` | write-offs above the store's threshold and off-ladder markdowns wait for the caller's approval (the store manager, or the store's active deputy for those they did not make); `count` is how many | high | `write_offs`, `markdowns` |
-         *
          *     | `campaign.changed` | a published campaign of the caller's store (store manager and supervisors) was changed since the store last acknowledged it (`POST /stores/{store_id}/campaign-executions/{campaign_id}/ack` clears it); one entry per campaign, `resource_id` is the campaign | normal | `campaign_id`, `campaign_name`, `version` |
+         *     | `campaign.tasks_due` | open execution tasks of a published campaign of the caller's store (store manager and supervisors) are overdue or due within 24 hours; one entry per campaign, due at the first task's due time, high when one is overdue; `count` is how many tasks, `resource_id` the campaign | high or normal | `campaign_id`, `campaign_name`, `tasks` |
          *
-         *     Modules added later (promotions, safety, daily work) add their kinds
-         *     here; a client shows an unknown kind by its `title`.
+         *     Modules added later (safety, daily work) add their kinds here; a client shows an unknown kind by its `title`.
          *
          *     A module that fails to answer does not blank the inbox: the others' entries are
          *     listed, `partial` is `true` and `unavailable` names the missing modules (the failure
