@@ -92,7 +92,7 @@ export function perHourChartOption(report: Pick<PromoterReport, 'promoters'>, la
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: report.promoters.map((p) => p.name), axisLabel: { interval: 0, hideOverlap: true } },
-    yAxis: { type: 'value', name: label },
+    yAxis: { type: 'value' },
     series: [{ name: label, type: 'bar', color: '#2f6f4f', barMaxWidth: 40, data: report.promoters.map((p) => Number(p.units_per_hour ?? 0)) }],
   }
 }
