@@ -58,7 +58,7 @@ const PAGES = {
     ['/shrink?tab=settings', 'settings-tab']],
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page'], ['/shrink?tab=approvals', 'approvals-tab'],
-    ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab']],
+    ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab'], ['/campaigns/new', 'campaign-editor']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
     ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
     ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab'],

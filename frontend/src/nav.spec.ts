@@ -80,8 +80,8 @@ describe('canWrite', () => {
     expect((['admin', 'store_manager', 'supervisor', 'hq_promotions'] as const).map((role) => canWrite('recalls', role))).toEqual([true, false, false, false])
   })
 
-  it('lets admins and HQ promotions plan campaigns; store staff read them (and do their tasks)', () => {
-    expect((['admin', 'store_manager', 'supervisor', 'hq_promotions'] as const).map((role) => canWrite('campaigns', role))).toEqual([true, false, false, true])
+  it('lets admins and HQ promotions plan campaigns, store managers their in-store promotions; supervisors read them (and do their tasks)', () => {
+    expect((['admin', 'store_manager', 'supervisor', 'hq_promotions'] as const).map((role) => canWrite('campaigns', role))).toEqual([true, true, false, true])
   })
 
   it('is false for unknown pages and signed-out users', () => {

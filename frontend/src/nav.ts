@@ -144,12 +144,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     // Promotions (促销执行): HQ promotions plans and publishes campaigns and follows compliance
     // and effect; store managers and supervisors see the campaigns published to their store,
-    // complete its tasks and write its review (the server checks each call).
+    // complete its tasks and write its review (the server checks each call). A store manager
+    // also plans, publishes and changes their own store's in-store promotions (店内促销).
     key: 'campaigns',
     path: '/campaigns',
     icon: Promotion,
     roles: ['admin', 'store_manager', 'supervisor', 'hq_promotions'],
-    writeRoles: ['admin', 'hq_promotions'],
+    writeRoles: ['admin', 'hq_promotions', 'store_manager'],
     component: () => import('@/pages/campaigns/CampaignsPage.vue'),
     subpages: [
       { name: 'campaign-new', path: 'new', component: () => import('@/pages/campaigns/CampaignEditor.vue') },

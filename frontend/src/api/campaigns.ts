@@ -17,6 +17,15 @@ export type CampaignEffect = Schema<'CampaignEffect'>
 export type EffectFigures = Schema<'EffectFigures'>
 export type CampaignReview = Schema<'CampaignReview'>
 export type CampaignQuery = FilterQuery<QueryOf<'/api/v1/campaigns'>>
+export type CampaignRevision = Schema<'CampaignRevision'>
+export type RevisionSummary = CampaignRevision['summary']
+export type ItemChange = Schema<'CampaignItemChange'>
+export type PromoterReport = Schema<'CampaignPromoterReport'>
+export type Promoter = Schema<'CampaignPromoter'>
+export type PromoterRequest = Schema<'CampaignPromoterRequest'>
+export type Shift = Schema<'CampaignShift'>
+export type ShiftRequest = Schema<'CampaignShiftRequest'>
+export type CampaignOwner = NonNullable<QueryOf<'/api/v1/campaigns'>['owner']>
 
 export type Mechanic = Campaign['mechanic']
 export type CampaignStatus = Campaign['status']
@@ -31,6 +40,7 @@ export const CAMPAIGN_STATUSES = enumValues<CampaignStatus>()('draft', 'publishe
 export const TARGET_KINDS = enumValues<TargetKind>()('all', 'region', 'stores')
 export const TASK_KINDS = enumValues<TaskKind>()('display', 'price_label', 'signage', 'other')
 export const TASK_STATES = enumValues<TaskState>()('done', 'late', 'overdue', 'problem', 'pending')
+export const CAMPAIGN_OWNERS = enumValues<CampaignOwner>()('hq', 'store', 'all')
 export const PROBLEM_KINDS = enumValues<ProblemKind>()('stock_missing', 'fixture_unavailable', 'price_wrong', 'other')
 
 /** Whether the campaign's `allowed_actions` offers `action`. */
@@ -58,6 +68,14 @@ export const campaignsApi = {
   complete: (id: number, body: Schema<'CampaignTaskCompleteRequest'>) => call(api.POST('/api/v1/campaign-tasks/{task_id}/complete', { ...task(id), body })),
   problem: (id: number, body: Schema<'CampaignTaskProblemRequest'>) => call(api.POST('/api/v1/campaign-tasks/{task_id}/problem', { ...task(id), body })),
   answer: (id: number, answer: string) => call(api.POST('/api/v1/campaign-tasks/{task_id}/answer', { ...task(id), body: { answer } })),
+  revisions: (id: number) => call(api.GET('/api/v1/campaigns/{campaign_id}/revisions', campaign(id))),
+  ack: (storeId: number, id: number) =>
+    call(api.POST('/api/v1/stores/{store_id}/campaign-executions/{campaign_id}/ack', { params: { path: { store_id: storeId, campaign_id: id } } })),
+  promoters: (id: number, storeId: number) =>
+    call(api.GET('/api/v1/campaigns/{campaign_id}/promoters', { params: { path: { campaign_id: id }, query: { store_id: storeId } } })),
+  addPromoter: (id: number, body: PromoterRequest) => call(api.POST('/api/v1/campaigns/{campaign_id}/promoters', { ...campaign(id), body })),
+  addShift: (promoterId: number, body: ShiftRequest) =>
+    call(api.POST('/api/v1/campaign-promoters/{promoter_id}/shifts', { params: { path: { promoter_id: promoterId } }, body })),
 }
 
 /** The address of the effect report as CSV or XLSX, in the screen's language. */
