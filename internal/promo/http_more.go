@@ -25,14 +25,15 @@ func (h *Handler) registerMore(r *httpx.Router, staff httpx.Access) {
 }
 
 type revisionJSON struct {
-	Version   int       `json:"version"`
-	ChangedBy *int64    `json:"changed_by"`
-	ChangedAt time.Time `json:"changed_at"`
-	Summary   Summary   `json:"summary"`
+	Version       int       `json:"version"`
+	ChangedBy     *int64    `json:"changed_by"`
+	ChangedByName string    `json:"changed_by_name"`
+	ChangedAt     time.Time `json:"changed_at"`
+	Summary       Summary   `json:"summary"`
 }
 
 func toRevisionJSON(r Revision) revisionJSON {
-	return revisionJSON{Version: r.Version, ChangedBy: r.ChangedBy, ChangedAt: r.ChangedAt.UTC(), Summary: r.Summary.normalized()}
+	return revisionJSON{Version: r.Version, ChangedBy: r.ChangedBy, ChangedByName: r.ChangedByName, ChangedAt: r.ChangedAt.UTC(), Summary: r.Summary.normalized()}
 }
 
 func (h *Handler) revisions(c *gin.Context) {

@@ -31,8 +31,9 @@ type campaignDetail struct {
 
 type revisionList struct {
 	Items []struct {
-		Version int `json:"version"`
-		Summary struct {
+		Version       int    `json:"version"`
+		ChangedByName string `json:"changed_by_name"`
+		Summary       struct {
 			Fields []struct {
 				Field, Before, After string
 			} `json:"fields"`
@@ -185,7 +186,7 @@ func TestReviseAPublishedCampaign(t *testing.T) {
 		}
 		var revs revisionList
 		testutil.Must(t, f.env.Login("super1"), "GET", path+"/revisions", nil, http.StatusOK).JSON(t, &revs)
-		if len(revs.Items) != 1 {
+		if len(revs.Items) != 1 || revs.Items[0].ChangedByName == "" {
 			t.Fatalf("revisions %+v", revs)
 		}
 		sum := revs.Items[0].Summary

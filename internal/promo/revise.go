@@ -17,8 +17,10 @@ type Revision struct {
 	CampaignID int64
 	Version    int
 	ChangedBy  *int64
-	ChangedAt  time.Time
-	Summary    Summary
+	// ChangedByName is the display name of who changed it (empty for a system change).
+	ChangedByName string
+	ChangedAt     time.Time
+	Summary       Summary
 }
 
 // Summary is what one revision changed. It is kept as JSON in the revision's row and

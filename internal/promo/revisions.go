@@ -231,10 +231,26 @@ func (s *Service) Revisions(ctx context.Context, p *authz.Principal, id int64) (
 		return nil, err
 	}
 	out := make([]Revision, len(rows))
+	var ids []int64
 	for i, r := range rows {
 		var err error
 		if out[i], err = toRevision(r); err != nil {
 			return nil, err
+		}
+		if r.ChangedBy != nil {
+			ids = append(ids, *r.ChangedBy)
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	users, err := s.Users.UsersByID(ctx, authz.System("promo"), ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if by := out[i].ChangedBy; by != nil {
+			out[i].ChangedByName = users[*by].DisplayName
 		}
 	}
 	return out, nil

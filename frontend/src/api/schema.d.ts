@@ -5836,6 +5836,8 @@ export interface components {
             version: number;
             /** Format: int64 */
             changed_by: number | null;
+            /** @description Who changed it, by display name (empty for a system change). */
+            changed_by_name: string;
             /** Format: date-time */
             changed_at: string;
             summary: {
