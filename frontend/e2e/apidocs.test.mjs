@@ -23,9 +23,13 @@ test('/api/docs renders Swagger UI for the StoreOps API', async () => {
   assert.equal(response?.status(), 200)
   assert.equal(await page.title(), 'StoreOps API')
   await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 })
-  // Swagger UI renders the operations in batches: wait for more than a handful, not the first.
+  // Every tag is listed, collapsed; opening one shows its operations.
+  await page.waitForFunction(() => document.querySelectorAll('.swagger-ui .opblock-tag').length > 15, null, { timeout: 15_000 })
+  await page.locator('.swagger-ui .opblock-tag', { hasText: 'promotions' }).first().click()
   await page.waitForFunction(() => document.querySelectorAll('.swagger-ui .opblock').length > 5, null, { timeout: 15_000 })
-  assert.match(await page.locator('.swagger-ui').innerText(), /\/auth\/login/)
+  assert.match(await page.locator('.swagger-ui').innerText(), /\/campaigns\/\{campaign_id\}\/effect/)
+  await page.locator('.swagger-ui .opblock-tag', { hasText: 'auth' }).first().click()
+  await page.locator('.swagger-ui .opblock', { hasText: '/api/v1/auth/login' }).first().waitFor()
   await screenshot(page, 'apidocs')
   assert.deepEqual(browser.problems, [])
 })

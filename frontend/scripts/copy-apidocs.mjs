@@ -28,7 +28,9 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `
 
-const INIT_JS = `window.ui = SwaggerUIBundle({ url: '/api/openapi.yaml', dom_id: '#swagger-ui' })
+// Tags start collapsed: with every operation listed at once (the default) Swagger UI stopped
+// rendering the list after the first tag once the API passed about 130 operations.
+const INIT_JS = `window.ui = SwaggerUIBundle({ url: '/api/openapi.yaml', dom_id: '#swagger-ui', docExpansion: 'none' })
 `
 
 await mkdir(out, { recursive: true })
