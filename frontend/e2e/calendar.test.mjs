@@ -4,15 +4,10 @@
 // way to change it.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { apiCall, login, PHONE, screenshot, settle } from './helpers/browser.mjs'
+import { apiCall, PHONE, screenshot, settle, signIn } from './helpers/browser.mjs'
 import { suite } from './helpers/suite.mjs'
 
 const ctx = suite()
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** Steps the year switch to `year`. */
 async function showYear(page, year) {

@@ -7,24 +7,11 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { test } from 'node:test'
-import { login, PHONE, screenshot, settle } from './helpers/browser.mjs'
-import { seriousViolations } from './helpers/axe.mjs'
+import { fitsWidth, PHONE, screenshot, signIn } from './helpers/browser.mjs'
+import { noSeriousAxe } from './helpers/axe.mjs'
 import { apiAs, suite } from './helpers/suite.mjs'
 
 const ctx = suite()
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
-
-async function noSeriousAxe(page, where) {
-  await settle(page)
-  const found = await seriousViolations(page, ['body'])
-  assert.deepEqual(found, [], `${where}: ${JSON.stringify(found)}`)
-}
-
-const noSideways = (page) => page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth)
 
 test('the demo’s finished campaign shows the uplift of its sales; super1 rewrites the store’s review and hq1 reads it', async () => {
   const { browser, server } = ctx
@@ -84,7 +71,7 @@ test('the demo’s finished campaign shows the uplift of its sales; super1 rewri
   await page.getByTestId('effect-review-save').click()
   await page.locator('.el-message--success').waitFor()
   await page.getByTestId(`effect-store-${pudong.store_id}`).getByText(review.slice(0, 12)).waitFor()
-  assert.ok(await noSideways(page), 'nothing to scroll sideways on the phone')
+  assert.ok(await fitsWidth(page), 'nothing to scroll sideways on the phone')
   await screenshot(page, 'campaign-effect-phone')
   await noSeriousAxe(page, 'super1 effect phone')
 

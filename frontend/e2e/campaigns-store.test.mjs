@@ -8,8 +8,8 @@
 // serious axe findings; nothing scrolls sideways on the phone.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { login, PHONE, screenshot, settle } from './helpers/browser.mjs'
-import { seriousViolations } from './helpers/axe.mjs'
+import { fitsWidth, PHONE, screenshot, signIn } from './helpers/browser.mjs'
+import { noSeriousAxe } from './helpers/axe.mjs'
 import { apiAs, suite } from './helpers/suite.mjs'
 
 const ctx = suite()
@@ -26,19 +26,6 @@ function today(timeZone) {
 const plusDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 const cents = (price) => Math.round(Number(price) * 100)
 const priceAt = (price, share) => (Math.floor(cents(price) * share) / 100).toFixed(2)
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
-
-async function noSeriousAxe(page, where) {
-  await settle(page)
-  const found = await seriousViolations(page, ['body'])
-  assert.deepEqual(found, [], `${where}: ${JSON.stringify(found)}`)
-}
-
-const noSideways = (page) => page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth)
 
 async function confirmBox(page) {
   const dialog = page.locator('.el-message-box')
@@ -161,7 +148,7 @@ test('manager1 runs an in-store promotion with a promoter, changes it; super1 ac
   await banner.waitFor()
   const bannerText = await banner.innerText()
   assert.ok(bannerText.includes(name) && bannerText.includes(second.sku), `the change on the banner: ${bannerText}`)
-  assert.ok(await noSideways(page), 'no sideways scrolling with the banner')
+  assert.ok(await fitsWidth(page), 'no sideways scrolling with the banner')
   await screenshot(page, 'campaign-change-banner-phone')
   await noSeriousAxe(page, 'change banner phone')
   await page.getByTestId(`change-ack-${id}`).click()
@@ -172,11 +159,11 @@ test('manager1 runs an in-store promotion with a promoter, changes it; super1 ac
   await page.goto(`/campaigns/${id}?tab=history`)
   await page.locator('[data-testid^="revision-"]').first().waitFor()
   assert.equal(await page.getByTestId(`change-banner-${id}`).count(), 0)
-  assert.ok(await noSideways(page), 'no sideways scrolling on the history')
+  assert.ok(await fitsWidth(page), 'no sideways scrolling on the history')
   await noSeriousAxe(page, 'history tab phone')
   await page.goto(`/campaigns/${id}?tab=promoters`)
   await page.getByTestId('promoters-per-hour').filter({ hasText: /^5$/ }).waitFor()
-  assert.ok(await noSideways(page), 'no sideways scrolling on the promoters')
+  assert.ok(await fitsWidth(page), 'no sideways scrolling on the promoters')
   await noSeriousAxe(page, 'promoters tab phone')
   assert.deepEqual(browser.problems, [])
 })

@@ -5,15 +5,10 @@
 // Also: a second plan for the same department and date is refused and the existing one offered.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { apiCall, login, PHONE, screenshot, settle } from './helpers/browser.mjs'
+import { apiCall, PHONE, screenshot, settle, signIn } from './helpers/browser.mjs'
 import { apiAs, storeTomorrow, suite } from './helpers/suite.mjs'
 
 const ctx = suite()
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** The text box of a field by its test id: Element Plus puts the id on the box or around it. */
 const box = (page, testid) => page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input`).first()

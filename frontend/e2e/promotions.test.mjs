@@ -8,8 +8,8 @@
 // no serious axe findings and nothing to scroll sideways on the phone.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { login, PHONE, screenshot, settle } from './helpers/browser.mjs'
-import { seriousViolations } from './helpers/axe.mjs'
+import { fitsWidth, PHONE, screenshot, signIn } from './helpers/browser.mjs'
+import { noSeriousAxe } from './helpers/axe.mjs'
 import { apiAs, suite } from './helpers/suite.mjs'
 
 const ctx = suite()
@@ -35,19 +35,6 @@ const promoOf = (price) => {
   const cents = Math.round(Number(price) * 100)
   return (Math.floor(cents * 0.9) / 100).toFixed(2)
 }
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
-
-async function noSeriousAxe(page, where) {
-  await settle(page)
-  const found = await seriousViolations(page, ['body'])
-  assert.deepEqual(found, [], `${where}: ${JSON.stringify(found)}`)
-}
-
-const noSideways = (page) => page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth)
 
 test('hq1 builds and publishes a campaign; super1 completes a task with a photo on a phone; hq1 sees 50 % and the photo', async () => {
   const { browser, server } = ctx
@@ -134,7 +121,7 @@ test('hq1 builds and publishes a campaign; super1 completes a task with a photo 
   await card.waitFor()
   const cardText = await card.innerText()
   for (const part of [name, '入口堆头陈列', '已逾期', '需拍照']) assert.ok(cardText.includes(part), `${part} on the card: ${cardText}`)
-  assert.ok(await noSideways(page), 'no sideways scrolling on the task cards')
+  assert.ok(await fitsWidth(page), 'no sideways scrolling on the task cards')
   await screenshot(page, 'campaign-tasks-phone')
   await noSeriousAxe(page, 'store tasks phone')
 
@@ -147,7 +134,7 @@ test('hq1 builds and publishes a campaign; super1 completes a task with a photo 
   await dialog.locator('.el-form-item__error', { hasText: '请先拍一张照片' }).waitFor()
   await dialog.getByTestId('photo-input-camera').setInputFiles(PHOTO)
   await dialog.locator('[data-testid="photo-0"][data-status="done"]').waitFor()
-  assert.ok(await noSideways(page), 'no sideways scrolling in the dialog')
+  assert.ok(await fitsWidth(page), 'no sideways scrolling in the dialog')
   await noSeriousAxe(page, 'complete dialog phone')
   await dialog.getByTestId('task-complete-save').click()
   await dialog.waitFor({ state: 'hidden' })

@@ -5,16 +5,11 @@
 // what came back. The recall's page has no serious axe findings on either size.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { apiCall, login, PHONE, screenshot, settle } from './helpers/browser.mjs'
-import { seriousViolations } from './helpers/axe.mjs'
+import { apiCall, PHONE, screenshot, signIn } from './helpers/browser.mjs'
+import { noSeriousAxe } from './helpers/axe.mjs'
 import { suite } from './helpers/suite.mjs'
 
 const ctx = suite()
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** "8.925" → 8925 (thousandths, so sums stay exact). */
 const milli = (qty) => Math.round(Number(qty) * 1000)
@@ -46,12 +41,6 @@ async function produceWithLots(page) {
     return { sku: candidate.sku, name: candidate.name, from, to, lines }
   }
   throw new Error('no produce SKU with lots in every store')
-}
-
-async function noSeriousAxe(page, where) {
-  await settle(page)
-  const found = await seriousViolations(page, ['body'])
-  assert.deepEqual(found, [], `${where}: ${JSON.stringify(found)}`)
 }
 
 test('the admin recalls a produce SKU by receiving dates; manager1 sees only their store’s line', async () => {

@@ -6,16 +6,11 @@
 // JsBarcode), and the report shows the markdown's loss.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { apiCall, DESKTOP, login, PHONE, screenshot, settle } from './helpers/browser.mjs'
+import { apiCall, DESKTOP, PHONE, screenshot, settle, signIn } from './helpers/browser.mjs'
 import { apiAs, suite } from './helpers/suite.mjs'
 
 const ctx = suite()
 const STORE = 1
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** The text box of a field by its test id: Element Plus puts the id on the box or around it. */
 const box = (page, testid) => page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input`).first()

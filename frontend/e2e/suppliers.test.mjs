@@ -4,15 +4,10 @@
 // phone reads the suppliers as cards with no way to change them.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { apiCall, login, PHONE, screenshot, settle, waitForValue } from './helpers/browser.mjs'
+import { apiCall, PHONE, screenshot, settle, signIn, waitForValue } from './helpers/browser.mjs'
 import { suite } from './helpers/suite.mjs'
 
 const ctx = suite()
-
-async function signIn(page, username) {
-  await login(page, username)
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 async function search(page, text) {
   await page.getByTestId('supplier-search').fill(text)

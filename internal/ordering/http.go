@@ -250,10 +250,7 @@ func (h *Handler) export(c *gin.Context) {
 		return
 	}
 	fe := apperr.FieldErrors{}
-	format, lang := sheet.Format(c, fe), sheet.Language(c, fe)
-	if format == sheet.JSON {
-		fe.Add("format", "must be csv or xlsx")
-	}
+	format, lang := sheet.FileFormat(c, fe), sheet.Language(c, fe)
 	if err := fe.Err(); err != nil {
 		httpx.Fail(c, err)
 		return

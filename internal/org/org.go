@@ -26,6 +26,16 @@ type Store struct {
 	UpdatedAt time.Time
 }
 
+// Location is the store's time zone; UTC when it cannot be loaded (a store's zone is checked
+// when it is saved, so that means a zone database without it).
+func (s Store) Location() *time.Location {
+	loc, err := time.LoadLocation(s.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
 // Department kinds.
 const (
 	KindFresh   = "fresh"

@@ -109,11 +109,7 @@ func (s *Service) Effect(ctx context.Context, p *authz.Principal, id, onlyStore 
 	now := s.now()
 	lastClosed := c.EndsOn
 	for _, st := range named {
-		loc, err := time.LoadLocation(st.Timezone)
-		if err != nil {
-			loc = time.UTC
-		}
-		lastClosed = min(lastClosed, LastClosed(now, loc))
+		lastClosed = min(lastClosed, LastClosed(now, st.Location()))
 	}
 	out := Effect{CampaignID: id, Window: Window(c.StartsOn, c.EndsOn, lastClosed)}
 	visible := execs[:0:0]

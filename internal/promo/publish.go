@@ -174,10 +174,7 @@ func (s *Service) fanOut(ctx context.Context, tx *gorm.DB, c Campaign, stores []
 		if !executed[st.ID] {
 			newExec = append(newExec, executionRow{CampaignID: c.ID, StoreID: st.ID, PublishedAt: now})
 		}
-		loc, err := time.LoadLocation(st.Timezone)
-		if err != nil {
-			loc = time.UTC
-		}
+		loc := st.Location()
 		for _, t := range c.Tasks {
 			if ran[key{st.ID, t.ID}] {
 				continue

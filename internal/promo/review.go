@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
@@ -90,12 +89,8 @@ func (s *Service) PutReview(ctx context.Context, p *authz.Principal, id, storeID
 		if err != nil {
 			return err
 		}
-		loc, err := time.LoadLocation(st[storeID].Timezone)
-		if err != nil {
-			loc = time.UTC
-		}
 		now := s.now()
-		if civil.Today(now, loc) < r.StartsOn {
+		if civil.Today(now, st[storeID].Location()) < r.StartsOn {
 			return apperr.New(apperr.ErrConflict, "wrong_status", "the campaign has not started in the store yet")
 		}
 		if e.ReviewVersion != version {

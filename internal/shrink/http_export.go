@@ -13,10 +13,7 @@ import (
 func (h *Handler) export(c *gin.Context) {
 	storeID, _ := httpx.PathID(c, "store_id")
 	fe := apperr.FieldErrors{}
-	format, lang := sheet.Format(c, fe), sheet.Language(c, fe)
-	if format == sheet.JSON {
-		fe.Add("format", "must be csv or xlsx")
-	}
+	format, lang := sheet.FileFormat(c, fe), sheet.Language(c, fe)
 	q := reportQuery(c, fe)
 	if err := fe.Err(); err != nil {
 		httpx.Fail(c, err)

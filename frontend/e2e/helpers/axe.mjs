@@ -3,6 +3,8 @@
 // Content Security Policy does not apply to, so no CSP report is caused.
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import assert from 'node:assert/strict'
+import { settle } from './browser.mjs'
 
 const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -15,4 +17,11 @@ export async function seriousViolations(page, selectors) {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
   }, selectors)
+}
+
+/** Fails the test with `where` and the findings when the settled page has serious or critical ones. */
+export async function noSeriousAxe(page, where) {
+  await settle(page)
+  const found = await seriousViolations(page, ['body'])
+  assert.deepEqual(found, [], `${where}: ${JSON.stringify(found)}`)
 }

@@ -74,6 +74,15 @@ export async function login(page, username, password = PASSWORD) {
   await page.getByTestId('login-submit').click()
 }
 
+/** Signs in and waits until the app has left the login page. */
+export async function signIn(page, username, password = PASSWORD) {
+  await login(page, username, password)
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/** True when nothing on the page scrolls sideways (the phone's width holds it all). */
+export const fitsWidth = (page) => page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth)
+
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true })
   const path = join(ARTIFACTS, `${name}.png`)

@@ -53,6 +53,8 @@ export const useSessionStore = defineStore('session', () => {
 
   const role = computed<Role | null>(() => me.value?.role ?? null)
   const isSignedIn = computed(() => me.value !== null)
+  /** A store's staff (store manager, supervisor): they see their own store only. */
+  const storeBound = computed(() => role.value === 'store_manager' || role.value === 'supervisor')
 
   function setSession(user: Me, token: string): void {
     me.value = user
@@ -112,5 +114,5 @@ export const useSessionStore = defineStore('session', () => {
     me.value = await authApi.me()
   }
 
-  return { me, csrfToken, checked, role, isSignedIn, setSession, clear, login, logout, ensureLoaded, refresh }
+  return { me, csrfToken, checked, role, isSignedIn, storeBound, setSession, clear, login, logout, ensureLoaded, refresh }
 })

@@ -45,6 +45,15 @@ func Format(c *gin.Context, fe apperr.FieldErrors) string {
 	return f
 }
 
+// FileFormat reads ?format= of a download: csv or xlsx, required.
+func FileFormat(c *gin.Context, fe apperr.FieldErrors) string {
+	f := Format(c, fe)
+	if f == JSON {
+		fe.Add("format", "must be csv or xlsx")
+	}
+	return f
+}
+
 // Language picks the header language: ?lang= when given (zh-CN or en), otherwise the
 // preferred of the two in Accept-Language, otherwise Chinese, the product's default.
 func Language(c *gin.Context, fe apperr.FieldErrors) string {

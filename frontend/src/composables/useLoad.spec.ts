@@ -44,4 +44,19 @@ describe('useLoad', () => {
     expect(loader.data.value).toBe('newer')
     expect(loader.loading.value).toBe(false)
   })
+
+  it('starts from the initial value and keeps a failure until a read succeeds', async () => {
+    let fail = true
+    const { data, loading, error, load } = useLoad(async () => {
+      if (fail) throw new Error('offline')
+      return [1, 2]
+    }, [] as number[])
+    const pending = load()
+    expect(loading.value).toBe(true)
+    await pending
+    expect([loading.value, data.value, (error.value as Error).message]).toEqual([false, [], 'offline'])
+    fail = false
+    await load()
+    expect([data.value, error.value]).toEqual([[1, 2], null])
+  })
 })
