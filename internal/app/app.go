@@ -139,7 +139,7 @@ func New(d Deps) (*App, error) {
 	// Receiving photos (refused lines) are seen by whoever sees the plan.
 	attachmentsSvc.Register("order_plan", attachments.VisibilityFunc(orderingSvc.Visible))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
-		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc})
+		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/paging"
+	"github.com/storeops/storeops/internal/promo"
 )
 
 // Periods of the platform's own jobs.
@@ -34,6 +35,9 @@ const (
 	// updateForecastsEvery: a store's forecasts move on once its day has turned; a run that
 	// finds them current reads only the last weeks' sales to spot new products.
 	updateForecastsEvery = time.Hour
+	// measureEffectsEvery: campaigns' effect sums are measured ahead within the hour after a
+	// store's day turns or its feed lands, so HQ's reports read kept sums.
+	measureEffectsEvery = time.Hour
 )
 
 // housekeeping is what the periodic jobs of the modules work on.
@@ -44,6 +48,7 @@ type housekeeping struct {
 	inventory   *inventory.Service
 	org         *org.Service
 	ordering    *ordering.Service
+	promo       *promo.Service
 }
 
 // background builds the job runner and the outbox and registers the jobs of the modules
@@ -116,6 +121,10 @@ func registerHousekeeping(ctx context.Context, d Deps, runner *jobs.Runner, h ho
 				_, _, err := h.ordering.UpdateForecasts(ctx, storeID, today)
 				return err
 			})
+		}},
+		{Name: "promo.measure_effects", Every: measureEffectsEvery, Timeout: 30 * time.Minute, Run: func(ctx context.Context, _ *authz.Principal) error {
+			_, err := h.promo.MeasureEffects(ctx)
+			return err
 		}},
 	}
 	for _, j := range list {

@@ -51,6 +51,7 @@ func models() []any {
 	all = append(all, promo.Models()...)
 	all = append(all, promo.RevisionModels()...)
 	all = append(all, promo.PromoterModels()...)
+	all = append(all, promo.EffectModels()...)
 	return all
 }
 

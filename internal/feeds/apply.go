@@ -43,11 +43,13 @@ func (s *Service) applySales(ctx context.Context, tx *gorm.DB, p *authz.Principa
 		case old == nil:
 			res.Created++
 			d.Lines++
+			d.Revision = 1
 		case old.Qty == l.qty && old.NetSales == l.sales && old.Cost == l.cost:
 			res.Unchanged++
 			continue
 		default:
 			res.Updated++
+			d.Revision = 1
 			oldQty = old.Qty
 			d.NetSales -= old.NetSales
 			d.Cost -= old.Cost
@@ -79,17 +81,19 @@ type dayDept struct {
 	dept string
 }
 
-// addDaily adds the changes of one upload to the daily rollup.
+// addDaily adds the changes of one upload to the daily rollup, and counts the upload in the
+// revision of every day and department where it changed a line (even when the sums of the
+// day come out the same).
 func (s *Service) addDaily(ctx context.Context, tx *gorm.DB, storeID int64, rollup map[dayDept]*dailyRow) error {
 	rows := make([]*dailyRow, 0, len(rollup))
 	for _, r := range rollup {
-		if r.Lines != 0 || r.Qty != 0 || r.NetSales != 0 || r.Cost != 0 {
+		if r.Revision != 0 {
 			rows = append(rows, r)
 		}
 	}
 	return dailyBulk.Insert(ctx, tx, len(rows), func(i int, a []any) []any {
 		r := rows[i]
-		return append(a, storeID, r.BusinessDate, r.DepartmentCode, r.Qty, r.NetSales, r.Cost, r.Lines)
+		return append(a, storeID, r.BusinessDate, r.DepartmentCode, r.Qty, r.NetSales, r.Cost, r.Lines, r.Revision)
 	})
 }
 

@@ -77,6 +77,9 @@ type dailyRow struct {
 	NetSales       fixed.Money
 	Cost           fixed.Money
 	Lines          int `gorm:"column:line_count"`
+	// Revision counts the imports that changed a line of the row's day and department: a
+	// reader that keeps figures worked out from those lines (a campaign's effect) compares it.
+	Revision int64
 }
 
 func (dailyRow) TableName() string { return "sales_daily" }
@@ -87,9 +90,9 @@ func Models() []any {
 }
 
 var dailyBulk = database.Bulk{Table: "sales_daily",
-	Columns:   []string{"store_id", "business_date", "department_code", "qty", "net_sales", "cost", "line_count"},
+	Columns:   []string{"store_id", "business_date", "department_code", "qty", "net_sales", "cost", "line_count", "revision"},
 	Upsert:    []string{"store_id", "business_date", "department_code"},
-	Update:    []string{"qty", "net_sales", "cost", "line_count"},
+	Update:    []string{"qty", "net_sales", "cost", "line_count", "revision"},
 	Increment: true}
 
 var salesBulk = database.Bulk{Table: "sales_lines",

@@ -71,3 +71,42 @@ func (s *Service) EmptyDays(ctx context.Context, storeID int64, productIDs []int
 	}
 	return out, nil
 }
+
+// Seqs answers the last movement sequence number of each store (see Lock); a store that never
+// moved stock is left out (0). Every later movement has a greater number, and a number read
+// here is never handed out again, so figures worked out from the ledger after reading it
+// stay good while MovedThrough answers false.
+func (s *Service) Seqs(ctx context.Context, storeIDs []int64) (map[int64]int64, error) {
+	out := make(map[int64]int64, len(storeIDs))
+	err := chunks(storeIDs, 500, func(part []int64) error {
+		var rows []lockRow
+		if err := s.db.WithContext(ctx).Select("store_id, seq").Where("store_id IN ?", part).Find(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			out[r.StoreID] = r.Seq
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MovedThrough tells whether the store booked a movement of one of the products after
+// sequence number afterSeq that is dated through (or earlier): one that changes the closing
+// balances EmptyDays walks up to that day. It reads the products' index ranges after
+// afterSeq, so it costs what moved since.
+func (s *Service) MovedThrough(ctx context.Context, storeID int64, productIDs []int64, afterSeq int64, through civil.Date) (bool, error) {
+	found := false
+	err := chunks(productIDs, 500, func(part []int64) error {
+		if found {
+			return nil
+		}
+		var ids []int64
+		err := s.db.WithContext(ctx).Model(&movementRow{}).
+			Where("store_id = ? AND product_id IN ? AND seq > ? AND business_date <= ?", storeID, part, afterSeq, through).
+			Limit(1).Pluck("id", &ids).Error
+		found = len(ids) > 0
+		return err
+	})
+	return found, err
+}

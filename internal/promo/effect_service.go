@@ -15,14 +15,19 @@ import (
 	"github.com/storeops/storeops/internal/platform/civil"
 )
 
-// Sales reads the POS feed's sales of stores and products (feeds.Service).
+// Sales reads the POS feed's sales of stores and products, and the revisions of the stores'
+// sales days the kept effect sums compare (feeds.Service).
 type Sales interface {
 	WeightedSales(ctx context.Context, storeIDs, productIDs []int64, from, to civil.Date, weights []int) ([]feeds.StoreProductSales, error)
+	SalesRevisions(ctx context.Context, storeIDs []int64, from, to civil.Date) (map[int64]int64, error)
 }
 
-// Stock tells the days a store's products closed with nothing on hand (inventory.Service).
+// Stock tells the days a store's products closed with nothing on hand, and whether the
+// ledger moved since the kept effect sums read it (inventory.Service).
 type Stock interface {
 	EmptyDays(ctx context.Context, storeID int64, productIDs []int64, from, to civil.Date) (map[int64][]civil.Date, error)
+	Seqs(ctx context.Context, storeIDs []int64) (map[int64]int64, error)
+	MovedThrough(ctx context.Context, storeID int64, productIDs []int64, afterSeq int64, through civil.Date) (bool, error)
 }
 
 // Users names the people who wrote the reviews (org.Service).
@@ -90,28 +95,12 @@ func (s *Service) Effect(ctx context.Context, p *authz.Principal, id, onlyStore 
 	if r.Status == StatusDraft {
 		return Effect{}, wrongStatus(r.Status)
 	}
-	c, err := s.assemble(ctx, s.db, r)
+	in, err := s.effectInputs(ctx, r)
 	if err != nil {
 		return Effect{}, err
 	}
-	var execs []executionRow
-	if err := s.db.WithContext(ctx).Where("campaign_id = ?", id).Find(&execs).Error; err != nil {
-		return Effect{}, err
-	}
-	allIDs := make([]int64, len(execs))
-	for i, e := range execs {
-		allIDs[i] = e.StoreID
-	}
-	named, err := s.Stores.StoresByID(ctx, allIDs)
-	if err != nil {
-		return Effect{}, err
-	}
-	now := s.now()
-	lastClosed := c.EndsOn
-	for _, st := range named {
-		lastClosed = min(lastClosed, LastClosed(now, st.Location()))
-	}
-	out := Effect{CampaignID: id, Window: Window(c.StartsOn, c.EndsOn, lastClosed)}
+	c, execs, named := in.campaign, in.execs, in.named
+	out := Effect{CampaignID: id, Window: in.window}
 	visible := execs[:0:0]
 	for _, e := range execs {
 		if p.CanSeeStore(e.StoreID) {
@@ -130,7 +119,7 @@ func (s *Service) Effect(ctx context.Context, p *authz.Principal, id, onlyStore 
 	for i, it := range c.Items {
 		productIDs[i] = it.ProductID
 	}
-	lines, err := s.lineSums(ctx, out.Window, storeIDs, productIDs)
+	lines, err := s.measured(ctx, id, out.Window, storeIDs, productIDs)
 	if err != nil {
 		return Effect{}, err
 	}
@@ -155,6 +144,75 @@ func (s *Service) Effect(ctx context.Context, p *authz.Principal, id, onlyStore 
 		out.Stores = append(out.Stores, st)
 	}
 	return out, nil
+}
+
+// effectInput is what measuring a campaign starts from: the campaign, its stores' executions
+// and the stores, and the window measured (up to the last day every store has closed).
+type effectInput struct {
+	campaign Campaign
+	execs    []executionRow
+	named    map[int64]org.Store
+	window   EffectWindow
+}
+
+func (s *Service) effectInputs(ctx context.Context, r campaignRow) (effectInput, error) {
+	c, err := s.assemble(ctx, s.db, r)
+	if err != nil {
+		return effectInput{}, err
+	}
+	var execs []executionRow
+	if err := s.db.WithContext(ctx).Where("campaign_id = ?", r.ID).Find(&execs).Error; err != nil {
+		return effectInput{}, err
+	}
+	allIDs := make([]int64, len(execs))
+	for i, e := range execs {
+		allIDs[i] = e.StoreID
+	}
+	named, err := s.Stores.StoresByID(ctx, allIDs)
+	if err != nil {
+		return effectInput{}, err
+	}
+	now := s.now()
+	lastClosed := c.EndsOn
+	for _, st := range named {
+		lastClosed = min(lastClosed, LastClosed(now, st.Location()))
+	}
+	return effectInput{campaign: c, execs: execs, named: named, window: Window(c.StartsOn, c.EndsOn, lastClosed)}, nil
+}
+
+// MeasureWithin is how long after its end a campaign's effect is still measured ahead of
+// its readers: the weeks its stores write their reviews in.
+const MeasureWithin = 35
+
+// MeasureEffects measures ahead the effect of every published campaign and of those that
+// ended within MeasureWithin days, so the report reads kept sums: only stores whose sales or
+// stock changed since are measured again (the promo.measure_effects job, hourly). It answers
+// how many campaigns it looked at.
+func (s *Service) MeasureEffects(ctx context.Context) (int, error) {
+	since := civil.Of(s.now().UTC()).AddDays(-MeasureWithin)
+	var rows []campaignRow
+	if err := s.db.WithContext(ctx).Where("status = ? OR (status = ? AND ends_on >= ?)", StatusPublished, StatusEnded, since).
+		Order("id").Find(&rows).Error; err != nil {
+		return 0, err
+	}
+	for _, r := range rows {
+		in, err := s.effectInputs(ctx, r)
+		if err != nil {
+			return 0, err
+		}
+		storeIDs := make([]int64, len(in.execs))
+		for i, e := range in.execs {
+			storeIDs[i] = e.StoreID
+		}
+		productIDs := make([]int64, len(in.campaign.Items))
+		for i, it := range in.campaign.Items {
+			productIDs[i] = it.ProductID
+		}
+		if _, err := s.measured(ctx, r.ID, in.window, storeIDs, productIDs); err != nil {
+			return 0, fmt.Errorf("campaign %d: %w", r.ID, err)
+		}
+	}
+	return len(rows), nil
 }
 
 type lineKey struct{ store, product int64 }

@@ -249,10 +249,18 @@ func (h *Handler) executions(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	items := toExecutionsJSON(tasks, h.svc.now())
+	campaigns, err := h.svc.StoreCampaigns(c.Request.Context(), httpx.Principal(c), storeID, f.CampaignID)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
+	}
+	items := toExecutionsJSON(campaigns, tasks, h.svc.now())
 	if err := h.markChanges(c, storeID, items); err != nil {
 		httpx.Fail(c, err)
 		return
+	}
+	if f.Open { // what is left to do: open tasks, or a change to acknowledge
+		items = slices.DeleteFunc(items, func(e executionJSON) bool { return len(e.Tasks) == 0 && !e.ChangedSinceAck })
 	}
 	c.JSON(http.StatusOK, gin.H{"items": items})
 }

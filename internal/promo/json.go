@@ -125,8 +125,8 @@ type executionJSON struct {
 }
 
 // toExecutionsJSON groups a store's tasks (by due time) per campaign, the campaign with the
-// first task due first.
-func toExecutionsJSON(tasks []StoreTask, now time.Time) []executionJSON {
+// first task due first; the store's campaigns without a task listed follow by start.
+func toExecutionsJSON(campaigns []StoreCampaign, tasks []StoreTask, now time.Time) []executionJSON {
 	out := []executionJSON{}
 	index := map[int64]int{}
 	for _, t := range tasks {
@@ -138,6 +138,12 @@ func toExecutionsJSON(tasks []StoreTask, now time.Time) []executionJSON {
 				EndsOn: t.EndsOn, Tasks: []storeTaskJSON{}})
 		}
 		out[i].Tasks = append(out[i].Tasks, toTaskJSON(t, now))
+	}
+	for _, c := range campaigns {
+		if _, ok := index[c.CampaignID]; !ok {
+			out = append(out, executionJSON{CampaignID: c.CampaignID, CampaignName: c.CampaignName, StartsOn: c.StartsOn,
+				EndsOn: c.EndsOn, Tasks: []storeTaskJSON{}})
+		}
 	}
 	return out
 }

@@ -102,6 +102,32 @@ func (s *Service) StoreTasks(ctx context.Context, p *authz.Principal, storeID in
 	return out, total, err
 }
 
+// StoreCampaign is a campaign a store executes, as its task list heads it.
+type StoreCampaign struct {
+	CampaignID   int64
+	CampaignName string
+	StartsOn     civil.Date
+	EndsOn       civil.Date
+}
+
+// StoreCampaigns answers the campaigns the store executes, tasks or not, by start: the
+// published ones, or campaignID's whatever its status.
+func (s *Service) StoreCampaigns(ctx context.Context, p *authz.Principal, storeID, campaignID int64) ([]StoreCampaign, error) {
+	if err := p.RequireStore(storeID); err != nil {
+		return nil, err
+	}
+	q := s.db.WithContext(ctx).Table("campaign_executions e").Joins("JOIN campaigns c ON c.id = e.campaign_id").
+		Select("e.campaign_id, c.name AS campaign_name, c.starts_on, c.ends_on").Where("e.store_id = ?", storeID)
+	if campaignID != 0 {
+		q = q.Where("e.campaign_id = ?", campaignID)
+	} else {
+		q = q.Where("c.status = ?", StatusPublished)
+	}
+	var out []StoreCampaign
+	err := q.Order("c.starts_on").Order("e.campaign_id").Scan(&out).Error
+	return out, err
+}
+
 func runNotFound(id int64) error {
 	return apperr.New(apperr.ErrNotFound, "not_found", fmt.Sprintf("campaign task %d not found", id))
 }

@@ -3142,7 +3142,10 @@ export interface paths {
         /**
          * The store's campaigns with their tasks by due time
          * @description Published campaigns (any campaign with `campaign_id`), each with the store's tasks,
-         *     the campaign whose first task is due first first. `open=true` leaves out tasks done.
+         *     the campaign whose first task is due first first; campaigns without a task for the
+         *     store follow by start, with `tasks: []`. `open=true` answers what is left to do: it
+         *     leaves out tasks done, and campaigns with nothing open unless HQ changed them since
+         *     the store acknowledged (`changed_since_ack`).
          */
         get: operations["listCampaignExecutions"];
         put?: never;
@@ -3277,6 +3280,13 @@ export interface paths {
          *     only when `store_id` is given. A store's staff see their own store only (`store_id`
          *     of another store is 404). Only published or ended campaigns are measured; a draft is
          *     `409 wrong_status`.
+         *
+         *     The sums behind the figures are kept per store and item once measured, and read back
+         *     while the window, the campaign's items, the store's sales days in the window (any
+         *     import that changes a line of them) and its stock movements dated up to `measured_to`
+         *     are unchanged; otherwise the store is measured again on this request. The answer is
+         *     the same either way; only the first read after such a change costs the lines behind
+         *     it.
          */
         get: operations["getCampaignEffect"];
         put?: never;

@@ -101,6 +101,13 @@ var (
 	CampaignItemsCostPrice    = Column{"campaign_items", "cost_price", 12, 2}
 
 	CampaignShiftLinesQty = Column{"campaign_shift_lines", "qty", 12, 3}
+
+	CampaignEffectLinesBaseQty     = Column{"campaign_effect_lines", "base_qty", 15, 3}
+	CampaignEffectLinesPromoQty    = Column{"campaign_effect_lines", "promo_qty", 15, 3}
+	CampaignEffectLinesBaseNet     = Column{"campaign_effect_lines", "base_net", 15, 2}
+	CampaignEffectLinesPromoNet    = Column{"campaign_effect_lines", "promo_net", 15, 2}
+	CampaignEffectLinesBaseMargin  = Column{"campaign_effect_lines", "base_margin", 15, 2}
+	CampaignEffectLinesPromoMargin = Column{"campaign_effect_lines", "promo_margin", 15, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -126,6 +133,8 @@ func Columns() []Column {
 		RecallsQty, RecallsValue,
 		CampaignItemsRegularPrice, CampaignItemsPromoPrice, CampaignItemsCostPrice,
 		CampaignShiftLinesQty,
+		CampaignEffectLinesBaseQty, CampaignEffectLinesPromoQty, CampaignEffectLinesBaseNet, CampaignEffectLinesPromoNet,
+		CampaignEffectLinesBaseMargin, CampaignEffectLinesPromoMargin,
 	}
 }
 
