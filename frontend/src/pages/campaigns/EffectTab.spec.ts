@@ -10,6 +10,10 @@ import { demoMe, jsonResponse as json, stubFetch } from '@/testFixtures'
 import type { Campaign, CampaignEffect, EffectFigures } from '@/api/campaigns'
 import EffectTab from './EffectTab.vue'
 
+// The chart is loaded lazily (defineAsyncComponent), which a stub by name does not reach: the
+// real one would import ECharts after a quick test has torn its environment down.
+vi.mock('./EffectChart.vue', () => ({ __esModule: true, default: { name: 'EffectChart', render: () => null } }))
+
 const figures = (over: Partial<EffectFigures> = {}): EffectFigures => ({
   baseline_qty_per_day: '10.000', promo_qty_per_day: '15.000', baseline_sales_per_day: '30.00', promo_sales_per_day: '37.50',
   uplift_pct: '50.00', incremental_margin: '-4.20', days_out_of_stock: 1, ...over,
@@ -60,7 +64,7 @@ function mountAs(role: 'supervisor' | 'hq_promotions') {
   const pinia = createPinia()
   setActivePinia(pinia)
   useSessionStore().setSession(demoMe(role === 'supervisor' ? {} : { role, store_id: null, department_codes: [] }), 'csrf')
-  return mount(EffectTab, { props: { campaign }, global: { plugins: [pinia, i18n], stubs: { EffectChart: true } }, attachTo: document.body })
+  return mount(EffectTab, { props: { campaign }, global: { plugins: [pinia, i18n] }, attachTo: document.body })
 }
 
 describe('EffectTab', () => {
