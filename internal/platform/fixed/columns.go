@@ -101,6 +101,9 @@ var (
 	CampaignItemsCostPrice    = Column{"campaign_items", "cost_price", 12, 2}
 
 	CampaignShiftLinesQty = Column{"campaign_shift_lines", "qty", 12, 3}
+
+	InspectionsScore             = Column{"inspections", "score", 5, 2}
+	InspectionAnswersNumberValue = Column{"inspection_answers", "number_value", 8, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -126,6 +129,7 @@ func Columns() []Column {
 		RecallsQty, RecallsValue,
 		CampaignItemsRegularPrice, CampaignItemsPromoPrice, CampaignItemsCostPrice,
 		CampaignShiftLinesQty,
+		InspectionsScore, InspectionAnswersNumberValue,
 	}
 }
 
