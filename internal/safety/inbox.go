@@ -64,9 +64,9 @@ func (s *InboxSource) due(ctx context.Context, p *authz.Principal, storeID int64
 		if sc.State == DueOverdue {
 			priority, zh = inbox.High, "检查已逾期"
 		}
-		id := sc.TemplateID
+		id, scheduleID := sc.TemplateID, sc.ID
 		out = append(out, inbox.Entry{Kind: InboxInspectionDue, Priority: priority, StoreID: storeID,
-			DepartmentCode: sc.DepartmentCode, ResourceType: "checklist", ResourceID: &id, Count: 1, Menu: "safety",
+			DepartmentCode: sc.DepartmentCode, ResourceType: "inspection_schedule", ResourceID: &scheduleID, Count: 1, Menu: "safety",
 			Link: fmt.Sprintf("/safety/inspections/new?template_id=%d&department_code=%s", id, sc.DepartmentCode),
 			Title: inbox.Title{Zh: fmt.Sprintf("%s：%s（%s）", zh, sc.TemplateTitle, sc.DepartmentCode),
 				En: fmt.Sprintf("Inspection %s: %s (%s)", sc.State, sc.TemplateTitle, sc.DepartmentCode)},

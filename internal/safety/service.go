@@ -15,6 +15,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
+	"github.com/storeops/storeops/internal/platform/paging"
 )
 
 // Attachment owner kinds: an inspection's photos and a corrective action's.
@@ -23,10 +24,12 @@ const (
 	KindAction     = "corrective_action"
 )
 
-// Stores tells a store's time zone and the departments it runs (the organisation module).
+// Stores tells a store's time zone, the departments it runs and the chain's departments (the
+// organisation module).
 type Stores interface {
 	StoreLocation(ctx context.Context, storeID int64) (*time.Location, error)
 	StoreDepartments(ctx context.Context, p *authz.Principal, storeID int64) ([]string, error)
+	ListDepartments(ctx context.Context, pg paging.Page) ([]org.Department, int64, error)
 }
 
 // Users names users in the caller's scope (the organisation module).
@@ -78,6 +81,24 @@ func (s *Service) requireDepartment(ctx context.Context, p *authz.Principal, sto
 		return apperr.FieldErrors{field: fmt.Sprintf("the store does not run department %q", dept)}
 	}
 	return nil
+}
+
+// requireChainDepartment refuses a template's department unless the chain has it ("" is any
+// department).
+func (s *Service) requireChainDepartment(ctx context.Context, code string) error {
+	if code == "" {
+		return nil
+	}
+	depts, _, err := s.Stores.ListDepartments(ctx, paging.Page{Page: 1, PageSize: paging.MaxPageSize})
+	if err != nil {
+		return err
+	}
+	for _, d := range depts {
+		if d.Code == code {
+			return nil
+		}
+	}
+	return apperr.FieldErrors{"department_code": fmt.Sprintf("the chain has no department %q", code)}
 }
 
 // scopeDepartments narrows a store list to p's departments: nil means every department.

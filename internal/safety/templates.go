@@ -138,6 +138,9 @@ func (s *Service) CreateChecklist(ctx context.Context, p *authz.Principal, store
 	if err := t.Validate(); err != nil {
 		return Checklist{}, err
 	}
+	if err := s.requireChainDepartment(ctx, t.DepartmentCode); err != nil {
+		return Checklist{}, err
+	}
 	var id int64
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {
 		now := s.now()
@@ -159,6 +162,9 @@ func (s *Service) CreateChecklist(ctx context.Context, p *authz.Principal, store
 // version they were filled with. version is the current version the editor read (stale: 409).
 func (s *Service) ReviseChecklist(ctx context.Context, p *authz.Principal, id int64, version int, t Template) (Checklist, error) {
 	if err := authz.Require(p); err != nil {
+		return Checklist{}, err
+	}
+	if err := s.requireChainDepartment(ctx, t.DepartmentCode); err != nil {
 		return Checklist{}, err
 	}
 	err := database.Tx(ctx, s.db, func(tx *gorm.DB) error {

@@ -51,6 +51,11 @@ func TestChainTemplatesAreVersionedAndKeptByInspections(t *testing.T) {
 				t.Errorf("%s editing a chain template: %d %s, want 403", user, res.Status, res.Body)
 			}
 		}
+		unknown := chainColdRoom("4")
+		unknown["department_code"] = "toys"
+		if res := f.env.Login("qa1").Do("POST", "/api/v1/checklists", unknown); res.Status != 400 || res.Fields()["department_code"] == "" {
+			t.Errorf("a template for an unknown department: %d %s", res.Status, res.Body)
+		}
 		if res := f.env.Login("super1").Do("POST", "/api/v1/checklists", chainColdRoom("4")); res.Status != 403 {
 			t.Errorf("a supervisor adding a chain template: %d", res.Status)
 		}
