@@ -63,6 +63,9 @@ func (h *Handler) listChecklists(c *gin.Context) {
 	}
 	fe := apperr.FieldErrors{}
 	f := ChecklistFilter{StoreID: httpx.QueryInt64(c, "store_id", fe), Area: enumQuery(c, fe, "area", Areas)}
+	if b := httpx.QueryBool(c, "retired", fe); b != nil {
+		f.Retired = *b
+	}
 	if err := fe.Err(); err != nil {
 		httpx.Fail(c, err)
 		return
@@ -85,8 +88,8 @@ func (h *Handler) createChecklist(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	if req.Version != nil {
-		httpx.Fail(c, apperr.FieldErrors{"version": "a new checklist has no version"})
+	if req.Version != nil || req.Active != nil {
+		httpx.Fail(c, apperr.FieldErrors{"version": "a new checklist has no version and is active"})
 		return
 	}
 	out, err := h.svc.CreateChecklist(c.Request.Context(), httpx.Principal(c), req.StoreID, req.template())
@@ -139,7 +142,7 @@ func (h *Handler) reviseChecklist(c *gin.Context) {
 	}
 	var out Checklist
 	if err == nil {
-		out, err = h.svc.ReviseChecklist(c.Request.Context(), httpx.Principal(c), id, *req.Version, req.template())
+		out, err = h.svc.ReviseChecklist(c.Request.Context(), httpx.Principal(c), id, *req.Version, req.template(), req.Active)
 	}
 	if err != nil {
 		httpx.Fail(c, err)
@@ -229,6 +232,11 @@ func (h *Handler) answerInspection(c *gin.Context, status int, id int64) {
 
 func (h *Handler) listSchedules(c *gin.Context) {
 	storeID, _ := httpx.PathID(c, "store_id")
+	pg, err := httpx.ParsePage(c)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
+	}
 	fe := apperr.FieldErrors{}
 	state := enumQuery(c, fe, "state", []string{DueDone, DueToday, DueOverdue, DueNotYet, DueOff})
 	if err := fe.Err(); err != nil {
@@ -240,11 +248,13 @@ func (h *Handler) listSchedules(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	out := make([]scheduleJSON, len(items))
-	for i, x := range items {
-		out[i] = toScheduleJSON(x)
+	// A store has a few dozen schedules at most; their states are computed together, then paged.
+	from, to := min(pg.Offset(), len(items)), min(pg.Offset()+pg.PageSize, len(items))
+	out := make([]scheduleJSON, 0, to-from)
+	for _, x := range items[from:to] {
+		out = append(out, toScheduleJSON(x))
 	}
-	c.JSON(http.StatusOK, gin.H{"items": out})
+	c.JSON(http.StatusOK, httpx.NewList(out, pg, int64(len(items))))
 }
 
 func (h *Handler) setSchedule(c *gin.Context) {

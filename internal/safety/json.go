@@ -25,6 +25,7 @@ type itemRequest struct {
 type checklistRequest struct {
 	StoreID        *int64        `json:"store_id" validate:"omitempty,min=1"`
 	Version        *int          `json:"version" validate:"omitempty,min=1"`
+	Active         *bool         `json:"active"`
 	Title          string        `json:"title" validate:"required,max=100"`
 	Area           string        `json:"area" validate:"required"`
 	DepartmentCode string        `json:"department_code" validate:"max=32"`

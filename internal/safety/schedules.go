@@ -120,7 +120,11 @@ func (s *Service) schedules(ctx context.Context, storeID int64, depts []string, 
 		sc := Schedule{ID: r.ID, StoreID: r.StoreID, TemplateID: r.TemplateID, TemplateTitle: t.Title, Area: t.Area,
 			DepartmentCode: r.DepartmentCode, Frequency: r.Frequency, Weekday: r.Weekday, Since: r.SinceDate,
 			Version: r.Version, LastDone: lastBy[key{r.TemplateID, r.DepartmentCode}], UpdatedAt: r.UpdatedAt}
-		sc.State, sc.DueDate = DueState(r.Frequency, r.Weekday, r.SinceDate, sc.LastDone, today)
+		frequency := r.Frequency
+		if !t.Active { // a retired checklist is due no more
+			frequency = FrequencyOff
+		}
+		sc.State, sc.DueDate = DueState(frequency, r.Weekday, r.SinceDate, sc.LastDone, today)
 		if state == "" || state == sc.State {
 			out = append(out, sc)
 		}

@@ -30,6 +30,7 @@ type Checklist struct {
 type ChecklistFilter struct {
 	StoreID *int64 // chain templates and this store's; nil: chain templates only (HQ: all)
 	Area    string
+	Retired bool // the retired templates instead of the active ones
 }
 
 func toChecklist(t templateRow, v versionRow) (Checklist, error) {
@@ -59,7 +60,7 @@ func visible(p *authz.Principal, storeID *int64) bool {
 	return storeID == nil || p.CanSeeStore(*storeID)
 }
 
-// ListChecklists answers the active templates p sees at their current versions: the chain's
+// ListChecklists answers the active (or retired) templates p sees at their current versions: the chain's
 // and, for store staff, their store's (HQ and admin name a store_id to add that store's).
 func (s *Service) ListChecklists(ctx context.Context, p *authz.Principal, f ChecklistFilter, pg paging.Page) ([]Checklist, int64, error) {
 	if err := authz.Require(p); err != nil {
@@ -72,7 +73,7 @@ func (s *Service) ListChecklists(ctx context.Context, p *authz.Principal, f Chec
 	if store != nil && !p.CanSeeStore(*store) {
 		return nil, 0, notFound("store", *store)
 	}
-	q := s.db.WithContext(ctx).Model(&templateRow{}).Where("active = ?", true)
+	q := s.db.WithContext(ctx).Model(&templateRow{}).Where("active = ?", !f.Retired)
 	if store != nil {
 		q = q.Where("store_id IS NULL OR store_id = ?", *store)
 	} else {
@@ -160,7 +161,9 @@ func (s *Service) CreateChecklist(ctx context.Context, p *authz.Principal, store
 
 // ReviseChecklist saves t as the template's next version; inspections already made keep the
 // version they were filled with. version is the current version the editor read (stale: 409).
-func (s *Service) ReviseChecklist(ctx context.Context, p *authz.Principal, id int64, version int, t Template) (Checklist, error) {
+// active, when set, retires the template (false: no longer listed, filled or due) or brings
+// it back.
+func (s *Service) ReviseChecklist(ctx context.Context, p *authz.Principal, id int64, version int, t Template, active *bool) (Checklist, error) {
 	if err := authz.Require(p); err != nil {
 		return Checklist{}, err
 	}
@@ -182,9 +185,12 @@ func (s *Service) ReviseChecklist(ctx context.Context, p *authz.Principal, id in
 			return stale("the checklist")
 		}
 		now := s.now()
-		res := tx.Model(&templateRow{}).Where("id = ? AND current_version = ?", id, version).Updates(map[string]any{
-			"title": t.Title, "area": t.Area, "department_code": t.DepartmentCode, "pass_score": t.PassScore,
-			"current_version": version + 1, "updated_at": now})
+		set := map[string]any{"title": t.Title, "area": t.Area, "department_code": t.DepartmentCode,
+			"pass_score": t.PassScore, "current_version": version + 1, "updated_at": now}
+		if active != nil {
+			set["active"] = *active
+		}
+		res := tx.Model(&templateRow{}).Where("id = ? AND current_version = ?", id, version).Updates(set)
 		if res.Error != nil || res.RowsAffected == 0 {
 			if res.Error == nil {
 				return stale("the checklist")

@@ -99,6 +99,20 @@ func TestChainTemplatesAreVersionedAndKeptByInspections(t *testing.T) {
 			t.Errorf("a store's template: %+v", c)
 		}
 		path := fmt.Sprintf("/api/v1/checklists/%d", c.ID)
+		own["version"], own["active"] = 1, false
+		delete(own, "store_id")
+		if res := f.env.Login("manager1").Do("PUT", path, own); res.Status != 404 {
+			t.Errorf("manager1 editing another store's template: %d", res.Status)
+		}
+		testutil.Must(t, f.env.Login("manager2"), "PUT", path, own, http.StatusOK).JSON(t, &c)
+		var retired struct {
+			Total int `json:"total"`
+		}
+		testutil.Must(t, f.env.Login("manager2"), "GET", "/api/v1/checklists", nil, http.StatusOK).JSON(t, &list)
+		testutil.Must(t, f.env.Login("manager2"), "GET", "/api/v1/checklists?retired=true", nil, http.StatusOK).JSON(t, &retired)
+		if c.Version != 2 || list.Total != 6 || retired.Total != 1 {
+			t.Errorf("retired by its manager: %+v, %d active and %d retired listed", c, list.Total, retired.Total)
+		}
 		if res := f.env.Login("super1").Do("GET", path, nil); res.Status != 404 {
 			t.Errorf("another store's template: %d", res.Status)
 		}

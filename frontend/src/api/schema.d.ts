@@ -3514,7 +3514,8 @@ export interface paths {
          *     was last due), `due` (due today, not filled yet), `overdue` (a daily one whose
          *     yesterday passed unfilled and not filled today; a weekly one whose weekday passed this
          *     week unfilled), `not_due` (weekly, set up after this week's day) or `off`. A
-         *     supervisor sees their departments'. `state` filters.
+         *     supervisor sees their departments'. `state` filters. Ordered by department, then
+         *     checklist.
          */
         get: operations["listInspectionSchedules"];
         put?: never;
@@ -6394,6 +6395,11 @@ export interface components {
             store_id?: number;
             /** @description Required when editing; the current version the editor read. */
             version?: number;
+            /**
+             * @description Editing only: `false` retires the template (no longer listed, filled or due; its
+             *     inspections stay), `true` brings it back; left out, unchanged.
+             */
+            active?: boolean;
             title: string;
             area: components["schemas"]["InspectionArea"];
             /** @description Only this department fills it; empty for any department. */
@@ -6605,6 +6611,12 @@ export interface components {
         };
         CorrectiveActionVersionRequest: {
             version?: number;
+        };
+        InspectionScheduleList: {
+            items: components["schemas"]["InspectionSchedule"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
     };
     responses: {
@@ -12824,6 +12836,8 @@ export interface operations {
                 /** @description Add this store's own templates (ignored for store staff, who always see their store's). */
                 store_id?: number;
                 area?: components["schemas"]["InspectionArea"];
+                /** @description `true` lists the retired templates (`active: false`) instead. */
+                retired?: boolean;
             };
             header?: never;
             path?: never;
@@ -13121,6 +13135,10 @@ export interface operations {
     listInspectionSchedules: {
         parameters: {
             query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
                 state?: components["schemas"]["ScheduleState"];
             };
             header?: never;
@@ -13135,15 +13153,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The schedules. */
+            /** @description One page of schedules. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["InspectionSchedule"][];
-                    };
+                    "application/json": components["schemas"]["InspectionScheduleList"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
