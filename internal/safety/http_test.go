@@ -188,6 +188,9 @@ func TestBadInspectionsSaveNothing(t *testing.T) {
 		}{
 			{"−100 °C", map[string]any{"template_id": 1, "department_code": "produce", "answers": coldRoomAnswers("-100")}, "answers[0].number"},
 			{"500 °C", map[string]any{"template_id": 1, "department_code": "produce", "answers": coldRoomAnswers(500)}, "answers[0].number"},
+			// The platform's decoder names the top-level field of a value it cannot read at all.
+			{"not a number", map[string]any{"template_id": 1, "department_code": "produce", "answers": coldRoomAnswers("warm")}, "answers"},
+			{"beyond any column", map[string]any{"template_id": 1, "department_code": "produce", "answers": coldRoomAnswers("123456789012345678901")}, "answers"},
 			{"a required item missing", map[string]any{"template_id": 1, "department_code": "produce", "answers": coldRoomAnswers("3")[:6]}, "items[7]"},
 			{"an unknown template", map[string]any{"template_id": 999, "department_code": "produce", "answers": coldRoomAnswers("3")}, "template_id"},
 			{"another store's photo", map[string]any{"template_id": 1, "department_code": "produce",
