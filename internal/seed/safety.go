@@ -27,7 +27,7 @@ type SafetyResult struct {
 // safetyDays of inspections each demo store gets before today.
 const safetyDays = 21
 
-// The preloaded chain checklists the demo fills (migrations/*/00023_safety.sql).
+// The preloaded chain checklists the demo fills (migrations/*/00024_safety.sql).
 const (
 	checklistColdRoom = 1
 	checklistDisplay  = 5
