@@ -50,6 +50,7 @@ var cases = map[string]benchCase{
 	"stocktake":    stocktakeCase,
 	"ordering":     orderingCase,
 	"shrink":       shrinkCase,
+	"safety":       safetyCase,
 	"promo":        promoCase,
 	"promo-effect": effectCase,
 	"reads":        readsCase,

@@ -193,6 +193,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 		"write_offs", lost.WriteOffs, "markdowns", lost.Markdowns, "recalls", lost.Recalls,
 		"shrink_skipped_stores", lost.SkippedStores,
 		"budgets", planned.Budgets, "took", time.Since(start).Round(time.Millisecond).String())
+	inspected, err := seed.Safety(ctx, seed.SafetyServices{Org: a.Org, Safety: a.Safety}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo inspections seeded", "inspections", inspected.Inspections, "corrective_actions", inspected.Actions,
+		"skipped_stores", inspected.SkippedStores)
 	ord, err := seed.Ordering(ctx, seed.OrderingServices{Org: a.Org, Ordering: a.Ordering}, today)
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ const USERS = [
   },
   { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'profile'], forbidden: '/users' },
   { username: 'hq1', role: 'hq_promotions', nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'campaigns', 'calendar', 'stores', 'profile'], forbidden: '/audit' },
+  { username: 'qa1', role: 'hq_quality', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'calendar', 'profile'], forbidden: '/audit' },
 ]
 
 let server
@@ -44,7 +45,7 @@ describe('demo users at desktop size', () => {
       await home.waitFor()
       assert.equal(new URL(page.url()).pathname, '/')
       assert.deepEqual(await visibleNav(page), user.nav)
-      for (const other of ['home-admin', 'home-store_manager', 'home-supervisor', 'home-hq_promotions']) {
+      for (const other of ['home-admin', 'home-store_manager', 'home-supervisor', 'home-hq_promotions', 'home-hq_quality']) {
         if (other !== `home-${user.role}`) assert.equal(await page.getByTestId(other).count(), 0, other)
       }
       await page.waitForLoadState('networkidle')
@@ -86,7 +87,7 @@ async function assertHomeContent(page, role) {
     await page.goBack()
     await page.getByTestId(`home-${role}`).waitFor()
     await page.getByTestId('today-entries').waitFor()
-  } else if (role === 'hq_promotions') {
+  } else if (role === 'hq_promotions' || role === 'hq_quality') {
     for (const name of ['上海浦东店', '上海徐汇店', '广州天河店']) await page.getByText(name).first().waitFor()
   } else {
     const users = await page.getByTestId('count-users').innerText()

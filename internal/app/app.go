@@ -40,6 +40,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
@@ -85,6 +86,8 @@ type App struct {
 	Shrink   *shrink.Service
 	Promo    *promo.Service
 	Supplier *supplier.Service
+	// Safety keeps checklists, inspections and corrective actions.
+	Safety *safety.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -138,6 +141,11 @@ func New(d Deps) (*App, error) {
 		Approvers: delegationSvc, Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	// Receiving photos (refused lines) are seen by whoever sees the plan.
 	attachmentsSvc.Register("order_plan", attachments.VisibilityFunc(orderingSvc.Visible))
+	safetySvc := safety.NewService(d.DB, safety.Deps{Stores: orgSvc, Users: orgSvc, Attachments: attachmentsSvc,
+		Audit: auditLog}, d.Now)
+	// Inspection and corrective-action photos are seen by whoever sees their record.
+	attachmentsSvc.Register(safety.KindInspection, attachments.VisibilityFunc(safetySvc.VisibleInspection))
+	attachmentsSvc.Register(safety.KindAction, attachments.VisibilityFunc(safetySvc.VisibleAction))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
 	if err != nil {
@@ -152,6 +160,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("ordering", ordering.NewInboxSource(orderingSvc, catalogSvc))
 	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
 	inboxSvc.Register("promotions", promo.NewInboxSource(promoSvc))
+	inboxSvc.Register("safety", safety.NewInboxSource(safetySvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -189,6 +198,7 @@ func New(d Deps) (*App, error) {
 	ordering.NewHandler(orderingSvc, dec, orgSvc).Register(v1)
 	shrink.NewHandler(shrinkSvc, dec).Register(v1)
 	promo.NewHandler(promoSvc, dec).Register(v1)
+	safety.NewHandler(safetySvc, dec).Register(v1)
 	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
@@ -208,7 +218,7 @@ func New(d Deps) (*App, error) {
 
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
-		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
+		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc}, nil
 }
 

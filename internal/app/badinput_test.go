@@ -38,6 +38,8 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		}
 		params["campaign_id"], params["task_id"] = campaignFixture(t, env, "sh-pudong")
 		params["promoter_id"] = promoterFixture(t, env, params["campaign_id"], "sh-pudong")
+		params["checklist_id"] = storeChecklistFixture(t, env, "sh-pudong", "manager1")
+		params["inspection_id"], params["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

@@ -91,6 +91,7 @@ var demoUsers = map[authz.Role]string{
 	authz.RoleStoreManager: "manager1",
 	authz.RoleSupervisor:   "super1",
 	authz.RoleHQPromotions: "hq1",
+	authz.RoleHQQuality:    "qa1",
 }
 
 // TestRouteAccessWalk walks every registered route: anonymously (401 unless public), as each
@@ -125,7 +126,9 @@ func TestRouteAccessWalk(t *testing.T) {
 			"campaign_id":     ownCampaign,
 			"task_id":         ownTask,
 			"promoter_id":     promoterFixture(t, env, ownCampaign, "sh-pudong"),
+			"checklist_id":    storeChecklistFixture(t, env, "sh-pudong", "manager1"),
 		}
+		own["inspection_id"], own["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
 			"store_id":        fmt.Sprint(storeID(t, env, "gz-tianhe")),
@@ -146,7 +149,9 @@ func TestRouteAccessWalk(t *testing.T) {
 			"task_id":         otherTask,
 			"promoter_id":     promoterFixture(t, env, otherCampaign, "gz-tianhe"),
 			"sku":             catalog.FirstDemoSKU,
+			"checklist_id":    storeChecklistFixture(t, env, "gz-tianhe", "manager2"),
 		}
+		other["inspection_id"], other["action_id"] = inspectionFixture(t, env, "gz-tianhe", "deli", "super2")
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -197,7 +202,9 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":delegation_id") || strings.Contains(path, ":plan_id") ||
 		strings.Contains(path, ":write_off_id") || strings.Contains(path, ":markdown_id") ||
 		strings.Contains(path, ":recall_id") || strings.Contains(path, ":campaign_id") ||
-		strings.Contains(path, ":task_id") || strings.Contains(path, ":promoter_id")
+		strings.Contains(path, ":task_id") || strings.Contains(path, ":promoter_id") ||
+		strings.Contains(path, ":checklist_id") || strings.Contains(path, ":inspection_id") ||
+		strings.Contains(path, ":action_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

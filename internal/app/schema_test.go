@@ -22,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
@@ -52,6 +53,7 @@ func models() []any {
 	all = append(all, promo.RevisionModels()...)
 	all = append(all, promo.PromoterModels()...)
 	all = append(all, promo.EffectModels()...)
+	all = append(all, safety.Models()...)
 	return all
 }
 

@@ -209,8 +209,8 @@ func TestManagersSeeOnlyTheirStoresUsersAndAudit(t *testing.T) {
 		}
 		var all list[struct{ Action string }]
 		env.Login("admin").Do("GET", "/api/v1/audit?entity_type=user&action=user.create", nil).JSON(t, &all)
-		if all.Total != 11 {
-			t.Errorf("admin sees %d user.create entries, want the 11 demo users", all.Total)
+		if all.Total != 12 {
+			t.Errorf("admin sees %d user.create entries, want the 12 demo users", all.Total)
 		}
 		if res := env.Login("admin").Do("GET", "/api/v1/audit?from=yesterday", nil); res.Status != 400 || res.Fields()["from"] == "" {
 			t.Errorf("bad from: %d %s", res.Status, res.Body)

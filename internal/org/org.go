@@ -110,7 +110,7 @@ func ValidateUser(u User, storeDepartments []string) error {
 	}
 	checkText(fe, "display_name", u.DisplayName, 100)
 	if !u.Role.Valid() {
-		fe.Add("role", "must be one of: admin, store_manager, supervisor, hq_promotions")
+		fe.Add("role", "must be one of: admin, store_manager, supervisor, hq_promotions, hq_quality")
 		return fe.Err()
 	}
 	switch {

@@ -38,7 +38,7 @@ func UserToJSON(u User) UserJSON {
 type createUserRequest struct {
 	Username        string   `json:"username" validate:"required,max=64"`
 	DisplayName     string   `json:"display_name" validate:"required,max=100"`
-	Role            string   `json:"role" validate:"required,oneof=admin store_manager supervisor hq_promotions"`
+	Role            string   `json:"role" validate:"required,oneof=admin store_manager supervisor hq_promotions hq_quality"`
 	StoreID         *int64   `json:"store_id"`
 	DepartmentCodes []string `json:"department_codes" validate:"max=20,dive,required,max=32"`
 	Password        string   `json:"password" validate:"required"`
@@ -46,7 +46,7 @@ type createUserRequest struct {
 
 type updateUserRequest struct {
 	DisplayName     *string            `json:"display_name" validate:"omitempty,max=100"`
-	Role            *string            `json:"role" validate:"omitempty,oneof=admin store_manager supervisor hq_promotions"`
+	Role            *string            `json:"role" validate:"omitempty,oneof=admin store_manager supervisor hq_promotions hq_quality"`
 	StoreID         patch.Field[int64] `json:"store_id"`
 	DepartmentCodes *[]string          `json:"department_codes" validate:"omitempty,max=20,dive,required,max=32"`
 	Disabled        *bool              `json:"disabled"`
@@ -67,7 +67,7 @@ func (h *Handler) listUsers(c *gin.Context) {
 	f := UserFilter{Q: c.Query("q"), Role: c.Query("role"),
 		StoreID: httpx.QueryInt64(c, "store_id", fe), Disabled: httpx.QueryBool(c, "disabled", fe)}
 	if f.Role != "" && !authz.Role(f.Role).Valid() {
-		fe.Add("role", "must be one of: admin, store_manager, supervisor, hq_promotions")
+		fe.Add("role", "must be one of: admin, store_manager, supervisor, hq_promotions, hq_quality")
 	}
 	if err := fe.Err(); err != nil {
 		httpx.Fail(c, err)

@@ -50,6 +50,7 @@ var users = []demoUser{
 	{"manager1", "王店长", authz.RoleStoreManager, "sh-pudong", nil},
 	{"super1", "李主管（生鲜）", authz.RoleSupervisor, "sh-pudong", []string{"produce", "meat", "seafood"}},
 	{"hq1", "陈经理（总部促销）", authz.RoleHQPromotions, "", nil},
+	{"qa1", "林经理（总部品控）", authz.RoleHQQuality, "", nil},
 	{"manager2", "赵店长", authz.RoleStoreManager, "gz-tianhe", nil},
 	{"super2", "周主管（熟食面包）", authz.RoleSupervisor, "gz-tianhe", []string{"deli", "bakery"}},
 	// Every store has two supervisors: beside managerN and superN, superNb runs all fresh

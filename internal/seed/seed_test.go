@@ -23,7 +23,7 @@ func TestDemoSeedIsIdempotent(t *testing.T) {
 			return out
 		}
 		before := counts()
-		if before["stores"] != 3 || before["departments"] != 6 || before["users"] != 11 || before["products"] < 250 {
+		if before["stores"] != 3 || before["departments"] != 6 || before["users"] != 12 || before["products"] < 250 {
 			t.Fatalf("first run: %v", before)
 		}
 		res, err := seed.Demo(context.Background(), seed.Services{Org: env.App.Org, Catalog: env.App.Catalog, Calendar: env.App.Calendar, Supplier: env.App.Supplier}, "")
@@ -39,7 +39,7 @@ func TestDemoSeedIsIdempotent(t *testing.T) {
 			}
 		}
 		// Every demo user signs in with the documented password and lands in their scope.
-		for _, u := range []string{"admin", "manager1", "super1", "hq1", "manager2", "super2", "super1b", "super2b",
+		for _, u := range []string{"admin", "manager1", "super1", "hq1", "qa1", "manager2", "super2", "super1b", "super2b",
 			"manager3", "super3a", "super3b"} {
 			env.Login(u)
 		}

@@ -148,7 +148,12 @@ export interface paths {
          *     | `campaign.changed` | a published campaign of the caller's store (store manager and supervisors) was changed since the store last acknowledged it (`POST /stores/{store_id}/campaign-executions/{campaign_id}/ack` clears it); one entry per campaign, `resource_id` is the campaign | normal | `campaign_id`, `campaign_name`, `version` |
          *     | `campaign.tasks_due` | open execution tasks of a published campaign of the caller's store (store manager and supervisors) are overdue or due within 24 hours; one entry per campaign, due at the first task's due time, high when one is overdue; `count` is how many tasks, `resource_id` the campaign | high or normal | `campaign_id`, `campaign_name`, `tasks` |
          *
-         *     Modules added later (safety, daily work) add their kinds here; a client shows an unknown kind by its `title`.
+         *     | `safety.inspection_due` | a scheduled checklist of the caller's department (supervisors: theirs; the store manager: every department) is due today or overdue (`GET /stores/{store_id}/inspection-schedules`); one entry per schedule, `resource_id` the schedule; high when overdue | high or normal | `template_id`, `template_title`, `department_code`, `state`, `due_date` |
+         *     | `safety.actions_assigned` | open corrective actions owned by the caller; `count` is how many; high when one is past its due date | high or normal | `actions`, `overdue` |
+         *     | `safety.actions_overdue` | open corrective actions of the caller's store past their due date (store manager); `count` is how many | high | `actions` |
+         *     | `safety.actions_verify` | corrective actions marked done wait for verification by the store manager (those the caller marked done themselves are left out) | normal | `actions` |
+         *
+         *     Modules added later (daily work) add their kinds here; a client shows an unknown kind by its `title`.
          *
          *     A module that fails to answer does not blank the inbox: the others' entries are
          *     listed, `partial` is `true` and `unavailable` names the missing modules (the failure
@@ -1291,7 +1296,7 @@ export interface paths {
          * @description Adds a user with an initial password. Role, store and departments must fit together:
          *
          *     - `store_manager` and `supervisor` belong to exactly one store (`store_id` required);
-         *       `admin` and `hq_promotions` belong to none (`store_id` null or left out);
+         *       `admin`, `hq_promotions` and `hq_quality` belong to none (`store_id` null or left out);
          *     - a `supervisor` runs at least one department, each of which their store runs; other
          *       roles have no `department_codes`.
          *
@@ -3361,6 +3366,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checklist templates at their current versions
+         * @description The active checklist templates the caller sees, oldest first: the chain's (`scope:
+         *     chain`) and, for store staff, their own store's (`scope: store`). Admins and HQ add a
+         *     store's own templates with `store_id` (a store outside the caller's scope is `404`).
+         *     Six chain templates are preloaded on every install: cold room, prep room, sales floor,
+         *     staff grooming and procedure, fresh display and price labels, fire safety.
+         */
+        get: operations["listChecklists"];
+        put?: never;
+        /**
+         * Add a checklist template (version 1)
+         * @description A chain template (no `store_id`) is added by an admin or HQ quality (`hq_quality`); a
+         *     store's own template (`store_id`) by that store's manager or an admin. Anyone else is
+         *     `403 forbidden` (a store manager adding a chain template, HQ quality a store's); a store
+         *     outside the caller's scope is `404`. Items are checked all at once and named
+         *     `items[i].field`: `kind` is `bool|number|text|photo|choice`; a number item has a `unit`
+         *     (`°C`, `%`, `ppm`, `lux`, `cm` or empty) and a `min`, a `max` or both within the unit's
+         *     physical sense (°C: −60 to 300); a choice item has 2–10 `choices` and the
+         *     `fail_choices` among them; `weight` (1–100, default 10; 0 for text and photo items,
+         *     which are not scored); `critical` items (bool, number, choice) fail the whole
+         *     inspection when they fail; `required` (default true). Audited `checklist.create`.
+         */
+        post: operations["createChecklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checklists/{checklist_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The checklist template's id. A malformed or unknown id, and another store's own
+                 *     template, answer `404`.
+                 */
+                checklist_id: components["parameters"]["ChecklistId"];
+            };
+            cookie?: never;
+        };
+        /** One checklist template at its current or an earlier version */
+        get: operations["getChecklist"];
+        /**
+         * Edit a checklist template, which saves its next version
+         * @description The whole template as it should now be, with `version` the current version the editor
+         *     read (another is `409 stale_version`). It is saved as the next version; inspections
+         *     already made keep the version they were filled with. Who may edit and how items are
+         *     checked are as for `POST /checklists`; a supervisor is `403`. Audited
+         *     `checklist.revise`.
+         */
+        put: operations["reviseChecklist"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's inspections
+         * @description Newest business date first. A supervisor sees their departments' inspections. Filters:
+         *     `department_code`, `area`, `passed` and the business dates `from`/`to` (inclusive).
+         */
+        get: operations["listInspections"];
+        put?: never;
+        /**
+         * Submit an inspection (fill a checklist)
+         * @description Fills a template version (`template_version`, default the current one) for a
+         *     department of the store on today's business date (store time). A supervisor inspects
+         *     their departments only (others `404`); the template must be the chain's or this
+         *     store's (else `400` naming `template_id`), and a template made for one department only
+         *     fits that department.
+         *
+         *     Answers name items by `item_id` and carry the value of the item's kind: `bool`,
+         *     `number` (a decimal; outside the unit's physical sense, e.g. −100 °C or 500 °C, is `400`
+         *     naming `answers[i].number`), `text`, `choice` (one of the item's choices) or `photos`
+         *     (attachment ids the caller uploaded first; a photo item's answer). A required item left
+         *     unanswered is `400` naming `items[id]`. Every problem is reported at once and nothing is
+         *     saved.
+         *
+         *     The score is 100 × the weight of passing scored items ÷ the weight of answered scored
+         *     items (two decimals, half up). The inspection passes at the template's `pass_score` or
+         *     above unless a critical item failed. Every failed item opens a corrective action owned
+         *     by the inspector, due the same day when critical and two days later otherwise. Audited
+         *     `inspection.create` and `corrective_action.open`.
+         */
+        post: operations["submitInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The inspection's id. A malformed or unknown id, and one outside the caller's scope
+                 *     (another store, or for a supervisor another department), answer `404`.
+                 */
+                inspection_id: components["parameters"]["InspectionId"];
+            };
+            cookie?: never;
+        };
+        /** One inspection with every item of its template version, the answers and the corrective actions */
+        get: operations["getInspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/inspection-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Which checklists are due for the store's departments, and their state today
+         * @description Each schedule with its `state` today in the store's time zone: `done` (filled since it
+         *     was last due), `due` (due today, not filled yet), `overdue` (a daily one whose
+         *     yesterday passed unfilled and not filled today; a weekly one whose weekday passed this
+         *     week unfilled), `not_due` (weekly, set up after this week's day) or `off`. A
+         *     supervisor sees their departments'. `state` filters. Ordered by department, then
+         *     checklist.
+         */
+        get: operations["listInspectionSchedules"];
+        put?: never;
+        /**
+         * Make a checklist due daily or weekly for a department (or switch it off)
+         * @description Sets the schedule of one template (the chain's or the store's) for one department the
+         *     store runs: `daily`, `weekly` with a `weekday` (1 Monday … 7 Sunday) or `off`. It counts
+         *     from today. The store manager or an admin; `version` (0 for a new one), when sent,
+         *     must be the current one (`409 stale_version`). Audited `inspection_schedule.set`.
+         */
+        post: operations["setInspectionSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/corrective-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's corrective actions
+         * @description Due date first. A supervisor sees their departments' actions and any assigned to
+         *     them. Filters: `status`, `department_code`, `inspection_id`, `mine=true` (owned by the
+         *     caller), `overdue=true` (open and past due in store time).
+         */
+        get: operations["listCorrectiveActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/corrective-actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        /** One corrective action with its photos and what the caller may do */
+        get: operations["getCorrectiveAction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Reassign an open corrective action or move its due date
+         * @description The store manager or an admin (`allowed_actions` has `edit`) names a new `owner_id` (an
+         *     active user of the store, else `400`), a `due_date` (not before today) or both, while
+         *     the action is `open` (else `409 wrong_status`). Audited `corrective_action.edit`.
+         */
+        patch: operations["updateCorrectiveAction"];
+        trace?: never;
+    };
+    "/api/v1/corrective-actions/{action_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a corrective action done, with a note and optional photos
+         * @description `open → done` by the store's staff who see it. `note` is required (`400` naming
+         *     `note`); photos are attachment ids the caller uploaded first. Not open is `409
+         *     wrong_status`. Audited `corrective_action.complete`.
+         */
+        post: operations["completeCorrectiveAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/corrective-actions/{action_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a corrective action marked done
+         * @description `done → verified` by the store manager or an admin who did not mark it done: verifying
+         *     one's own is `403 own_action`. Not done (verified twice, or by two at once) is `409
+         *     wrong_status`; the state moves once. `version`, when sent, must be the current one
+         *     (`409 stale_version`). Audited `corrective_action.verify`.
+         */
+        post: operations["verifyCorrectiveAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/corrective-actions/{action_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a corrective action marked done back to open, with a reason
+         * @description `done → open` by the store manager or an admin with a `reason` (required); the note
+         *     stays for reference and the owner puts it right again. Errors as for verifying.
+         *     Audited `corrective_action.reject`.
+         */
+        post: operations["rejectCorrectiveAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3392,10 +3720,11 @@ export interface components {
         /**
          * @description `admin` (everything), `store_manager` (one store, all its departments),
          *     `supervisor` (one store, the departments assigned to them), `hq_promotions` (all
-         *     stores for reading, campaigns for writing).
+         *     stores for reading, campaigns for writing), `hq_quality` (品控部: all stores for
+         *     reading, the chain's checklist templates for writing).
          * @enum {string}
          */
-        Role: "admin" | "store_manager" | "supervisor" | "hq_promotions";
+        Role: "admin" | "store_manager" | "supervisor" | "hq_promotions" | "hq_quality";
         /**
          * @description `fresh` (produce, meat, seafood, deli, bakery), `dry` (grocery) or `non_food`.
          * @enum {string}
@@ -6031,6 +6360,274 @@ export interface components {
                 name: string;
             })[];
         };
+        /**
+         * @description Where an inspection is made (冷库, 操作间, 销售区, 员工, 陈列与价签, 消防).
+         * @enum {string}
+         */
+        InspectionArea: "cold_room" | "prep_room" | "sales_floor" | "staff" | "display" | "fire_safety";
+        /** @enum {string} */
+        ChecklistItemKind: "bool" | "number" | "text" | "photo" | "choice";
+        ChecklistItem: {
+            /** @description The item's position from 1, which answers name as `item_id`. */
+            id: number;
+            title: string;
+            kind: components["schemas"]["ChecklistItemKind"];
+            /** @description A number item's unit (`°C`, `%`, `ppm`, `lux`, `cm` or empty). */
+            unit: string;
+            min: components["schemas"]["NullableDecimal2"];
+            max: components["schemas"]["NullableDecimal2"];
+            weight: number;
+            /** @description When it fails, the inspection fails whatever its score. */
+            critical: boolean;
+            required: boolean;
+            guidance: string;
+            choices: string[];
+            fail_choices: string[];
+        };
+        ChecklistItemRequest: {
+            title: string;
+            kind: components["schemas"]["ChecklistItemKind"];
+            unit?: string;
+            min?: components["schemas"]["DecimalInput"];
+            max?: components["schemas"]["DecimalInput"];
+            weight?: number;
+            critical?: boolean;
+            required?: boolean;
+            guidance?: string;
+            choices?: string[];
+            fail_choices?: string[];
+        };
+        ChecklistRequest: {
+            /**
+             * Format: int64
+             * @description A store's own template (creation only); left out, a chain template.
+             */
+            store_id?: number;
+            /** @description Required when editing; the current version the editor read. */
+            version?: number;
+            /**
+             * @description Editing only: `false` retires the template (no longer listed, filled or due; its
+             *     inspections stay), `true` brings it back; left out, unchanged.
+             */
+            active?: boolean;
+            title: string;
+            area: components["schemas"]["InspectionArea"];
+            /** @description Only this department fills it; empty for any department. */
+            department_code?: string;
+            /** @description Default 80. */
+            pass_score?: number;
+            items: components["schemas"]["ChecklistItemRequest"][];
+        };
+        Checklist: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number | null;
+            /** @enum {string} */
+            scope: "chain" | "store";
+            title: string;
+            area: components["schemas"]["InspectionArea"];
+            department_code: string;
+            pass_score: number;
+            /** @description The version this content is. */
+            version: number;
+            current_version: number;
+            active: boolean;
+            /** @description Who saved this version. */
+            updated_by_name: string;
+            items: components["schemas"]["ChecklistItem"][];
+        };
+        ChecklistList: {
+            items: components["schemas"]["Checklist"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        InspectionAnswerRequest: {
+            item_id: number;
+            bool?: boolean;
+            number?: components["schemas"]["DecimalInput"];
+            text?: string;
+            choice?: string;
+            photos?: number[];
+            note?: string;
+        };
+        InspectionRequest: {
+            /** Format: int64 */
+            template_id: number;
+            template_version?: number;
+            department_code: string;
+            note?: string;
+            answers: components["schemas"]["InspectionAnswerRequest"][];
+        };
+        InspectionResult: {
+            item: components["schemas"]["ChecklistItem"];
+            answered: boolean;
+            failed: boolean;
+            bool: boolean | null;
+            number: components["schemas"]["NullableDecimal2"];
+            text: string;
+            choice: string;
+            photos: number[];
+            note: string;
+        };
+        Inspection: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            department_code: string;
+            area: components["schemas"]["InspectionArea"];
+            /** Format: int64 */
+            template_id: number;
+            template_version: number;
+            title: string;
+            /** Format: date */
+            business_date: string;
+            score: components["schemas"]["Decimal2"];
+            pass_score: number;
+            passed: boolean;
+            critical_failed: boolean;
+            failed_count: number;
+            note: string;
+            /** Format: int64 */
+            inspector_id: number | null;
+            inspector_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Every item of the template version with its answer (one inspection only). */
+            results?: components["schemas"]["InspectionResult"][];
+            /** @description The answers' photos (one inspection only). */
+            photos?: components["schemas"]["Attachment"][];
+            /** @description The corrective actions its failed items opened (one inspection only). */
+            corrective_actions?: components["schemas"]["CorrectiveAction"][];
+        };
+        InspectionList: {
+            items: components["schemas"]["Inspection"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        /** @enum {string} */
+        ScheduleFrequency: "daily" | "weekly" | "off";
+        /** @enum {string} */
+        ScheduleState: "done" | "due" | "overdue" | "not_due" | "off";
+        InspectionScheduleRequest: {
+            /** Format: int64 */
+            template_id: number;
+            department_code: string;
+            frequency: components["schemas"]["ScheduleFrequency"];
+            /** @description 1 Monday … 7 Sunday, weekly schedules only. */
+            weekday?: number;
+            version?: number;
+        };
+        InspectionSchedule: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            /** Format: int64 */
+            template_id: number;
+            template_title: string;
+            area: components["schemas"]["InspectionArea"];
+            department_code: string;
+            frequency: components["schemas"]["ScheduleFrequency"];
+            weekday: number;
+            /** Format: date */
+            since: string;
+            state: components["schemas"]["ScheduleState"];
+            /**
+             * Format: date
+             * @description The day it was or is next due (for `overdue`, the day missed).
+             */
+            due_date: string | null;
+            /**
+             * Format: date
+             * @description The latest business date it was filled in the last 8 days.
+             */
+            last_done: string | null;
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        CorrectiveActionStatus: "open" | "done" | "verified";
+        /** @enum {string} */
+        CorrectiveActionStep: "complete" | "verify" | "reject" | "edit";
+        CorrectiveAction: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            department_code: string;
+            /** Format: int64 */
+            inspection_id: number;
+            item_id: number;
+            /** @description The failed item's title. */
+            title: string;
+            /** @description What was answered (`7.00 °C`, `false`, a choice). */
+            finding: string;
+            critical: boolean;
+            /** Format: int64 */
+            owner_id: number | null;
+            owner_name: string;
+            /** Format: date */
+            due_date: string;
+            status: components["schemas"]["CorrectiveActionStatus"];
+            /** @description Open and past its due date in store time. */
+            overdue: boolean;
+            note: string;
+            /** Format: int64 */
+            done_by: number | null;
+            done_by_name: string;
+            /** Format: date-time */
+            done_at: string | null;
+            /** Format: int64 */
+            verified_by: number | null;
+            verified_by_name: string;
+            /** Format: date-time */
+            verified_at: string | null;
+            reject_reason: string;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The photos of its completion (one action only). */
+            photos?: components["schemas"]["Attachment"][];
+            allowed_actions: components["schemas"]["CorrectiveActionStep"][];
+        };
+        CorrectiveActionList: {
+            items: components["schemas"]["CorrectiveAction"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        CorrectiveActionPatch: {
+            /** Format: int64 */
+            owner_id?: number;
+            /** Format: date */
+            due_date?: string;
+            version?: number;
+        };
+        CorrectiveActionCompleteRequest: {
+            note: string;
+            photos?: number[];
+            version?: number;
+        };
+        CorrectiveActionRejectRequest: {
+            reason: string;
+            version?: number;
+        };
+        CorrectiveActionVersionRequest: {
+            version?: number;
+        };
+        InspectionScheduleList: {
+            items: components["schemas"]["InspectionSchedule"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
     };
     responses: {
         /**
@@ -6261,6 +6858,22 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The checklist template's id. A malformed or unknown id, and another store's own
+         *     template, answer `404`.
+         */
+        ChecklistId: number;
+        /**
+         * @description The inspection's id. A malformed or unknown id, and one outside the caller's scope
+         *     (another store, or for a supervisor another department), answer `404`.
+         */
+        InspectionId: number;
+        /**
+         * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+         *     scope (another store, or for a supervisor another department unless it is assigned to
+         *     them), answer `404`.
+         */
+        CorrectiveActionId: number;
         /**
          * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
          *     manager, their store's own in-store promotion) is `404` for them.
@@ -12212,6 +12825,674 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignReview"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listChecklists: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Add this store's own templates (ignored for store staff, who always see their store's). */
+                store_id?: number;
+                area?: components["schemas"]["InspectionArea"];
+                /** @description `true` lists the retired templates (`active: false`) instead. */
+                retired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createChecklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "冷库卫生与温度检查",
+                 *       "area": "cold_room",
+                 *       "pass_score": 80,
+                 *       "items": [
+                 *         {
+                 *           "title": "冷藏库温度",
+                 *           "kind": "number",
+                 *           "unit": "°C",
+                 *           "min": "0",
+                 *           "max": "4",
+                 *           "weight": 20,
+                 *           "critical": true
+                 *         },
+                 *         {
+                 *           "title": "生熟分开存放",
+                 *           "kind": "bool",
+                 *           "weight": 15,
+                 *           "critical": true
+                 *         },
+                 *         {
+                 *           "title": "库内全景照片",
+                 *           "kind": "photo",
+                 *           "weight": 0,
+                 *           "required": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChecklistRequest"];
+            };
+        };
+        responses: {
+            /** @description The template at version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getChecklist: {
+        parameters: {
+            query?: {
+                /** @description A version number (default the current one); an unknown version is `404`. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The checklist template's id. A malformed or unknown id, and another store's own
+                 *     template, answer `404`.
+                 */
+                checklist_id: components["parameters"]["ChecklistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reviseChecklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The checklist template's id. A malformed or unknown id, and another store's own
+                 *     template, answer `404`.
+                 */
+                checklist_id: components["parameters"]["ChecklistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistRequest"];
+            };
+        };
+        responses: {
+            /** @description The template at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listInspections: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                department_code?: string;
+                area?: components["schemas"]["InspectionArea"];
+                passed?: boolean;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of inspections (without their items). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "template_id": 1,
+                 *       "department_code": "produce",
+                 *       "answers": [
+                 *         {
+                 *           "item_id": 1,
+                 *           "number": "7.0"
+                 *         },
+                 *         {
+                 *           "item_id": 3,
+                 *           "bool": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["InspectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The inspection with its items, answers and corrective actions. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The inspection's id. A malformed or unknown id, and one outside the caller's scope
+                 *     (another store, or for a supervisor another department), answer `404`.
+                 */
+                inspection_id: components["parameters"]["InspectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listInspectionSchedules: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                state?: components["schemas"]["ScheduleState"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of schedules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionScheduleList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setInspectionSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "template_id": 1,
+                 *       "department_code": "produce",
+                 *       "frequency": "daily"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InspectionScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description The schedule with its state today. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionSchedule"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCorrectiveActions: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["CorrectiveActionStatus"];
+                department_code?: string;
+                inspection_id?: number;
+                mine?: boolean;
+                overdue?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of corrective actions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The corrective action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "owner_id": 3,
+                 *       "due_date": "2026-12-02",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["CorrectiveActionPatch"];
+            };
+        };
+        responses: {
+            /** @description The corrective action after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    completeCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已调整温控器，复测 3.5 °C",
+                 *       "photos": [
+                 *         21
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CorrectiveActionCompleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The corrective action after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    verifyCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["CorrectiveActionVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The corrective action after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The corrective action's id. A malformed or unknown id, and one outside the caller's
+                 *     scope (another store, or for a supervisor another department unless it is assigned to
+                 *     them), answer `404`.
+                 */
+                action_id: components["parameters"]["CorrectiveActionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "复测温度仍偏高"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CorrectiveActionRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The corrective action after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveAction"];
                 };
             };
             400: components["responses"]["ValidationFailed"];

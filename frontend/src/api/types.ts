@@ -71,4 +71,4 @@ export function enumValues<T extends string>() {
 }
 
 export type Role = Schema<'Role'>
-export const ROLES = enumValues<Role>()('admin', 'store_manager', 'supervisor', 'hq_promotions')
+export const ROLES = enumValues<Role>()('admin', 'store_manager', 'supervisor', 'hq_promotions', 'hq_quality')

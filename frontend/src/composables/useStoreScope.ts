@@ -1,4 +1,4 @@
-// Which store a per-store page shows. Admins (and HQ, where the page allows it) pick one;
+// Which store a per-store page shows. Admins (and HQ promotions and quality, where the page allows it) pick one;
 // store managers and supervisors are fixed to their own store. The server enforces the
 // same scope on every call.
 import { computed, ref } from 'vue'
@@ -12,7 +12,7 @@ export interface StoreInfo {
   timezone: string
 }
 
-export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotions']) {
+export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotions', 'hq_quality']) {
   const session = useSessionStore()
   const reference = useReferenceStore()
 

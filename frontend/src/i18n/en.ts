@@ -42,6 +42,7 @@ const en: MessageSchema = {
     store_manager: 'Store manager',
     supervisor: 'Supervisor',
     hq_promotions: 'HQ promotions',
+    hq_quality: 'HQ quality',
   },
   departmentKinds: {
     fresh: 'Fresh',

@@ -82,7 +82,7 @@ describe('message files', () => {
 
   it('names every role and nav entry in the core', () => {
     const zhCN = allLeaves('zh-CN')
-    for (const role of ['admin', 'store_manager', 'supervisor', 'hq_promotions']) {
+    for (const role of ['admin', 'store_manager', 'supervisor', 'hq_promotions', 'hq_quality']) {
       expect(zhCN.has(`roles.${role}`)).toBe(true)
     }
     expect(zhCN.get('nav.users')).toBe('用户')

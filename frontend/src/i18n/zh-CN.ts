@@ -46,6 +46,7 @@ const zhCN = {
     store_manager: '店长',
     supervisor: '主管',
     hq_promotions: '总部促销部',
+    hq_quality: '总部品控部',
   },
   departmentKinds: {
     fresh: '生鲜',

@@ -15,18 +15,21 @@ import (
 // Role is what a user may do; scope comes from StoreID and DepartmentCodes.
 type Role string
 
-// The four roles of DESIGN.md §1.
+// The five roles of DESIGN.md §1.
 const (
 	RoleAdmin        Role = "admin"
 	RoleStoreManager Role = "store_manager"
 	RoleSupervisor   Role = "supervisor"
 	RoleHQPromotions Role = "hq_promotions"
+	// RoleHQQuality is head office's food safety and quality team (品控部): it reads every
+	// store and edits the chain's checklist templates.
+	RoleHQQuality Role = "hq_quality"
 )
 
 // AllRoles lists every role, in the order screens show them.
-var AllRoles = []Role{RoleAdmin, RoleStoreManager, RoleSupervisor, RoleHQPromotions}
+var AllRoles = []Role{RoleAdmin, RoleStoreManager, RoleSupervisor, RoleHQPromotions, RoleHQQuality}
 
-// Valid reports whether r is one of the four roles.
+// Valid reports whether r is one of the roles.
 func (r Role) Valid() bool { return slices.Contains(AllRoles, r) }
 
 // StoreBound reports whether users of this role belong to exactly one store.
@@ -88,7 +91,7 @@ func (p *Principal) HasRole(roles ...Role) bool { return p != nil && slices.Cont
 
 // SeesAllStores reports whether the principal reads every store (admin and HQ).
 func (p *Principal) SeesAllStores() bool {
-	return p != nil && (p.Role == RoleAdmin || p.Role == RoleHQPromotions)
+	return p != nil && (p.Role == RoleAdmin || p.Role == RoleHQPromotions || p.Role == RoleHQQuality)
 }
 
 // CanSeeStore reports whether storeID is inside the principal's scope.

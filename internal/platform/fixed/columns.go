@@ -108,6 +108,8 @@ var (
 	CampaignEffectLinesPromoNet    = Column{"campaign_effect_lines", "promo_net", 15, 2}
 	CampaignEffectLinesBaseMargin  = Column{"campaign_effect_lines", "base_margin", 15, 2}
 	CampaignEffectLinesPromoMargin = Column{"campaign_effect_lines", "promo_margin", 15, 2}
+	InspectionsScore               = Column{"inspections", "score", 5, 2}
+	InspectionAnswersNumberValue   = Column{"inspection_answers", "number_value", 8, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -135,6 +137,7 @@ func Columns() []Column {
 		CampaignShiftLinesQty,
 		CampaignEffectLinesBaseQty, CampaignEffectLinesPromoQty, CampaignEffectLinesBaseNet, CampaignEffectLinesPromoNet,
 		CampaignEffectLinesBaseMargin, CampaignEffectLinesPromoMargin,
+		InspectionsScore, InspectionAnswersNumberValue,
 	}
 }
 

@@ -132,6 +132,23 @@ const en: Messages = {
       campaign_promoter: {
         create: 'Promoter assigned to a campaign',
       },
+      checklist: {
+        create: 'Checklist template added',
+        revise: 'Checklist template edited (new version)',
+      },
+      inspection: {
+        create: 'Inspection submitted',
+      },
+      inspection_schedule: {
+        set: 'Inspection schedule set',
+      },
+      corrective_action: {
+        open: 'Corrective action opened',
+        complete: 'Corrective action marked done',
+        verify: 'Corrective action verified',
+        reject: 'Corrective action sent back',
+        edit: 'Corrective action reassigned',
+      },
       campaign_shift: {
         create: 'Promoter shift recorded',
       },
@@ -159,6 +176,10 @@ const en: Messages = {
       campaign: 'Campaign',
       campaign_task: 'Campaign task',
       campaign_promoter: 'Campaign promoter',
+      checklist: 'Checklist template',
+      inspection: 'Inspection',
+      inspection_schedule: 'Inspection schedule',
+      corrective_action: 'Corrective action',
     },
   },
 }

@@ -132,6 +132,23 @@ const zhCN = {
       campaign_promoter: {
         create: '指派促销员',
       },
+      checklist: {
+        create: '新建检查表',
+        revise: '修改检查表（新版本）',
+      },
+      inspection: {
+        create: '提交检查',
+      },
+      inspection_schedule: {
+        set: '设置检查计划',
+      },
+      corrective_action: {
+        open: '生成整改项',
+        complete: '整改完成',
+        verify: '整改验证通过',
+        reject: '整改退回',
+        edit: '整改项改派',
+      },
       campaign_shift: {
         create: '登记促销员班次',
       },
@@ -159,6 +176,10 @@ const zhCN = {
       campaign: '促销档期',
       campaign_task: '促销任务',
       campaign_promoter: '促销员',
+      checklist: '检查表',
+      inspection: '安全卫生检查',
+      inspection_schedule: '检查计划',
+      corrective_action: '整改项',
     },
   },
 }
