@@ -22,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/complaints"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inbox"
@@ -85,6 +86,8 @@ type App struct {
 	Shrink   *shrink.Service
 	Promo    *promo.Service
 	Supplier *supplier.Service
+	// Complaints keeps customer complaints and their handling.
+	Complaints *complaints.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -138,6 +141,10 @@ func New(d Deps) (*App, error) {
 		Approvers: delegationSvc, Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	// Receiving photos (refused lines) are seen by whoever sees the plan.
 	attachmentsSvc.Register("order_plan", attachments.VisibilityFunc(orderingSvc.Visible))
+	complaintsSvc := complaints.NewService(d.DB, complaints.Deps{Catalog: catalogSvc, Org: orgSvc,
+		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
+	// Photos of a complaint's handling step are seen by whoever sees the complaint.
+	attachmentsSvc.Register(complaints.KindStep, attachments.VisibilityFunc(complaintsSvc.VisibleStep))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
 	if err != nil {
@@ -152,6 +159,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("ordering", ordering.NewInboxSource(orderingSvc, catalogSvc))
 	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
 	inboxSvc.Register("promotions", promo.NewInboxSource(promoSvc))
+	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -193,6 +201,7 @@ func New(d Deps) (*App, error) {
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
 	supplier.NewHandler(supplierSvc, dec).Register(v1)
+	complaints.NewHandler(complaintsSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -209,7 +218,7 @@ func New(d Deps) (*App, error) {
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
-		Outbox: outboxSvc, Delegation: delegationSvc}, nil
+		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -125,6 +125,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"campaign_id":     ownCampaign,
 			"task_id":         ownTask,
 			"promoter_id":     promoterFixture(t, env, ownCampaign, "sh-pudong"),
+			"complaint_id":    complaintFixture(t, env, "sh-pudong"),
 		}
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
@@ -146,6 +147,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"task_id":         otherTask,
 			"promoter_id":     promoterFixture(t, env, otherCampaign, "gz-tianhe"),
 			"sku":             catalog.FirstDemoSKU,
+			"complaint_id":    complaintFixture(t, env, "gz-tianhe"),
 		}
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {

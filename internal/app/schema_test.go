@@ -10,6 +10,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/complaints"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
@@ -52,6 +53,7 @@ func models() []any {
 	all = append(all, promo.RevisionModels()...)
 	all = append(all, promo.PromoterModels()...)
 	all = append(all, promo.EffectModels()...)
+	all = append(all, complaints.Models()...)
 	return all
 }
 

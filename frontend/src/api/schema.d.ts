@@ -147,6 +147,7 @@ export interface paths {
          *     | `shrink.approve` | write-offs above the store's threshold and off-ladder markdowns wait for the caller's approval (the store manager, or the store's active deputy for those they did not make); `count` is how many | high | `write_offs`, `markdowns` |
          *     | `campaign.changed` | a published campaign of the caller's store (store manager and supervisors) was changed since the store last acknowledged it (`POST /stores/{store_id}/campaign-executions/{campaign_id}/ack` clears it); one entry per campaign, `resource_id` is the campaign | normal | `campaign_id`, `campaign_name`, `version` |
          *     | `campaign.tasks_due` | open execution tasks of a published campaign of the caller's store (store manager and supervisors) are overdue or due within 24 hours; one entry per campaign, due at the first task's due time, high when one is overdue; `count` is how many tasks, `resource_id` the campaign | high or normal | `campaign_id`, `campaign_name`, `tasks` |
+         *     | `complaint.open_overdue` | a complaint of the caller's store (store manager) has been open for more than 24 hours; one entry per complaint, due when it passed 24 hours, high after three days; `resource_id` the complaint | high or normal | `complaint_id`, `category`, `hours_open` |
          *
          *     Modules added later (safety, daily work) add their kinds here; a client shows an unknown kind by its `title`.
          *
@@ -3361,10 +3362,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's customer complaints (顾客投诉)
+         * @description Newest received first. Filters: `status`, `category`, `department_code` and the days
+         *     `from`/`to` of `received_at` (inclusive, in the store's time zone). Items carry no
+         *     `steps`; `GET` one complaint for its timeline.
+         */
+        get: operations["listComplaints"];
+        put?: never;
+        /**
+         * Record a customer complaint
+         * @description `category` and `channel` are required (a complaint without category is `400` naming
+         *     `category`). `department_code` is optional and must be one of the chain's departments;
+         *     `sku` is optional and resolved to the product (its department fills in a missing
+         *     `department_code`); an unknown one is `400` naming `sku`. `received_at` defaults to
+         *     now and may not be in the future nor more than a year ago. The complaint starts
+         *     `open`. Audited `complaint.create`.
+         */
+        post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        /** One complaint with its handling timeline and what the caller may do */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a handling step (note and photos) to an open complaint
+         * @description Who and when are recorded. Photos are attachment ids the caller uploaded (`POST
+         *     /attachments`), at most 5. A resolved complaint is `409 wrong_status`. Audited
+         *     `complaint.step`.
+         */
+        post: operations["addComplaintStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an open complaint
+         * @description `open → resolved`. `resolution` is required; `compensation` (default 0) is exact
+         *     money from 0 to 100000.00, anything else is `400` naming `compensation`. A complaint
+         *     not open is `409 wrong_status`; a stale `version` `409 stale_version`. Audited
+         *     `complaint.resolve`.
+         */
+        post: operations["resolveComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved complaint (store manager)
+         * @description `resolved → open`; the resolution text and compensation stay until it is resolved
+         *     again, `resolved_at` is cleared. A complaint not resolved is `409 wrong_status`.
+         *     Audited `complaint.reopen`.
+         */
+        post: operations["reopenComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaint-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's complaints by category and by department
+         * @description The complaints received from `from` to `to` (days in the store's time zone, both
+         *     required, at most 366 days apart): counts (open and resolved), compensation total and
+         *     the mean time to resolve of the resolved ones in hours, in total, by category and by
+         *     department (`key` is `""` for complaints of no department); groups largest first.
+         */
+        get: operations["storeComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's complaints by category and by department (HQ)
+         * @description As the store report, over every store; days are China Standard Time (UTC+8) and
+         *     `store_id` is null.
+         */
+        get: operations["chainComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description How the complaint came in (柜台, 电话, 热线, 线上/App, 社交媒体, 其他).
+         * @enum {string}
+         */
+        ComplaintChannel: "counter" | "phone" | "hotline" | "online" | "social_media" | "other";
+        /**
+         * @description What it is about (质量, 价格, 服务, 卫生, 其他).
+         * @enum {string}
+         */
+        ComplaintCategory: "quality" | "price" | "service" | "hygiene" | "other";
+        /** @enum {string} */
+        ComplaintStatus: "open" | "resolved";
+        /** @enum {string} */
+        ComplaintAction: "add_step" | "resolve" | "reopen";
+        ComplaintCreateRequest: {
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            department_code?: string;
+            sku?: string;
+            description: string;
+            /**
+             * Format: date-time
+             * @description When the store received it; default now.
+             */
+            received_at?: string;
+        };
+        ComplaintStepRequest: {
+            note: string;
+            /** @description Attachment ids the caller uploaded. */
+            photos?: number[];
+        };
+        ComplaintResolveRequest: {
+            resolution: string;
+            compensation?: components["schemas"]["DecimalInput"];
+            version?: number;
+        };
+        VersionRequest: {
+            /** @description The version read; a stale one is `409 stale_version`. */
+            version?: number;
+        };
+        ComplaintStep: {
+            /** Format: int64 */
+            id: number;
+            note: string;
+            photos: components["schemas"]["Attachment"][];
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Complaint: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            department_code: string | null;
+            sku: string | null;
+            product_name: string | null;
+            description: string;
+            /** Format: date-time */
+            received_at: string;
+            status: components["schemas"]["ComplaintStatus"];
+            resolution: string;
+            compensation: components["schemas"]["Decimal2"];
+            /** Format: date-time */
+            resolved_at: string | null;
+            /** @description Time to resolve in hours (received → resolved); null while open. */
+            hours_to_resolve: string | null;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The handling timeline, oldest first (only on a single complaint). */
+            steps?: components["schemas"]["ComplaintStep"][];
+            allowed_actions: components["schemas"]["ComplaintAction"][];
+        };
+        ComplaintList: {
+            items: components["schemas"]["Complaint"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        ComplaintGroup: {
+            /** @description The category or department code (`""` for the total, or no department). */
+            key: string;
+            count: number;
+            open: number;
+            resolved: number;
+            compensation: components["schemas"]["Decimal2"];
+            mean_hours_to_resolve: string | null;
+        };
+        ComplaintReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int64 */
+            store_id: number | null;
+            total: components["schemas"]["ComplaintGroup"];
+            by_category: components["schemas"]["ComplaintGroup"][];
+            by_department: components["schemas"]["ComplaintGroup"][];
+        };
         /** @description The body of every error answer. */
         Error: {
             error: {
@@ -6261,6 +6586,15 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+         *     the caller's scope answer `404`.
+         */
+        ComplaintId: number;
+        /** @description First day of the report, `YYYY-MM-DD`. */
+        ReportFrom: string;
+        /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+        ReportTo: string;
         /**
          * @description The campaign's id; one not published to a store-bound caller's store (nor, for its
          *     manager, their store's own in-store promotion) is `404` for them.
@@ -12220,6 +12554,358 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listComplaints: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["ComplaintStatus"];
+                category?: components["schemas"]["ComplaintCategory"];
+                department_code?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of complaints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "counter",
+                 *       "category": "quality",
+                 *       "sku": "P10001",
+                 *       "description": "顾客反映昨天购买的上海青叶子发黄",
+                 *       "received_at": "2026-11-02T02:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The complaint. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint with `steps`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addComplaintStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已致电顾客道歉，约定明天到店退款",
+                 *       "photos": [
+                 *         12
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The complaint with its timeline. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resolveComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resolution": "退款并赠送 20 元购物券",
+                 *       "compensation": "20.00",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description The resolved complaint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reopenComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The reopened complaint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    storeComplaintReport: {
+        parameters: {
+            query: {
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    chainComplaintReport: {
+        parameters: {
+            query: {
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };

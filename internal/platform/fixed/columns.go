@@ -108,6 +108,12 @@ var (
 	CampaignEffectLinesPromoNet    = Column{"campaign_effect_lines", "promo_net", 15, 2}
 	CampaignEffectLinesBaseMargin  = Column{"campaign_effect_lines", "base_margin", 15, 2}
 	CampaignEffectLinesPromoMargin = Column{"campaign_effect_lines", "promo_margin", 15, 2}
+
+	ComplaintsCompensation            = Column{"complaints", "compensation", 8, 2}
+	PriceSurveyLinesOurPrice          = Column{"price_survey_lines", "our_price", 8, 2}
+	PriceSurveyLinesTheirPrice        = Column{"price_survey_lines", "their_price", 8, 2}
+	PriceChangeRequestsCurrentPrice   = Column{"price_change_requests", "current_price", 8, 2}
+	PriceChangeRequestsRequestedPrice = Column{"price_change_requests", "requested_price", 8, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -135,6 +141,8 @@ func Columns() []Column {
 		CampaignShiftLinesQty,
 		CampaignEffectLinesBaseQty, CampaignEffectLinesPromoQty, CampaignEffectLinesBaseNet, CampaignEffectLinesPromoNet,
 		CampaignEffectLinesBaseMargin, CampaignEffectLinesPromoMargin,
+		ComplaintsCompensation, PriceSurveyLinesOurPrice, PriceSurveyLinesTheirPrice,
+		PriceChangeRequestsCurrentPrice, PriceChangeRequestsRequestedPrice,
 	}
 }
 

@@ -135,6 +135,21 @@ const zhCN = {
       campaign_shift: {
         create: '登记促销员班次',
       },
+      complaint: {
+        create: '登记顾客投诉',
+        step: '记录投诉处理',
+        resolve: '投诉已解决',
+        reopen: '重新打开投诉',
+      },
+      price_survey: {
+        create: '登记市调',
+        promote: '市调价差转为店内促销',
+      },
+      price_change_request: {
+        create: '提交调价申请',
+        accept: '同意调价申请',
+        reject: '驳回调价申请',
+      },
     },
     entities: {
       calendar_event: '节假日与活动',
@@ -159,6 +174,9 @@ const zhCN = {
       campaign: '促销档期',
       campaign_task: '促销任务',
       campaign_promoter: '促销员',
+      complaint: '顾客投诉',
+      price_survey: '市调',
+      price_change_request: '调价申请',
     },
   },
 }
