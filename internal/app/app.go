@@ -40,6 +40,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
+	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/shrinkfeed"
@@ -88,6 +89,8 @@ type App struct {
 	Supplier *supplier.Service
 	// Complaints keeps customer complaints and their handling.
 	Complaints *complaints.Service
+	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
+	PriceSurveys *pricesurvey.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -145,6 +148,10 @@ func New(d Deps) (*App, error) {
 		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	// Photos of a complaint's handling step are seen by whoever sees the complaint.
 	attachmentsSvc.Register(complaints.KindStep, attachments.VisibilityFunc(complaintsSvc.VisibleStep))
+	// A survey's gap becomes a draft in-store promotion through the promotions module.
+	priceSurveySvc := pricesurvey.NewService(d.DB, pricesurvey.Deps{Catalog: catalogSvc, Stores: orgSvc, Promotions: promoSvc,
+		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
+	attachmentsSvc.Register(pricesurvey.KindLine, attachments.VisibilityFunc(priceSurveySvc.VisibleLine))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
 	if err != nil {
@@ -160,6 +167,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
 	inboxSvc.Register("promotions", promo.NewInboxSource(promoSvc))
 	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
+	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -202,6 +210,7 @@ func New(d Deps) (*App, error) {
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
 	supplier.NewHandler(supplierSvc, dec).Register(v1)
 	complaints.NewHandler(complaintsSvc, dec).Register(v1)
+	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -218,7 +227,8 @@ func New(d Deps) (*App, error) {
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
-		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc}, nil
+		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc,
+		PriceSurveys: priceSurveySvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

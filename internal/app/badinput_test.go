@@ -39,6 +39,8 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["campaign_id"], params["task_id"] = campaignFixture(t, env, "sh-pudong")
 		params["promoter_id"] = promoterFixture(t, env, params["campaign_id"], "sh-pudong")
 		params["complaint_id"] = complaintFixture(t, env, "sh-pudong")
+		params["survey_id"], params["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
+		params["line_no"] = "1"
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

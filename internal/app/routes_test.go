@@ -126,7 +126,9 @@ func TestRouteAccessWalk(t *testing.T) {
 			"task_id":         ownTask,
 			"promoter_id":     promoterFixture(t, env, ownCampaign, "sh-pudong"),
 			"complaint_id":    complaintFixture(t, env, "sh-pudong"),
+			"line_no":         "1",
 		}
+		own["survey_id"], own["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
 			"store_id":        fmt.Sprint(storeID(t, env, "gz-tianhe")),
@@ -148,7 +150,9 @@ func TestRouteAccessWalk(t *testing.T) {
 			"promoter_id":     promoterFixture(t, env, otherCampaign, "gz-tianhe"),
 			"sku":             catalog.FirstDemoSKU,
 			"complaint_id":    complaintFixture(t, env, "gz-tianhe"),
+			"line_no":         "1",
 		}
+		other["survey_id"], other["change_request_id"] = priceSurveyFixture(t, env, "gz-tianhe")
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path

@@ -22,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
+	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/stocktake"
@@ -54,6 +55,7 @@ func models() []any {
 	all = append(all, promo.PromoterModels()...)
 	all = append(all, promo.EffectModels()...)
 	all = append(all, complaints.Models()...)
+	all = append(all, pricesurvey.Models()...)
 	return all
 }
 

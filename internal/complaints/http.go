@@ -218,7 +218,7 @@ func (h *Handler) reopen(c *gin.Context) {
 		return
 	}
 	var req versionRequest
-	if err := h.dec.DecodeRequest(c.Request, &req); err != nil {
+	if err := h.dec.DecodeOptional(c.Request, &req); err != nil {
 		httpx.Fail(c, err)
 		return
 	}
