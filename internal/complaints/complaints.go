@@ -70,6 +70,13 @@ func (c Complaint) TimeToResolve() *time.Duration {
 	return &d
 }
 
+// Filter narrows a list of complaints.
+type Filter struct {
+	Status, Category, DepartmentCode string
+	// From and To bound received_at (To exclusive).
+	From, To *time.Time
+}
+
 // Step is one handling step of a complaint's timeline.
 type Step struct {
 	ID            int64

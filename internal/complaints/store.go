@@ -59,13 +59,6 @@ func toComplaint(r complaintRow) Complaint {
 
 func toStep(r stepRow) Step { return Step(r) }
 
-// Filter narrows a list of complaints.
-type Filter struct {
-	Status, Category, DepartmentCode string
-	// From and To bound received_at (To exclusive).
-	From, To *time.Time
-}
-
 func filtered(q *gorm.DB, f Filter) *gorm.DB {
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
