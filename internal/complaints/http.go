@@ -36,6 +36,8 @@ func (h *Handler) Register(r *httpx.Router) {
 	r.POST("/stores/:store_id/complaints/:complaint_id/reopen", httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager), h.reopen)
 	r.GET("/stores/:store_id/complaint-report", httpx.AnyRole(), h.storeReport)
 	r.GET("/complaint-report", httpx.Roles(authz.RoleAdmin, authz.RoleHQPromotions), h.chainReport)
+	r.GET("/stores/:store_id/complaint-report/export", httpx.AnyRole(), h.storeExport)
+	r.GET("/complaint-report/export", httpx.Roles(authz.RoleAdmin, authz.RoleHQPromotions), h.chainExport)
 }
 
 func enumQuery(c *gin.Context, fe apperr.FieldErrors, name string, allowed []string) string {
@@ -236,10 +238,20 @@ func (h *Handler) storeReport(c *gin.Context) {
 
 func (h *Handler) chainReport(c *gin.Context) { h.report(c, nil) }
 
-// report answers the report over from … to (both required, at most 366 days), in the store's
-// time zone (chain-wide: UTC+8, the chain's).
+// report answers the report over from … to.
 func (h *Handler) report(c *gin.Context, storeID *int64) {
-	fe := apperr.FieldErrors{}
+	rep, from, to, ok := h.compute(c, storeID, apperr.FieldErrors{})
+	if !ok {
+		return
+	}
+	c.JSON(http.StatusOK, reportJSON{From: from, To: to, StoreID: storeID, Total: toGroupJSON(rep.Total),
+		ByCategory: toGroupsJSON(rep.ByCategory), ByDepartment: toGroupsJSON(rep.ByDepartment)})
+}
+
+// compute reads from … to (both required, at most 366 days apart), in the store's time zone
+// (chain-wide: UTC+8, the chain's), adds fe's problems and answers the report; false when it
+// answered an error.
+func (h *Handler) compute(c *gin.Context, storeID *int64, fe apperr.FieldErrors) (Report, civil.Date, civil.Date, bool) {
 	from, to := httpx.QueryDate(c, "from", fe), httpx.QueryDate(c, "to", fe)
 	switch {
 	case from == nil && fe["from"] == "":
@@ -251,7 +263,7 @@ func (h *Handler) report(c *gin.Context, storeID *int64) {
 	}
 	if err := fe.Err(); err != nil {
 		httpx.Fail(c, err)
-		return
+		return Report{}, 0, 0, false
 	}
 	loc := chainZone
 	if storeID != nil {
@@ -261,17 +273,16 @@ func (h *Handler) report(c *gin.Context, storeID *int64) {
 		}
 		if err != nil {
 			httpx.Fail(c, err)
-			return
+			return Report{}, 0, 0, false
 		}
 	}
 	f, t := dayBounds(from, to, loc)
 	rep, err := h.svc.Report(c.Request.Context(), httpx.Principal(c), storeID, *f, *t)
 	if err != nil {
 		httpx.Fail(c, err)
-		return
+		return Report{}, 0, 0, false
 	}
-	c.JSON(http.StatusOK, reportJSON{From: *from, To: *to, StoreID: storeID, Total: toGroupJSON(rep.Total),
-		ByCategory: toGroupsJSON(rep.ByCategory), ByDepartment: toGroupsJSON(rep.ByDepartment)})
+	return rep, *from, *to, true
 }
 
 // chainZone is the zone of chain-wide date ranges: China Standard Time, where the chain is.

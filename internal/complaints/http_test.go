@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/png"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -256,5 +257,33 @@ func TestComplaintReportAndInbox(t *testing.T) {
 				t.Fatalf("a supervisor's inbox lists a complaint: %+v", it)
 			}
 		}
+	})
+}
+
+// TestComplaintReportExport: the report downloads as CSV with its tables and as XLSX; HQ
+// exports the chain's; a supervisor may not.
+func TestComplaintReportExport(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		env := testutil.NewEnv(t, dialect)
+		base := storeBase(t, env, "sh-pudong")
+		super := env.Login("super1")
+		testutil.Must(t, super, "POST", base+"/complaints", map[string]any{"channel": "counter", "category": "hygiene",
+			"department_code": "deli", "description": "员工未戴手套"}, http.StatusCreated)
+		day := env.Clock.Now().Format("2006-01-02")
+		q := "?from=2026-10-01&to=" + day
+		res := testutil.Must(t, super, "GET", base+"/complaint-report/export"+q+"&format=csv&lang=zh-CN", nil, http.StatusOK)
+		body := string(res.Body)
+		for _, want := range []string{"类别/部门", "hygiene", "deli", "合计"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("CSV lacks %q:\n%s", want, body)
+			}
+		}
+		res = testutil.Must(t, super, "GET", base+"/complaint-report/export"+q+"&format=xlsx", nil, http.StatusOK)
+		if !bytes.HasPrefix(res.Body, []byte("PK")) {
+			t.Errorf("XLSX is not a zip: %q", res.Body[:min(len(res.Body), 8)])
+		}
+		testutil.Must(t, super, "GET", base+"/complaint-report/export"+q, nil, http.StatusBadRequest)
+		testutil.Must(t, super, "GET", "/api/v1/complaint-report/export"+q+"&format=csv", nil, http.StatusForbidden)
+		testutil.Must(t, env.Login("hq1"), "GET", "/api/v1/complaint-report/export"+q+"&format=csv", nil, http.StatusOK)
 	})
 }

@@ -3836,6 +3836,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/complaint-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's complaint report as CSV or XLSX
+         * @description The report of `GET /stores/{store_id}/complaint-report` for the same days, as two
+         *     tables (by category, by department, each ending with the total): CSV (UTF-8 with a
+         *     byte-order mark) or XLSX. `format` is required.
+         */
+        get: operations["exportStoreComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's complaint report as CSV or XLSX (HQ)
+         * @description As the store export, over every store (days in China Standard Time).
+         */
+        get: operations["exportChainComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13708,6 +13756,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceGapReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportStoreComplaintReport: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportChainComplaintReport: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
