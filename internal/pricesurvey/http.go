@@ -1,6 +1,8 @@
 package pricesurvey
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -61,12 +63,43 @@ func (h *Handler) list(c *gin.Context) {
 	c.JSON(http.StatusOK, httpx.NewList(out, pg, total))
 }
 
+// lineRequest keeps the prices as sent, so that one the decimal reader refuses (three
+// decimals, text) is named by its line: lines[2].their_price.
 type lineRequest struct {
-	SKU        string       `json:"sku" validate:"required,max=32"`
-	OurPrice   *fixed.Money `json:"our_price"`
-	TheirPrice *fixed.Money `json:"their_price" validate:"required"`
-	Note       string       `json:"note" validate:"max=500"`
-	Photos     []int64      `json:"photos" validate:"max=5"`
+	SKU        string          `json:"sku" validate:"required,max=32"`
+	OurPrice   json.RawMessage `json:"our_price"`
+	TheirPrice json.RawMessage `json:"their_price"`
+	Note       string          `json:"note" validate:"max=500"`
+	Photos     []int64         `json:"photos" validate:"max=5"`
+}
+
+// price reads a line's price: nil when it is left out (or null).
+func price(fe apperr.FieldErrors, field string, raw json.RawMessage) *fixed.Money {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	var m fixed.Money
+	if err := m.UnmarshalJSON(raw); err != nil {
+		fe.Add(field, err.Error())
+		return nil
+	}
+	return &m
+}
+
+// toNewSurvey reads the request's lines, naming each price it cannot read.
+func toNewSurvey(req createRequest) (NewSurvey, error) {
+	n := NewSurvey{Competitor: req.Competitor, SurveyDate: *req.SurveyDate, Note: req.Note, Lines: make([]NewLine, len(req.Lines))}
+	fe := apperr.FieldErrors{}
+	for i, l := range req.Lines {
+		field := fmt.Sprintf("lines[%d].", i)
+		n.Lines[i] = NewLine{SKU: l.SKU, OurPrice: price(fe, field+"our_price", l.OurPrice), Note: l.Note, Photos: l.Photos}
+		if their := price(fe, field+"their_price", l.TheirPrice); their != nil {
+			n.Lines[i].TheirPrice = *their
+		} else if fe[field+"their_price"] == "" {
+			fe.Add(field+"their_price", "is required")
+		}
+	}
+	return n, fe.Err()
 }
 
 type createRequest struct {
@@ -83,9 +116,10 @@ func (h *Handler) create(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	n := NewSurvey{Competitor: req.Competitor, SurveyDate: *req.SurveyDate, Note: req.Note, Lines: make([]NewLine, len(req.Lines))}
-	for i, l := range req.Lines {
-		n.Lines[i] = NewLine{SKU: l.SKU, OurPrice: l.OurPrice, TheirPrice: *l.TheirPrice, Note: l.Note, Photos: l.Photos}
+	n, err := toNewSurvey(req)
+	if err != nil {
+		httpx.Fail(c, err)
+		return
 	}
 	s, err := h.svc.Create(c.Request.Context(), httpx.Principal(c), storeID, n)
 	if err != nil {

@@ -150,8 +150,9 @@ func TestSurveyBadInputWritesNothing(t *testing.T) {
 			{"their 1,000,000", []map[string]any{good, {"sku": f.second, "their_price": "1000000"}}, "lines[1].their_price"},
 			{"our 1,000,000", []map[string]any{{"sku": f.ref.SKU, "our_price": "1000000.00", "their_price": "5"}}, "lines[0].our_price"},
 			{"unknown sku", []map[string]any{good, {"sku": "NOPE", "their_price": "1"}}, "lines[1].sku"},
-			// The shared decoder names the array of a nested decimal it cannot read.
-			{"three decimals", []map[string]any{{"sku": f.ref.SKU, "their_price": "1.234"}}, "lines"},
+			{"three decimals", []map[string]any{good, {"sku": f.second, "their_price": "1.234"}}, "lines[1].their_price"},
+			{"text", []map[string]any{{"sku": f.ref.SKU, "our_price": "abc", "their_price": "1"}}, "lines[0].our_price"},
+			{"no their price", []map[string]any{good, {"sku": f.second}}, "lines[1].their_price"},
 		}
 		for _, tc := range cases {
 			res := testutil.Must(t, super, "POST", f.base+"/price-surveys", map[string]any{"competitor": "盒马",
