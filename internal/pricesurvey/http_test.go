@@ -1,8 +1,11 @@
 package pricesurvey_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"net/http"
 	"strings"
 	"testing"
@@ -265,5 +268,55 @@ func TestScopeGapsAndPriceChanges(t *testing.T) {
 		testutil.Must(t, super2, "POST", fmt.Sprintf("%s/price-change-requests/%d/accept", f.other, r.ID), nil, http.StatusForbidden)
 		testutil.Must(t, f.env.Login("manager2"), "POST", fmt.Sprintf("%s/price-change-requests/%d/accept", f.other, r.ID), nil,
 			http.StatusNotFound)
+	})
+}
+
+// TestSurveyLinePhotos: a line's photos are the caller's uploads, shown on the survey; a
+// colleague's upload refuses the whole survey naming the line's photo.
+func TestSurveyLinePhotos(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		f := newFixture(t, dialect)
+		super := f.env.Login("super1")
+		upload := func(c *testutil.Client) int64 {
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
+				t.Fatal(err)
+			}
+			res := c.Upload("/api/v1/attachments", testutil.Part{Name: "file", FileName: "p.png", Data: buf.Bytes()})
+			if res.Status != http.StatusCreated {
+				t.Fatalf("upload: %d %s", res.Status, res.Body)
+			}
+			var a struct {
+				ID int64 `json:"id"`
+			}
+			res.JSON(t, &a)
+			return a.ID
+		}
+		theirs := upload(f.env.Login("manager1"))
+		res := testutil.Must(t, super, "POST", f.base+"/price-surveys", map[string]any{"competitor": "盒马", "survey_date": f.day,
+			"lines": []map[string]any{{"sku": f.ref.SKU, "their_price": "5"}, {"sku": f.second, "their_price": "5",
+				"photos": []int64{theirs}}}}, http.StatusBadRequest)
+		if res.Fields()["lines[1].photos[0]"] == "" {
+			t.Fatalf("a colleague's photo: %s", res.Body)
+		}
+		var n int64
+		f.env.DB.Table("price_surveys").Count(&n)
+		if n != 0 {
+			t.Fatalf("%d surveys written", n)
+		}
+		mine := upload(super)
+		s := f.survey(t, "super1", []map[string]any{{"sku": f.ref.SKU, "their_price": "5", "photos": []int64{mine}}})
+		var got struct {
+			Lines []struct {
+				Photos []struct {
+					ID int64 `json:"id"`
+				} `json:"photos"`
+			} `json:"lines"`
+		}
+		testutil.Must(t, f.env.Login("hq1"), "GET", fmt.Sprintf("%s/price-surveys/%d", f.base, s.ID), nil, http.StatusOK).JSON(t, &got)
+		if len(got.Lines) != 1 || len(got.Lines[0].Photos) != 1 || got.Lines[0].Photos[0].ID != mine {
+			t.Fatalf("photos: %+v", got.Lines)
+		}
+		testutil.Must(t, f.env.Login("super2"), "GET", fmt.Sprintf("/api/v1/attachments/%d", mine), nil, http.StatusNotFound)
 	})
 }
