@@ -206,6 +206,13 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	log.Info("demo ordering rules and forecasts set", "rules", ord.Settings, "forecasts_fitted", ord.Fitted,
 		"past_plans", ord.Replayed,
 		"took", time.Since(start).Round(time.Millisecond).String())
+	daily, err := seed.Daily(ctx, seed.DailyServices{Org: a.Org, Catalog: a.Catalog, Complaints: a.Complaints,
+		PriceSurveys: a.PriceSurveys}, start)
+	if err != nil {
+		return err
+	}
+	log.Info("demo complaints and price surveys seeded", "complaints", daily.Complaints, "open", daily.Open,
+		"surveys", daily.Surveys, "promoted", daily.Promoted, "skipped_stores", daily.SkippedStores)
 	return nil
 }
 

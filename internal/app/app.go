@@ -22,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/complaints"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inbox"
@@ -39,6 +40,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/password"
 	"github.com/storeops/storeops/internal/platform/web"
+	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
 	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
@@ -88,6 +90,10 @@ type App struct {
 	Supplier *supplier.Service
 	// Safety keeps checklists, inspections and corrective actions.
 	Safety *safety.Service
+	// Complaints keeps customer complaints and their handling.
+	Complaints *complaints.Service
+	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
+	PriceSurveys *pricesurvey.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -146,6 +152,14 @@ func New(d Deps) (*App, error) {
 	// Inspection and corrective-action photos are seen by whoever sees their record.
 	attachmentsSvc.Register(safety.KindInspection, attachments.VisibilityFunc(safetySvc.VisibleInspection))
 	attachmentsSvc.Register(safety.KindAction, attachments.VisibilityFunc(safetySvc.VisibleAction))
+	complaintsSvc := complaints.NewService(d.DB, complaints.Deps{Catalog: catalogSvc, Org: orgSvc,
+		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
+	// Photos of a complaint's handling step are seen by whoever sees the complaint.
+	attachmentsSvc.Register(complaints.KindStep, attachments.VisibilityFunc(complaintsSvc.VisibleStep))
+	// A survey's gap becomes a draft in-store promotion through the promotions module.
+	priceSurveySvc := pricesurvey.NewService(d.DB, pricesurvey.Deps{Catalog: catalogSvc, Stores: orgSvc, Promotions: promoSvc,
+		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
+	attachmentsSvc.Register(pricesurvey.KindLine, attachments.VisibilityFunc(priceSurveySvc.VisibleLine))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
 	if err != nil {
@@ -161,6 +175,8 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
 	inboxSvc.Register("promotions", promo.NewInboxSource(promoSvc))
 	inboxSvc.Register("safety", safety.NewInboxSource(safetySvc))
+	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
+	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -203,6 +219,8 @@ func New(d Deps) (*App, error) {
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
 	supplier.NewHandler(supplierSvc, dec).Register(v1)
+	complaints.NewHandler(complaintsSvc, dec).Register(v1)
+	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -219,7 +237,8 @@ func New(d Deps) (*App, error) {
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
-		Outbox: outboxSvc, Delegation: delegationSvc}, nil
+		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc,
+		PriceSurveys: priceSurveySvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -40,6 +40,9 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["promoter_id"] = promoterFixture(t, env, params["campaign_id"], "sh-pudong")
 		params["checklist_id"] = storeChecklistFixture(t, env, "sh-pudong", "manager1")
 		params["inspection_id"], params["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
+		params["complaint_id"] = complaintFixture(t, env, "sh-pudong")
+		params["survey_id"], params["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
+		params["line_no"] = "1"
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

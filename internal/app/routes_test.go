@@ -127,8 +127,11 @@ func TestRouteAccessWalk(t *testing.T) {
 			"task_id":         ownTask,
 			"promoter_id":     promoterFixture(t, env, ownCampaign, "sh-pudong"),
 			"checklist_id":    storeChecklistFixture(t, env, "sh-pudong", "manager1"),
+			"complaint_id":    complaintFixture(t, env, "sh-pudong"),
+			"line_no":         "1",
 		}
 		own["inspection_id"], own["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
+		own["survey_id"], own["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
 			"store_id":        fmt.Sprint(storeID(t, env, "gz-tianhe")),
@@ -150,8 +153,11 @@ func TestRouteAccessWalk(t *testing.T) {
 			"promoter_id":     promoterFixture(t, env, otherCampaign, "gz-tianhe"),
 			"sku":             catalog.FirstDemoSKU,
 			"checklist_id":    storeChecklistFixture(t, env, "gz-tianhe", "manager2"),
+			"complaint_id":    complaintFixture(t, env, "gz-tianhe"),
+			"line_no":         "1",
 		}
 		other["inspection_id"], other["action_id"] = inspectionFixture(t, env, "gz-tianhe", "deli", "super2")
+		other["survey_id"], other["change_request_id"] = priceSurveyFixture(t, env, "gz-tianhe")
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path

@@ -10,6 +10,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/complaints"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
@@ -21,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/idempotency"
 	"github.com/storeops/storeops/internal/platform/jobs"
 	"github.com/storeops/storeops/internal/platform/outbox"
+	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
 	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
@@ -54,6 +56,8 @@ func models() []any {
 	all = append(all, promo.PromoterModels()...)
 	all = append(all, promo.EffectModels()...)
 	all = append(all, safety.Models()...)
+	all = append(all, complaints.Models()...)
+	all = append(all, pricesurvey.Models()...)
 	return all
 }
 

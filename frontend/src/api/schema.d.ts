@@ -147,6 +147,8 @@ export interface paths {
          *     | `shrink.approve` | write-offs above the store's threshold and off-ladder markdowns wait for the caller's approval (the store manager, or the store's active deputy for those they did not make); `count` is how many | high | `write_offs`, `markdowns` |
          *     | `campaign.changed` | a published campaign of the caller's store (store manager and supervisors) was changed since the store last acknowledged it (`POST /stores/{store_id}/campaign-executions/{campaign_id}/ack` clears it); one entry per campaign, `resource_id` is the campaign | normal | `campaign_id`, `campaign_name`, `version` |
          *     | `campaign.tasks_due` | open execution tasks of a published campaign of the caller's store (store manager and supervisors) are overdue or due within 24 hours; one entry per campaign, due at the first task's due time, high when one is overdue; `count` is how many tasks, `resource_id` the campaign | high or normal | `campaign_id`, `campaign_name`, `tasks` |
+         *     | `complaint.open_overdue` | a complaint of the caller's store (store manager) has been open for more than 24 hours; one entry per complaint, due when it passed 24 hours, high after three days; `resource_id` the complaint | high or normal | `complaint_id`, `category`, `hours_open` |
+         *     | `price_change.decide` | price-change requests made from price surveys of the caller's store wait for the store manager's decision; one entry, `count` is how many | normal | `requests` |
          *
          *     | `safety.inspection_due` | a scheduled checklist of the caller's department (supervisors: theirs; the store manager: every department) is due today or overdue (`GET /stores/{store_id}/inspection-schedules`); one entry per schedule, `resource_id` the schedule; high when overdue | high or normal | `template_id`, `template_title`, `department_code`, `state`, `due_date` |
          *     | `safety.actions_assigned` | open corrective actions owned by the caller; `count` is how many; high when one is past its due date | high or normal | `actions`, `overdue` |
@@ -3689,10 +3691,775 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's customer complaints (顾客投诉)
+         * @description Newest received first. Filters: `status`, `category`, `department_code` and the days
+         *     `from`/`to` of `received_at` (inclusive, in the store's time zone). Items carry no
+         *     `steps`; `GET` one complaint for its timeline.
+         */
+        get: operations["listComplaints"];
+        put?: never;
+        /**
+         * Record a customer complaint
+         * @description `category` and `channel` are required (a complaint without category is `400` naming
+         *     `category`). `department_code` is optional and must be one of the chain's departments;
+         *     `sku` is optional and resolved to the product (its department fills in a missing
+         *     `department_code`); an unknown one is `400` naming `sku`. `received_at` defaults to
+         *     now and may not be in the future nor more than a year ago. The complaint starts
+         *     `open`. Audited `complaint.create`.
+         */
+        post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        /** One complaint with its handling timeline and what the caller may do */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a handling step (note and photos) to an open complaint
+         * @description Who and when are recorded. Photos are attachment ids the caller uploaded (`POST
+         *     /attachments`), at most 5. A resolved complaint is `409 wrong_status`. Audited
+         *     `complaint.step`.
+         */
+        post: operations["addComplaintStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an open complaint
+         * @description `open → resolved`. `resolution` is required; `compensation` (default 0) is exact
+         *     money from 0 to 100000.00, anything else is `400` naming `compensation`. A complaint
+         *     not open is `409 wrong_status`; a stale `version` `409 stale_version`. Audited
+         *     `complaint.resolve`.
+         */
+        post: operations["resolveComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaints/{complaint_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved complaint (store manager)
+         * @description `resolved → open`; the resolution text and compensation stay until it is resolved
+         *     again, `resolved_at` is cleared. A complaint not resolved is `409 wrong_status`.
+         *     Audited `complaint.reopen`.
+         */
+        post: operations["reopenComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaint-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's complaints by category and by department
+         * @description The complaints received from `from` to `to` (days in the store's time zone, both
+         *     required, at most 366 days apart): counts (open and resolved), compensation total and
+         *     the mean time to resolve of the resolved ones in hours, in total, by category and by
+         *     department (`key` is `""` for complaints of no department); groups largest first.
+         */
+        get: operations["storeComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's complaints by category and by department (HQ)
+         * @description As the store report, over every store; days are China Standard Time (UTC+8) and
+         *     `store_id` is null.
+         */
+        get: operations["chainComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's competitor price surveys (市调)
+         * @description Latest survey day first, each with its lines (no photos; `GET` one survey for them).
+         */
+        get: operations["listPriceSurveys"];
+        put?: never;
+        /**
+         * Record a competitor price survey
+         * @description A competitor, the survey day (not after the store's today, within a year) and 1 to 200
+         *     lines, one per SKU. `our_price` defaults to the catalogue's retail price; prices are
+         *     exact money above 0 and below 1000000.00: a price of 0 or 1000000.00 is `400` naming
+         *     the line's field (`lines[2].their_price`). An unknown SKU is `400` naming
+         *     `lines[i].sku`. Photos are attachment ids the caller uploaded. Nothing is written
+         *     unless every line is right. Audited `price_survey.create`.
+         */
+        post: operations["createPriceSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-surveys/{survey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        /** One price survey with its lines, photos and what the caller may do with each line */
+        get: operations["getPriceSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-surveys/{survey_id}/lines/{line_no}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
+                survey_id: components["parameters"]["SurveyId"];
+                /** @description The line's number in its survey, from 1; an unknown line answers `404`. */
+                line_no: components["parameters"]["LineNo"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a line's gap into a draft in-store promotion
+         * @description Creates, through the promotions module, a `draft` in-store promotion (店内促销) of the
+         *     store (`mechanic: price_cut`, from the store's tomorrow for 7 days) with the line's SKU
+         *     at the competitor's price, and links the line to it. The store manager edits and
+         *     publishes it as any in-store promotion. Refused with `422 below_cost` when their price
+         *     is under the product's cost unless `below_cost` is `true`, `422 no_gap` when we are not
+         *     dearer; a line already promoted is `409 already_promoted` naming its campaign. Audited
+         *     `price_survey.promote` (and `campaign.create`).
+         */
+        post: operations["promotePriceGap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-surveys/{survey_id}/lines/{line_no}/price-change-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
+                survey_id: components["parameters"]["SurveyId"];
+                /** @description The line's number in its survey, from 1; an unknown line answers `404`. */
+                line_no: components["parameters"]["LineNo"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the store manager for a price change from a line
+         * @description Records an `open` price-change request for the line's SKU at `requested_price`
+         *     (default: the competitor's price; above 0 and below 1000000.00). One per line: another
+         *     is `409 duplicate`. Audited `price_change_request.create`.
+         */
+        post: operations["requestPriceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /** A store's price-change requests, newest first (at most 500) */
+        get: operations["listPriceChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-change-requests/{change_request_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price-change request's id; unknown, another store's or out of scope answers `404`. */
+                change_request_id: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an open price-change request (store manager)
+         * @description `open → accepted` (the price itself is changed in the chain's pricing system). A
+         *     request not open is `409 wrong_status`. Audited `price_change_request.accept`.
+         */
+        post: operations["acceptPriceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-change-requests/{change_request_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price-change request's id; unknown, another store's or out of scope answers `404`. */
+                change_request_id: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an open price-change request with a reason (store manager)
+         * @description `open → rejected`; `reason` is required (`400` naming it). A request not open is
+         *     `409 wrong_status`. Audited `price_change_request.reject`.
+         */
+        post: operations["rejectPriceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/price-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's price gaps against its competitors
+         * @description From the surveys made from `from` to `to` (both required, at most 366 days apart): per
+         *     SKU and competitor the latest surveyed price, against our price as surveyed; `gap` is
+         *     ours less theirs (positive: we are dearer), `gap_pct` the gap in percent of ours.
+         *     Largest gap first.
+         */
+        get: operations["storePriceGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's price gaps, every store (HQ)
+         * @description As the store report, per store, SKU and competitor; `store_id` is null.
+         */
+        get: operations["chainPriceGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/complaint-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's complaint report as CSV or XLSX
+         * @description The report of `GET /stores/{store_id}/complaint-report` for the same days, as two
+         *     tables (by category, by department, each ending with the total): CSV (UTF-8 with a
+         *     byte-order mark) or XLSX. `format` is required.
+         */
+        get: operations["exportStoreComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's complaint report as CSV or XLSX (HQ)
+         * @description As the store export, over every store (days in China Standard Time).
+         */
+        get: operations["exportChainComplaintReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PriceSurveyLineRequest: {
+            sku: string;
+            our_price?: components["schemas"]["DecimalInput"];
+            their_price: components["schemas"]["DecimalInput"];
+            note?: string;
+            photos?: number[];
+        };
+        PriceSurveyCreateRequest: {
+            competitor: string;
+            /** Format: date */
+            survey_date: string;
+            note?: string;
+            lines: components["schemas"]["PriceSurveyLineRequest"][];
+        };
+        /** @enum {string} */
+        PriceSurveyLineAction: "promote" | "request_price_change";
+        PriceSurveyLine: {
+            line_no: number;
+            sku: string;
+            name: string;
+            our_price: components["schemas"]["Decimal2"];
+            their_price: components["schemas"]["Decimal2"];
+            gap: components["schemas"]["Decimal2"];
+            gap_pct: components["schemas"]["Decimal2"];
+            note: string;
+            photos: components["schemas"]["Attachment"][];
+            /**
+             * Format: int64
+             * @description The in-store promotion made from this line's gap.
+             */
+            campaign_id: number | null;
+            /** Format: int64 */
+            change_request_id: number | null;
+            allowed_actions: components["schemas"]["PriceSurveyLineAction"][];
+        };
+        PriceSurvey: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            competitor: string;
+            /** Format: date */
+            survey_date: string;
+            note: string;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            lines: components["schemas"]["PriceSurveyLine"][];
+        };
+        PriceSurveyList: {
+            items: components["schemas"]["PriceSurvey"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        PriceGapPromoteRequest: {
+            /** @description A promo price under the product's cost is meant. */
+            below_cost?: boolean;
+        };
+        PriceGapPromoted: {
+            /** Format: int64 */
+            campaign_id: number;
+            name: string;
+            /** @enum {string} */
+            status: "draft";
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** Format: int64 */
+            survey_id: number;
+            line_no: number;
+        };
+        /** @enum {string} */
+        PriceChangeStatus: "open" | "accepted" | "rejected";
+        PriceChangeCreateRequest: {
+            requested_price?: components["schemas"]["DecimalInput"];
+            note?: string;
+        };
+        PriceChangeDecideRequest: {
+            reason?: string;
+        };
+        PriceChangeRequest: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            sku: string;
+            name: string;
+            current_price: components["schemas"]["Decimal2"];
+            requested_price: components["schemas"]["Decimal2"];
+            note: string;
+            status: components["schemas"]["PriceChangeStatus"];
+            reason: string;
+            /** Format: int64 */
+            decided_by: number | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            allowed_actions: ("accept" | "reject")[];
+        };
+        PriceChangeRequestList: {
+            items: components["schemas"]["PriceChangeRequest"][];
+        };
+        PriceGap: {
+            /** Format: int64 */
+            store_id: number;
+            sku: string;
+            name: string;
+            competitor: string;
+            /** Format: date */
+            survey_date: string;
+            /** Format: int64 */
+            survey_id: number;
+            line_no: number;
+            our_price: components["schemas"]["Decimal2"];
+            their_price: components["schemas"]["Decimal2"];
+            gap: components["schemas"]["Decimal2"];
+            gap_pct: components["schemas"]["Decimal2"];
+        };
+        PriceGapReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int64 */
+            store_id: number | null;
+            items: components["schemas"]["PriceGap"][];
+        };
+        /**
+         * @description How the complaint came in (柜台, 电话, 热线, 线上/App, 社交媒体, 其他).
+         * @enum {string}
+         */
+        ComplaintChannel: "counter" | "phone" | "hotline" | "online" | "social_media" | "other";
+        /**
+         * @description What it is about (质量, 价格, 服务, 卫生, 其他).
+         * @enum {string}
+         */
+        ComplaintCategory: "quality" | "price" | "service" | "hygiene" | "other";
+        /** @enum {string} */
+        ComplaintStatus: "open" | "resolved";
+        /** @enum {string} */
+        ComplaintAction: "add_step" | "resolve" | "reopen";
+        ComplaintCreateRequest: {
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            department_code?: string;
+            sku?: string;
+            description: string;
+            /**
+             * Format: date-time
+             * @description When the store received it; default now.
+             */
+            received_at?: string;
+        };
+        ComplaintStepRequest: {
+            note: string;
+            /** @description Attachment ids the caller uploaded. */
+            photos?: number[];
+        };
+        ComplaintResolveRequest: {
+            resolution: string;
+            compensation?: components["schemas"]["DecimalInput"];
+            version?: number;
+        };
+        VersionRequest: {
+            /** @description The version read; a stale one is `409 stale_version`. */
+            version?: number;
+        };
+        ComplaintStep: {
+            /** Format: int64 */
+            id: number;
+            note: string;
+            photos: components["schemas"]["Attachment"][];
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Complaint: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            department_code: string | null;
+            sku: string | null;
+            product_name: string | null;
+            description: string;
+            /** Format: date-time */
+            received_at: string;
+            status: components["schemas"]["ComplaintStatus"];
+            resolution: string;
+            compensation: components["schemas"]["Decimal2"];
+            /** Format: date-time */
+            resolved_at: string | null;
+            /** @description Time to resolve in hours (received → resolved); null while open. */
+            hours_to_resolve: string | null;
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The handling timeline, oldest first (only on a single complaint). */
+            steps?: components["schemas"]["ComplaintStep"][];
+            allowed_actions: components["schemas"]["ComplaintAction"][];
+        };
+        ComplaintList: {
+            items: components["schemas"]["Complaint"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        ComplaintGroup: {
+            /** @description The category or department code (`""` for the total, or no department). */
+            key: string;
+            count: number;
+            open: number;
+            resolved: number;
+            compensation: components["schemas"]["Decimal2"];
+            mean_hours_to_resolve: string | null;
+        };
+        ComplaintReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int64 */
+            store_id: number | null;
+            total: components["schemas"]["ComplaintGroup"];
+            by_category: components["schemas"]["ComplaintGroup"][];
+            by_department: components["schemas"]["ComplaintGroup"][];
+        };
         /** @description The body of every error answer. */
         Error: {
             error: {
@@ -6858,6 +7625,21 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
+        SurveyId: number;
+        /** @description The line's number in its survey, from 1; an unknown line answers `404`. */
+        LineNo: number;
+        /** @description The price-change request's id; unknown, another store's or out of scope answers `404`. */
+        ChangeRequestId: number;
+        /**
+         * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+         *     the caller's scope answer `404`.
+         */
+        ComplaintId: number;
+        /** @description First day of the report, `YYYY-MM-DD`. */
+        ReportFrom: string;
+        /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+        ReportTo: string;
         /**
          * @description The checklist template's id. A malformed or unknown id, and another store's own
          *     template, answer `404`.
@@ -13501,6 +14283,845 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listComplaints: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["ComplaintStatus"];
+                category?: components["schemas"]["ComplaintCategory"];
+                department_code?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of complaints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "counter",
+                 *       "category": "quality",
+                 *       "sku": "P10001",
+                 *       "description": "顾客反映昨天购买的上海青叶子发黄",
+                 *       "received_at": "2026-11-02T02:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The complaint. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint with `steps`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addComplaintStep: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已致电顾客道歉，约定明天到店退款",
+                 *       "photos": [
+                 *         12
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The complaint with its timeline. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resolveComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resolution": "退款并赠送 20 元购物券",
+                 *       "compensation": "20.00",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplaintResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description The resolved complaint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reopenComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /**
+                 * @description The complaint's id. A malformed or unknown id, one of another store, and one outside
+                 *     the caller's scope answer `404`.
+                 */
+                complaint_id: components["parameters"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The reopened complaint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    storeComplaintReport: {
+        parameters: {
+            query: {
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    chainComplaintReport: {
+        parameters: {
+            query: {
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPriceSurveys: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of surveys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceSurveyList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createPriceSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "competitor": "永辉超市（张江店）",
+                 *       "survey_date": "2026-11-02",
+                 *       "lines": [
+                 *         {
+                 *           "sku": "P10001",
+                 *           "their_price": "3.98",
+                 *           "note": "堆头特价"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PriceSurveyCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The survey. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceSurvey"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPriceSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
+                survey_id: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceSurvey"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    promotePriceGap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
+                survey_id: components["parameters"]["SurveyId"];
+                /** @description The line's number in its survey, from 1; an unknown line answers `404`. */
+                line_no: components["parameters"]["LineNo"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PriceGapPromoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft campaign made. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceGapPromoted"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["RuleViolation"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    requestPriceChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
+                survey_id: components["parameters"]["SurveyId"];
+                /** @description The line's number in its survey, from 1; an unknown line answers `404`. */
+                line_no: components["parameters"]["LineNo"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PriceChangeCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The request. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceChangeRequest"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPriceChangeRequests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PriceChangeStatus"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceChangeRequestList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    acceptPriceChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price-change request's id; unknown, another store's or out of scope answers `404`. */
+                change_request_id: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PriceChangeDecideRequest"];
+            };
+        };
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceChangeRequest"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectPriceChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description The price-change request's id; unknown, another store's or out of scope answers `404`. */
+                change_request_id: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PriceChangeDecideRequest"];
+            };
+        };
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceChangeRequest"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    storePriceGaps: {
+        parameters: {
+            query: {
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gaps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceGapReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    chainPriceGaps: {
+        parameters: {
+            query: {
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gaps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceGapReport"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportStoreComplaintReport: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportChainComplaintReport: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+                /** @description First day of the report, `YYYY-MM-DD`. */
+                from: components["parameters"]["ReportFrom"];
+                /** @description Last day of the report (inclusive), `YYYY-MM-DD`. */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };

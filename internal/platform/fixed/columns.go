@@ -110,6 +110,12 @@ var (
 	CampaignEffectLinesPromoMargin = Column{"campaign_effect_lines", "promo_margin", 15, 2}
 	InspectionsScore               = Column{"inspections", "score", 5, 2}
 	InspectionAnswersNumberValue   = Column{"inspection_answers", "number_value", 8, 2}
+
+	ComplaintsCompensation            = Column{"complaints", "compensation", 8, 2}
+	PriceSurveyLinesOurPrice          = Column{"price_survey_lines", "our_price", 8, 2}
+	PriceSurveyLinesTheirPrice        = Column{"price_survey_lines", "their_price", 8, 2}
+	PriceChangeRequestsCurrentPrice   = Column{"price_change_requests", "current_price", 8, 2}
+	PriceChangeRequestsRequestedPrice = Column{"price_change_requests", "requested_price", 8, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -138,6 +144,8 @@ func Columns() []Column {
 		CampaignEffectLinesBaseQty, CampaignEffectLinesPromoQty, CampaignEffectLinesBaseNet, CampaignEffectLinesPromoNet,
 		CampaignEffectLinesBaseMargin, CampaignEffectLinesPromoMargin,
 		InspectionsScore, InspectionAnswersNumberValue,
+		ComplaintsCompensation, PriceSurveyLinesOurPrice, PriceSurveyLinesTheirPrice,
+		PriceChangeRequestsCurrentPrice, PriceChangeRequestsRequestedPrice,
 	}
 }
 

@@ -152,6 +152,21 @@ const en: Messages = {
       campaign_shift: {
         create: 'Promoter shift recorded',
       },
+      complaint: {
+        create: 'Customer complaint recorded',
+        step: 'Complaint handling step added',
+        resolve: 'Complaint resolved',
+        reopen: 'Complaint reopened',
+      },
+      price_survey: {
+        create: 'Competitor price survey recorded',
+        promote: 'Price gap turned into an in-store promotion',
+      },
+      price_change_request: {
+        create: 'Price change requested',
+        accept: 'Price change request accepted',
+        reject: 'Price change request rejected',
+      },
     },
     entities: {
       calendar_event: 'Holidays and events',
@@ -180,6 +195,9 @@ const en: Messages = {
       inspection: 'Inspection',
       inspection_schedule: 'Inspection schedule',
       corrective_action: 'Corrective action',
+      complaint: 'Customer complaint',
+      price_survey: 'Price survey',
+      price_change_request: 'Price change request',
     },
   },
 }

@@ -152,6 +152,21 @@ const zhCN = {
       campaign_shift: {
         create: '登记促销员班次',
       },
+      complaint: {
+        create: '登记顾客投诉',
+        step: '记录投诉处理',
+        resolve: '投诉已解决',
+        reopen: '重新打开投诉',
+      },
+      price_survey: {
+        create: '登记市调',
+        promote: '市调价差转为店内促销',
+      },
+      price_change_request: {
+        create: '提交调价申请',
+        accept: '同意调价申请',
+        reject: '驳回调价申请',
+      },
     },
     entities: {
       calendar_event: '节假日与活动',
@@ -180,6 +195,9 @@ const zhCN = {
       inspection: '安全卫生检查',
       inspection_schedule: '检查计划',
       corrective_action: '整改项',
+      complaint: '顾客投诉',
+      price_survey: '市调',
+      price_change_request: '调价申请',
     },
   },
 }
