@@ -4,7 +4,8 @@
 // flagged outside 0–4 °C, the inspection fails and a corrective action is opened. manager1
 // sees it open on the board; super1 marks it done with a note and a photo from the camera;
 // manager1 verifies it from the Today inbox's link (?status=done). Every screen fits the phone
-// and has no serious accessibility finding.
+// and has no serious accessibility finding. Then a done action sent back by manager1 with a
+// reason (required) is open again for super1, the reason on its card.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { apiCall, DESKTOP, fitsWidth, screenshot, signIn } from './helpers/browser.mjs'
@@ -145,4 +146,45 @@ test('super1 runs the cold-room check on a phone, 7 °C fails it and opens an ac
   assert.ok(verified.body.verified_by_name, 'the verifier is named')
   await desk.goto('/safety/actions?status=verified')
   await desk.locator(`[data-testid="action-card-${actionId}"][data-status="verified"]`).waitFor()
+})
+
+test('manager1 sends a done action back with a reason; it is open again for super1 with the reason shown', async () => {
+  const { browser, server } = ctx
+  const supervisor = await apiAs(server.baseURL, 'super1')
+  // A failing cold-room inspection (the freezer at −10 °C) and its action marked done, by API.
+  const answers = [{ item_id: 1, number: '2' }, { item_id: 2, number: '-10' }, ...[3, 4, 5, 6, 7].map((id) => ({ item_id: id, bool: true }))]
+  const made = await supervisor('POST', `/stores/${STORE}/inspections`, { template_id: 1, department_code: 'produce', answers })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  assert.equal(made.body.passed, false)
+  const action = made.body.corrective_actions.find((a) => a.item_id === 2)
+  assert.ok(action, JSON.stringify(made.body.corrective_actions))
+  const done = await supervisor('POST', `/corrective-actions/${action.id}/complete`, { note: '除霜后复测 −19 °C', version: action.version })
+  assert.equal(done.status, 200, JSON.stringify(done.body))
+
+  // manager1 on a phone: the card's "send back" asks for a reason first.
+  let page = await browser.session(PHONE_390)
+  await signIn(page, 'manager1')
+  await page.goto('/safety/actions?status=done')
+  await page.getByTestId(`action-reject-${action.id}`).click()
+  const dialog = page.getByTestId('action-reject-dialog')
+  await dialog.waitFor()
+  await dialog.getByTestId('action-reject-save').click()
+  await dialog.locator('.el-form-item__error').first().waitFor()
+  await box(dialog, 'action-reject-reason').fill('复测记录不全，请拍温度计照片')
+  await dialog.getByTestId('action-reject-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.getByTestId(`action-card-${action.id}`).waitFor({ state: 'detached' })
+  assert.ok(await fitsWidth(page), 'the board fits the phone')
+
+  // super1 finds it open again among their own, with the reason, and may mark it done again.
+  page = await browser.session(PHONE_390)
+  await signIn(page, 'super1')
+  await page.goto('/safety/actions?mine=true&status=open')
+  const card = page.locator(`[data-testid="action-card-${action.id}"][data-status="open"]`)
+  await card.waitFor()
+  assert.match(await card.innerText(), /复测记录不全，请拍温度计照片/)
+  await page.getByTestId(`action-complete-${action.id}`).waitFor()
+  const now = await supervisor('GET', `/corrective-actions/${action.id}`)
+  assert.equal(now.body.status, 'open')
+  assert.equal(now.body.reject_reason, '复测记录不全，请拍温度计照片')
 })
