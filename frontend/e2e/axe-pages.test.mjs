@@ -5,7 +5,8 @@
 // and the variance review — on a stocktake the test plans and starts, the history of the
 // demo's finished ones, and the order plan editor with a line's explanation on a plan the test
 // creates; the shrink tabs (write-offs, approvals, markdowns, report, settings), the quick
-// write-off and the manual markdown.
+// write-off and the manual markdown; the safety tabs (inspections, due today, corrective actions,
+// checklists), a checklist being filled, one inspection and marking an action done.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, login, settle } from './helpers/browser.mjs'
@@ -20,6 +21,8 @@ let counting
 let orderPlan
 /** A markdown made from the first of store 1's suggestions (its label page). */
 let markdownId
+/** A demo inspection of store 1 and super1's open corrective action. */
+let safety
 
 /** Plans and starts the counting stocktake the views are opened on. */
 async function planCounting({ server }) {
@@ -46,7 +49,18 @@ async function planCounting({ server }) {
   const markdown = await super1('POST', '/stores/1/markdowns', { sku, qty, discount_pct, lot_id, reason: 'near_expiry' })
   assert.equal(markdown.status, 201, JSON.stringify(markdown.body))
   markdownId = markdown.body.id
+
+  // Safety: one of the demo's inspections of super1's store, and super1's open corrective action.
+  const inspections = await super1('GET', '/stores/1/inspections?page_size=1')
+  assert.equal(inspections.status, 200, JSON.stringify(inspections.body))
+  const open = await super1('GET', '/stores/1/corrective-actions?mine=true&status=open')
+  assert.equal(open.status, 200, JSON.stringify(open.body))
+  assert.ok(inspections.body.items[0] && open.body.items[0], 'the demo has inspections and an open action for super1')
+  safety = { inspection: inspections.body.items[0].id, action: open.body.items[0].id }
 }
+
+/** The safety records' ids put into a path or test id (`INSPECTION`, `ACTION`). */
+const fill = (text) => text.replace('INSPECTION', String(safety.inspection)).replace('ACTION', String(safety.action))
 
 const ctx = suite({ setup: planCounting })
 
@@ -58,11 +72,16 @@ const PAGES = {
     ['/shrink?tab=settings', 'settings-tab']],
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page'], ['/shrink?tab=approvals', 'approvals-tab'],
-    ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab'], ['/campaigns/new', 'campaign-editor']],
+    ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab'], ['/campaigns/new', 'campaign-editor'],
+    ['/safety/actions', 'actions-tab'], ['/safety/actions?status=done', 'actions-tab']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
     ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
     ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab'],
-    ['/campaigns', 'store-tasks'], ['/campaigns?tab=list', 'campaigns-page']],
+    ['/campaigns', 'store-tasks'], ['/campaigns?tab=list', 'campaigns-page'],
+    ['/safety', 'inspections-tab'], ['/safety/due', 'due-tab'], ['/safety/actions?mine=true', 'actions-tab'],
+    ['/safety/inspections/new', 'run-pick'], ['/safety/inspections/new?template_id=1&department_code=produce', 'item-1'],
+    ['/safety/inspections/INSPECTION', 'detail-score']],
+  qa1: [['/', 'home-hq_quality'], ['/safety', 'inspections-tab'], ['/safety/checklists', 'checklist-1']],
   hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page'], ['/recalls', 'recalls-page'], ['/campaigns', 'campaigns-page'],
     ['/campaigns/new', 'campaign-editor']],
 }
@@ -86,7 +105,7 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
       await login(page, user)
       await page.getByTestId(pages[0][1]).waitFor()
       for (const [path, testid] of pages) {
-        await page.goto(path)
+        await page.goto(fill(path))
         await page.getByTestId(testid).waitFor()
         await check(page, `${user} ${path}`)
       }
@@ -98,15 +117,16 @@ for (const [name, viewport] of [['phone', PHONE_390], ['desktop', DESKTOP]]) {
         ['/stores', 'store-create', 'store-dialog'], ['/calendar', 'calendar-create', 'calendar-dialog'],
         ['/suppliers', 'supplier-create', 'supplier-dialog'], ['/recalls', 'recall-create', 'recall-dialog']],
       super1: [['/stocktakes', 'stocktake-new', 'stocktake-dialog'], ['/ordering', 'ordering-new', 'new-plan-dialog'],
-        ['/shrink', 'write-off-new', 'write-off-dialog'], ['/shrink?tab=markdowns', 'markdown-new', 'markdown-dialog']],
+        ['/shrink', 'write-off-new', 'write-off-dialog'], ['/shrink?tab=markdowns', 'markdown-new', 'markdown-dialog'],
+        ['/safety/actions?mine=true&status=open', 'action-complete-ACTION', 'action-complete-dialog']],
     }
     for (const [user, list] of Object.entries(dialogs)) {
       page = await browser.session(viewport)
       await login(page, user)
       await page.waitForURL((url) => !url.pathname.startsWith('/login'))
       for (const [path, opener, dialog] of list) {
-        await page.goto(path)
-        await page.getByTestId(opener).click()
+        await page.goto(fill(path))
+        await page.getByTestId(fill(opener)).click()
         await page.getByTestId(dialog).waitFor()
         await check(page, `${user} ${path} ${dialog}`)
       }

@@ -6,11 +6,11 @@ const keys = (role: Role | null) => navFor(role).map((item) => item.key)
 
 describe('navFor', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'users', 'stores', 'audit', 'profile']],
-    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'users', 'audit', 'profile']],
-    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'calendar', 'profile']],
+    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'calendar', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'calendar', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'calendar', 'profile']],
     ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'campaigns', 'calendar', 'stores', 'profile']],
-    ['hq_quality', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'calendar', 'profile']],
+    ['hq_quality', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'safety', 'calendar', 'profile']],
   ])('shows %s exactly %j', (role, expected) => {
     expect(keys(role)).toEqual(expected)
   })
@@ -83,6 +83,10 @@ describe('canWrite', () => {
 
   it('lets admins and HQ promotions plan campaigns, store managers their in-store promotions; supervisors read them (and do their tasks)', () => {
     expect((['admin', 'store_manager', 'supervisor', 'hq_promotions'] as const).map((role) => canWrite('campaigns', role))).toEqual([true, true, false, true])
+  })
+
+  it('lets store staff inspect and put failures right; HQ quality reads the safety pages', () => {
+    expect((['admin', 'store_manager', 'supervisor', 'hq_quality', 'hq_promotions'] as const).map((role) => canWrite('safety', role))).toEqual([true, true, true, false, false])
   })
 
   it('is false for unknown pages and signed-out users', () => {

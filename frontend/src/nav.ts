@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -156,6 +156,26 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { name: 'campaign-new', path: 'new', component: () => import('@/pages/campaigns/CampaignEditor.vue') },
       { name: 'campaign-edit', path: ':id(\\d+)/edit', component: () => import('@/pages/campaigns/CampaignEditor.vue') },
       { name: 'campaign', path: ':id(\\d+)', component: () => import('@/pages/campaigns/CampaignDetail.vue') },
+    ],
+  },
+  {
+    // Safety and hygiene (安全卫生): inspections, what is due today, corrective actions and the
+    // checklists as tabs whose address names them (/safety/due, /safety/actions?mine=true, the
+    // Today inbox's links); an inspection being filled and one inspection are pages under it.
+    // Supervisors inspect their departments and put failures right, store managers also
+    // verify; HQ quality reads every store (and keeps the chain's checklists on the server).
+    key: 'safety',
+    path: '/safety',
+    icon: FirstAidKit,
+    roles: ['admin', 'store_manager', 'supervisor', 'hq_quality'],
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/safety/SafetyPage.vue'),
+    subpages: [
+      { name: 'safety-due', path: 'due', component: () => import('@/pages/safety/SafetyPage.vue') },
+      { name: 'safety-actions', path: 'actions', component: () => import('@/pages/safety/SafetyPage.vue') },
+      { name: 'safety-checklists', path: 'checklists', component: () => import('@/pages/safety/SafetyPage.vue') },
+      { name: 'safety-inspection-new', path: 'inspections/new', component: () => import('@/pages/safety/InspectionRun.vue') },
+      { name: 'safety-inspection', path: 'inspections/:id(\\d+)', component: () => import('@/pages/safety/InspectionDetail.vue') },
     ],
   },
   {

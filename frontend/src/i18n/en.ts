@@ -58,6 +58,7 @@ const en: MessageSchema = {
     suppliers: 'Suppliers',
     recalls: 'Recalls',
     campaigns: 'Promotions',
+    safety: 'Safety',
     calendar: 'Holidays & events',
     stores: 'Stores',
     audit: 'Audit log',

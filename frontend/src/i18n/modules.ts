@@ -40,6 +40,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   users: { load: () => import('@/pages/org/users/i18n'), uses: ['profile'] },
   recalls: { load: () => import('@/pages/recalls/i18n'), uses: ['products'] },
   campaigns: { load: () => import('@/pages/campaigns/i18n'), uses: [] },
+  safety: { load: () => import('@/pages/safety/i18n'), uses: ['products'] },
   stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },
   audit: { load: () => import('@/pages/audit/i18n'), uses: [] },
   calendar: { load: () => import('@/pages/calendar/i18n'), uses: ['profile'] },

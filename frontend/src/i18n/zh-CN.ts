@@ -62,6 +62,7 @@ const zhCN = {
     suppliers: '供应商',
     recalls: '召回',
     campaigns: '促销执行',
+    safety: '安全卫生',
     calendar: '节假日与活动',
     stores: '门店',
     audit: '审计日志',
