@@ -58,6 +58,8 @@ const en: MessageSchema = {
     suppliers: 'Suppliers',
     recalls: 'Recalls',
     campaigns: 'Promotions',
+    complaints: 'Complaints',
+    'price-surveys': 'Price surveys',
     calendar: 'Holidays & events',
     stores: 'Stores',
     audit: 'Audit log',

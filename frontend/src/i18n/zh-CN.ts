@@ -62,6 +62,8 @@ const zhCN = {
     suppliers: '供应商',
     recalls: '召回',
     campaigns: '促销执行',
+    complaints: '顾客投诉',
+    'price-surveys': '市调',
     calendar: '节假日与活动',
     stores: '门店',
     audit: '审计日志',
