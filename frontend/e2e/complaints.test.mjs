@@ -52,7 +52,7 @@ test('super1 on a phone records a complaint, adds a step with a photo and resolv
   await drawer.getByTestId('photo-input').setInputFiles(PHOTO)
   await drawer.locator('[data-testid="photo-0"][data-status="done"]').waitFor()
   await page.getByTestId('complaint-step-save').click()
-  await drawer.locator('[data-testid^="complaint-step-"]').filter({ hasText: '下架同批次草莓' }).waitFor()
+  await page.getByTestId('complaint-timeline').getByText('下架同批次草莓').waitFor()
   assert.ok(await fitsWidth(page), 'the drawer fits the phone')
   await screenshot(page, 'complaint-drawer-phone')
 
