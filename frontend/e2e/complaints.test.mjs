@@ -71,6 +71,21 @@ test('super1 on a phone records a complaint, adds a step with a photo and resolv
   assert.equal(done.body.steps.length, 1)
   assert.equal(done.body.steps[0].photos.length, 1, 'the step keeps its photo')
   assert.match(await page.getByTestId('complaint-compensation').innerText(), /20\.00/)
+
+  // A Today link naming the complaint opens it.
+  await page.goto(`/complaints?id=${complaint.id}`)
+  await page.getByTestId('complaint-drawer-status').filter({ hasText: '已解决' }).waitFor()
+  assert.match(await page.getByTestId('complaint-drawer').innerText(), /退款并赠送同款草莓一盒/)
+
+  // The report counts it by category, with its compensation, and offers the files.
+  await page.goto('/complaints?tab=report')
+  const quality = page.getByTestId('complaint-report-category').locator('tr', { hasText: '质量' })
+  await quality.waitFor()
+  const report = await supervisor('GET', `/stores/${STORE}/complaint-report?from=${done.body.received_at.slice(0, 10)}&to=${done.body.received_at.slice(0, 10)}`)
+  assert.equal(report.status, 200, JSON.stringify(report.body))
+  assert.match(await page.getByTestId('complaint-report-export-csv').getAttribute('href'), /complaint-report\/export\?.*format=csv/)
+  assert.ok(await fitsWidth(page), 'the report fits the phone')
+  await noSeriousAxe(page, 'complaint report on a phone')
 })
 
 test('manager1 records a price survey line with a gap and turns it into a draft in-store promotion', async () => {
