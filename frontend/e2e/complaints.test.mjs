@@ -1,7 +1,8 @@
 // Complaints and price surveys (issue 15) against the real binary: super1, on a phone,
 // records a customer complaint, adds a handling step with a photo and resolves it with
 // compensation; manager1 records a competitor price survey with a gap on one line and turns
-// that gap into a draft in-store promotion, which exists through the API.
+// that gap into a draft in-store promotion, which exists through the API, then rejects the
+// demo's waiting price-change request with a reason.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, PHONE, fitsWidth, screenshot, settle, signIn } from './helpers/browser.mjs'
@@ -88,7 +89,7 @@ test('super1 on a phone records a complaint, adds a step with a photo and resolv
   await noSeriousAxe(page, 'complaint report on a phone')
 })
 
-test('manager1 records a price survey line with a gap and turns it into a draft in-store promotion', async () => {
+test('manager1 records a price survey line with a gap, turns it into a draft in-store promotion and rejects a waiting price change', async () => {
   const { browser, server } = ctx
   const manager = await apiAs(server.baseURL, 'manager1')
   const products = await manager('GET', '/products?page_size=200')
@@ -135,6 +136,23 @@ test('manager1 records a price survey line with a gap and turns it into a draft 
   assert.equal(campaign.body.status, 'draft')
   await page.getByTestId(`survey-${survey.id}-line-1-campaign`).waitFor()
   await noSeriousAxe(page, 'price surveys')
+
+  // The waiting price-change request of the demo: manager1 rejects it with a reason.
+  const waiting = await manager('GET', `/stores/${STORE}/price-change-requests?status=open`)
+  assert.equal(waiting.status, 200, JSON.stringify(waiting.body))
+  const open = waiting.body.items.find((r) => r.allowed_actions.includes('reject'))
+  assert.ok(open, 'the demo has a price change waiting for manager1')
+  await page.goto('/price-surveys?view=requests')
+  await page.getByTestId(`price-request-reject-${open.id}`).click()
+  await page.getByTestId('price-request-reject-dialog').waitFor()
+  await settle(page)
+  await box(page, 'price-request-reject-reason').fill('本周已有促销，暂不调价')
+  await page.getByTestId('price-request-reject-save').click()
+  await page.getByTestId(`price-request-reject-${open.id}`).waitFor({ state: 'detached' })
+  const decided = await manager('GET', `/stores/${STORE}/price-change-requests`)
+  const rejected = decided.body.items.find((r) => r.id === open.id)
+  assert.equal(rejected.status, 'rejected')
+  assert.equal(rejected.reason, '本周已有促销，暂不调价')
 
   // The gap report lists it, and the page fits a phone.
   await page.goto('/price-surveys?view=gaps')
