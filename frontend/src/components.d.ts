@@ -57,6 +57,8 @@ declare module 'vue' {
     ElTabPane: typeof import('element-plus/es')['ElTabPane']
     ElTabs: typeof import('element-plus/es')['ElTabs']
     ElTag: typeof import('element-plus/es')['ElTag']
+    ElTimeline: typeof import('element-plus/es')['ElTimeline']
+    ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
     ExportButtons: typeof import('./components/shared/ExportButtons.vue')['default']
     FilePicker: typeof import('./components/import/FilePicker.vue')['default']

@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -177,6 +177,27 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { name: 'safety-inspection-new', path: 'inspections/new', component: () => import('@/pages/safety/InspectionRun.vue') },
       { name: 'safety-inspection', path: 'inspections/:id(\\d+)', component: () => import('@/pages/safety/InspectionDetail.vue') },
     ],
+  },
+  {
+    // Customer complaints (顾客投诉): store staff record and handle them (steps with photos,
+    // resolve with compensation), the store manager reopens; everyone in scope reads them and
+    // the report. The buttons of one complaint come from its allowed_actions.
+    key: 'complaints',
+    path: '/complaints',
+    icon: ChatLineSquare,
+    roles: ROLES,
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/complaints/ComplaintsPage.vue'),
+  },
+  {
+    // Competitor price surveys (市调): store staff record surveys and ask for price changes; the
+    // store manager turns a gap into a draft in-store promotion and decides the requests.
+    key: 'price-surveys',
+    path: '/price-surveys',
+    icon: PriceTag,
+    roles: ROLES,
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/priceSurveys/PriceSurveysPage.vue'),
   },
   {
     key: 'calendar',

@@ -59,6 +59,8 @@ const en: MessageSchema = {
     recalls: 'Recalls',
     campaigns: 'Promotions',
     safety: 'Safety',
+    complaints: 'Complaints',
+    'price-surveys': 'Price surveys',
     calendar: 'Holidays & events',
     stores: 'Stores',
     audit: 'Audit log',

@@ -1,0 +1,85 @@
+// Simplified Chinese texts of the customer complaint pages (顾客投诉): message module
+// `complaints` (src/i18n/modules.ts). A new key goes here and, with the same path and
+// {placeholders}, in en.ts beside this file.
+const zhCN = {
+  complaints: {
+    title: '顾客投诉',
+    subtitle: '记录顾客投诉，跟进处理步骤，给出处理结果和补偿。',
+    tabs: { list: '投诉', report: '投诉报表' },
+    new: '登记投诉',
+    allStatuses: '全部状态',
+    allCategories: '全部类别',
+    details: '详情',
+    none: '无部门',
+    channels: { counter: '柜台', phone: '电话', hotline: '热线', online: '线上/App', social_media: '社交媒体', other: '其他' },
+    categories: { quality: '质量', price: '价格', service: '服务', hygiene: '卫生', other: '其他' },
+    statuses: { open: '处理中', resolved: '已解决' },
+    fields: {
+      id: '编号',
+      received_at: '接收时间',
+      channel: '渠道',
+      category: '类别',
+      department_code: '部门',
+      sku: '商品',
+      description: '投诉内容',
+      status: '状态',
+      compensation: '补偿金额',
+      resolution: '处理结果',
+      created_by_name: '登记人',
+      hours_to_resolve: '处理时长（小时）',
+    },
+    form: {
+      skuPlaceholder: '输入商品编码或名称搜索（可选）',
+      receivedAtPlaceholder: '默认现在',
+      channelRequired: '请选择渠道',
+      categoryRequired: '请选择类别',
+      descriptionRequired: '请填写投诉内容',
+      saved: '投诉已登记',
+    },
+    timeline: '处理记录',
+    noSteps: '还没有处理记录',
+    received: '接收投诉',
+    resolvedAt: '已解决：{resolution}',
+    step: {
+      add: '添加处理步骤',
+      note: '处理说明',
+      noteRequired: '请填写处理说明',
+      photos: '照片（可选）',
+      saved: '处理步骤已添加',
+      photoAlt: '照片 {n}',
+    },
+    resolve: {
+      action: '解决',
+      title: '解决投诉',
+      resolutionRequired: '请填写处理结果',
+      compensationHint: '元，可为 0',
+      saved: '投诉已解决',
+    },
+    reopen: {
+      action: '重新打开',
+      confirm: '重新打开这条投诉？处理结果和补偿会保留到再次解决。',
+      saved: '投诉已重新打开',
+    },
+    report: {
+      range: '日期范围',
+      byCategory: '按类别',
+      byDepartment: '按部门',
+      key: '分组',
+      count: '投诉数',
+      open: '处理中',
+      resolved: '已解决',
+      compensation: '补偿合计',
+      meanHours: '平均处理时长（小时）',
+      total: '合计',
+      chartLabel: '{title}的投诉数柱状图',
+      empty: '这段时间没有投诉',
+    },
+    errors: {
+      wrong_status: '这条投诉的状态已经变了，请刷新后再试。',
+      stale_version: '这条投诉刚被别人改过，已为你刷新。',
+    },
+  },
+}
+
+export type Messages = typeof zhCN
+export default zhCN

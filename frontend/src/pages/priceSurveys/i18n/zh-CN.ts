@@ -1,0 +1,82 @@
+// Simplified Chinese texts of the competitor price survey pages (市调): message module
+// `price-surveys` (src/i18n/modules.ts). A new key goes here and, with the same path and
+// {placeholders}, in en.ts beside this file.
+const zhCN = {
+  priceSurveys: {
+    title: '市调',
+    subtitle: '记录竞争对手的价格，找出价差，转为店内促销或调价申请。',
+    tabs: { surveys: '市调记录', gaps: '价差', requests: '调价申请' },
+    new: '新建市调',
+    competitor: '竞争对手',
+    surveyDate: '市调日期',
+    note: '备注',
+    lines: '{n} 个商品',
+    by: '{name} 记录',
+    fields: {
+      sku: '商品',
+      our_price: '我们的价格',
+      their_price: '对手价格',
+      gap: '价差',
+      gap_pct: '价差 %',
+      competitor: '竞争对手',
+      survey_date: '日期',
+      current_price: '现价',
+      requested_price: '申请价格',
+      status: '状态',
+      created_by_name: '申请人',
+      reason: '原因',
+    },
+    form: {
+      line: '第 {n} 行',
+      addLine: '添加商品',
+      removeLine: '删除第 {n} 行',
+      skuPlaceholder: '输入商品编码或名称搜索',
+      ourPriceHint: '默认商品档案零售价',
+      photos: '照片（可选）',
+      competitorRequired: '请填写竞争对手',
+      dateRequired: '请选择日期',
+      skuRequired: '请选择商品',
+      priceRequired: '请填写对手价格',
+      gapPreview: '价差 {gap}',
+      saved: '市调已保存',
+    },
+    promote: {
+      action: '做促销',
+      done: '已生成店内促销草稿 {name}',
+      open: '查看促销 #{id}',
+      belowCostTitle: '低于成本',
+      belowCost: '对手价格低于这个商品的成本。仍按这个价格生成促销草稿？',
+      confirmBelowCost: '仍然生成',
+    },
+    change: {
+      action: '申请调价',
+      done: '调价申请已提交',
+      requested: '已申请调价',
+    },
+    decide: {
+      accept: '同意',
+      reject: '拒绝',
+      acceptConfirm: '同意把 {name} 调价到 {price}？',
+      rejectTitle: '拒绝调价申请',
+      accepted: '已同意',
+      rejected: '已拒绝',
+    },
+    changeStatuses: { open: '待处理', accepted: '已同意', rejected: '已拒绝' },
+    allStatuses: '全部状态',
+    range: '日期范围',
+    topGaps: '价差最大的商品',
+    chartLabel: '价差最大的商品柱状图',
+    noGaps: '这段时间没有价差',
+    noSurveys: '还没有市调',
+    noRequests: '没有调价申请',
+    errors: {
+      no_gap: '我们的价格不比对手高，不需要促销。',
+      already_promoted: '这一行已经做过促销。',
+      duplicate: '这一行已经申请过调价。',
+      wrong_status: '这条申请已经处理过了。',
+    },
+  },
+}
+
+export type Messages = typeof zhCN
+export default zhCN
