@@ -133,10 +133,14 @@ test('admin edits a product; a stale version asks to reload', async () => {
 
   // A server field error lands next to its field.
   await page.getByTestId('product-create').click()
+  // The dialog clears the product it showed last when it opens: fill it only once it has, or
+  // a slow machine clears what was typed and the save never reaches the server.
+  assert.equal(await waitForValue(dialog.getByTestId('product-sku'), ''), '')
   await dialog.getByTestId('product-sku').fill('P10001')
   await dialog.getByTestId('product-name').fill('重复')
   await dialog.getByTestId('product-department-select').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '果蔬' }).first().click()
+  await dialog.getByTestId('product-department-select').getByText('果蔬').waitFor()
   await dialog.getByTestId('product-category-input').fill('叶菜')
   await dialog.getByTestId('product-cost-price').fill('1.00')
   await dialog.getByTestId('product-retail-price').fill('2.00')
