@@ -320,3 +320,42 @@ func TestSurveyLinePhotos(t *testing.T) {
 		testutil.Must(t, f.env.Login("super2"), "GET", fmt.Sprintf("/api/v1/attachments/%d", mine), nil, http.StatusNotFound)
 	})
 }
+
+// TestConcurrentPromotesLeaveOneCampaign: managers promoting the same line at the same moment
+// get one 201 and 409s, and only the winner's draft campaign exists; the losers' drafts are
+// undone with their failed link, never left behind unlinked.
+func TestConcurrentPromotesLeaveOneCampaign(t *testing.T) {
+	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
+		f := newFixture(t, dialect)
+		our := (f.ref.CostPrice + 500).String()
+		s := f.survey(t, "super1", []map[string]any{{"sku": f.ref.SKU, "our_price": our, "their_price": (f.ref.CostPrice + 1).String()}})
+		manager := f.env.Login("manager1")
+		path := fmt.Sprintf("%s/price-surveys/%d/lines/1/promote", f.base, s.ID)
+		const n = 6
+		codes := make(chan int, n)
+		start := make(chan struct{})
+		for range n {
+			go func() {
+				<-start
+				codes <- manager.Do("POST", path, nil).Status
+			}()
+		}
+		close(start)
+		created, conflicts := 0, 0
+		for range n {
+			switch c := <-codes; c {
+			case http.StatusCreated:
+				created++
+			case http.StatusConflict:
+				conflicts++
+			default:
+				t.Errorf("promote answered %d", c)
+			}
+		}
+		var campaigns int64
+		f.env.DB.Table("campaigns").Where("note LIKE ?", fmt.Sprintf("由市调 #%d %%", s.ID)).Count(&campaigns)
+		if created != 1 || conflicts != n-1 || campaigns != 1 {
+			t.Fatalf("created %d, conflicts %d, campaigns of the survey %d", created, conflicts, campaigns)
+		}
+	})
+}

@@ -88,15 +88,10 @@ func (s *Service) Promote(ctx context.Context, p *authz.Principal, storeID, id i
 		StartsOn: today.AddDays(1), EndsOn: today.AddDays(PromotionDays),
 		Note: fmt.Sprintf("由市调 #%d 第 %d 行生成：%s 售价 %s，本店 %s", sv.ID, line.LineNo, sv.Competitor, line.TheirPrice, line.OurPrice)}
 	promo.OwnedBy(&c, storeID)
-	campaign, err := s.Promotions.Create(ctx, p, promo.Draft{Campaign: c,
-		ItemInputs: []promo.ItemInput{{SKU: line.SKU, PromoPrice: line.TheirPrice, BelowCost: belowCost}}})
-	if err != nil {
-		return promo.Campaign{}, err
-	}
-	// The campaign's own transaction is the promotions module's; the link is ours. A
-	// concurrent promote that linked first leaves this draft unlinked and answers 409.
-	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
-		res := tx.Model(&lineRow{}).Where("id = ? AND campaign_id IS NULL", line.ID).Update("campaign_id", campaign.ID)
+	// The campaign and the line's link to it are written in one transaction (the promotions
+	// module's): a concurrent promote that linked first undoes this one's draft and answers 409.
+	link := func(ctx context.Context, tx *gorm.DB, campaignID int64) error {
+		res := tx.Model(&lineRow{}).Where("id = ? AND campaign_id IS NULL", line.ID).Update("campaign_id", campaignID)
 		if res.Error != nil {
 			return res.Error
 		}
@@ -105,13 +100,17 @@ func (s *Service) Promote(ctx context.Context, p *authz.Principal, storeID, id i
 			if err == nil && again.CampaignID != nil {
 				err = promoted(*again.CampaignID)
 			}
+			if err == nil {
+				err = fmt.Errorf("price survey %d line %d: link to campaign %d changed no row", id, lineNo, campaignID)
+			}
 			return err
 		}
 		return s.Audit.Write(ctx, tx, p, audit.Entry{Action: "price_survey.promote", EntityType: "price_survey",
 			EntityID: audit.ID(id), StoreID: &storeID, After: map[string]any{"line_no": lineNo, "sku": line.SKU,
-				"campaign_id": campaign.ID, "promo_price": line.TheirPrice, "below_cost": belowCost}})
-	})
-	return campaign, err
+				"campaign_id": campaignID, "promo_price": line.TheirPrice, "below_cost": belowCost}})
+	}
+	return s.Promotions.Create(ctx, p, promo.Draft{Campaign: c, Within: link,
+		ItemInputs: []promo.ItemInput{{SKU: line.SKU, PromoPrice: line.TheirPrice, BelowCost: belowCost}}})
 }
 
 // ChangeRequest is a request to the store manager to change a product's price after a survey.

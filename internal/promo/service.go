@@ -167,6 +167,10 @@ func (s *Service) List(ctx context.Context, p *authz.Principal, f ListFilter, pg
 type Draft struct {
 	Campaign
 	ItemInputs []ItemInput
+	// Within, when set, runs inside Create's transaction once the campaign is written, with
+	// its id: a caller links its own record to the new campaign there, and an error from it
+	// undoes the campaign too, so no draft is left behind unlinked.
+	Within func(ctx context.Context, tx *gorm.DB, campaignID int64) error
 }
 
 // items resolves the draft's SKUs against the catalogue and checks the prices.
@@ -265,8 +269,12 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, d Draft) (Camp
 		if err := writeParts(tx, r.ID, items, c.Tasks, c.TargetKind, c.TargetStoreIDs); err != nil {
 			return err
 		}
-		return s.Audit.Write(ctx, tx, p, audit.Entry{Action: "campaign.create", EntityType: "campaign",
+		err := s.Audit.Write(ctx, tx, p, audit.Entry{Action: "campaign.create", EntityType: "campaign",
 			EntityID: audit.ID(r.ID), StoreID: c.OwnerStoreID, After: map[string]any{"name": c.Name, "items": len(items), "tasks": len(c.Tasks)}})
+		if err != nil || d.Within == nil {
+			return err
+		}
+		return d.Within(ctx, tx, r.ID)
 	})
 	if err != nil {
 		return Campaign{}, err
