@@ -6,7 +6,8 @@
 // demo's finished ones, and the order plan editor with a line's explanation on a plan the test
 // creates; the shrink tabs (write-offs, approvals, markdowns, report, settings), the quick
 // write-off and the manual markdown; the safety tabs (inspections, due today, corrective actions,
-// checklists), a checklist being filled, one inspection and marking an action done.
+// checklists), a checklist being filled, one inspection and marking an action done; complaints and
+// price surveys.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, login, settle } from './helpers/browser.mjs'
@@ -73,14 +74,15 @@ const PAGES = {
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page'], ['/shrink?tab=approvals', 'approvals-tab'],
     ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab'], ['/campaigns/new', 'campaign-editor'],
-    ['/safety/actions', 'actions-tab'], ['/safety/actions?status=done', 'actions-tab']],
+    ['/safety/actions', 'actions-tab'], ['/safety/actions?status=done', 'actions-tab'], ['/complaints', 'complaints-page'],
+    ['/price-surveys', 'price-surveys-page']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
     ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
     ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab'],
     ['/campaigns', 'store-tasks'], ['/campaigns?tab=list', 'campaigns-page'],
     ['/safety', 'inspections-tab'], ['/safety/due', 'due-tab'], ['/safety/actions?mine=true', 'actions-tab'],
     ['/safety/inspections/new', 'run-pick'], ['/safety/inspections/new?template_id=1&department_code=produce', 'item-1'],
-    ['/safety/inspections/INSPECTION', 'detail-score']],
+    ['/safety/inspections/INSPECTION', 'detail-score'], ['/complaints', 'complaints-page'], ['/price-surveys', 'price-surveys-page']],
   qa1: [['/', 'home-hq_quality'], ['/safety', 'inspections-tab'], ['/safety/checklists', 'checklist-1']],
   hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page'], ['/recalls', 'recalls-page'], ['/campaigns', 'campaigns-page'],
     ['/campaigns/new', 'campaign-editor']],

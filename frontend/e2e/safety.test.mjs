@@ -5,12 +5,13 @@
 // sees it open on the board; super1 marks it done with a note and a photo from the camera;
 // manager1 verifies it from the Today inbox's link (?status=done). Every screen fits the phone
 // and has no serious accessibility finding. Then a done action sent back by manager1 with a
-// reason (required) is open again for super1, the reason on its card.
+// reason (required) is open again for super1, the reason on its card; and manager1 reassigns an
+// open action (owner, due date) from its card.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { apiCall, DESKTOP, fitsWidth, screenshot, signIn } from './helpers/browser.mjs'
 import { noSeriousAxe } from './helpers/axe.mjs'
-import { apiAs, suite } from './helpers/suite.mjs'
+import { apiAs, storeTomorrow, suite } from './helpers/suite.mjs'
 
 const ctx = suite()
 const PHONE_390 = { width: 390, height: 844 }
@@ -187,4 +188,41 @@ test('manager1 sends a done action back with a reason; it is open again for supe
   const now = await supervisor('GET', `/corrective-actions/${action.id}`)
   assert.equal(now.body.status, 'open')
   assert.equal(now.body.reject_reason, '复测记录不全，请拍温度计照片')
+})
+
+test('manager1 reassigns an open action to another owner and a later due date on a phone', async () => {
+  const { browser, server } = ctx
+  const supervisor = await apiAs(server.baseURL, 'super1')
+  const manager = await apiAs(server.baseURL, 'manager1')
+  // The cold-room check at 6 °C opens an action for the produce department.
+  const answers = [{ item_id: 1, number: '6' }, { item_id: 2, number: '-20' }, ...[3, 4, 5, 6, 7].map((id) => ({ item_id: id, bool: true }))]
+  const made = await supervisor('POST', `/stores/${STORE}/inspections`, { template_id: 1, department_code: 'produce', answers })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  const action = made.body.corrective_actions.find((a) => a.item_id === 1)
+  assert.ok(action, JSON.stringify(made.body.corrective_actions))
+  const me = await manager('GET', '/me')
+  const store = await manager('GET', `/stores/${STORE}`)
+  const later = new Date(Date.parse(`${storeTomorrow(store.body.timezone)}T00:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10)
+
+  const page = await browser.session(PHONE_390)
+  await signIn(page, 'manager1')
+  await page.goto('/safety/actions?status=open')
+  await page.getByTestId(`action-edit-${action.id}`).click()
+  const dialog = page.getByTestId('action-edit-dialog')
+  await dialog.waitFor()
+  await dialog.getByTestId('action-edit-owner').click()
+  await page.getByRole('option', { name: me.body.display_name, exact: true }).click()
+  const due = box(dialog, 'action-edit-due')
+  await due.fill(later)
+  await due.press('Enter')
+  await noSeriousAxe(page, 'the reassign dialog on a phone')
+  await dialog.getByTestId('action-edit-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const card = page.getByTestId(`action-card-${action.id}`)
+  await card.waitFor()
+  assert.match(await card.innerText(), new RegExp(later))
+  const now = await manager('GET', `/corrective-actions/${action.id}`)
+  assert.equal(now.body.owner_id, me.body.id)
+  assert.equal(now.body.due_date, later)
+  assert.ok(await fitsWidth(page), 'the board fits the phone')
 })

@@ -77,7 +77,7 @@ func (h *Handler) listChecklists(c *gin.Context) {
 	}
 	out := make([]checklistJSON, len(items))
 	for i, x := range items {
-		out[i] = toChecklistJSON(x)
+		out[i] = toChecklistJSON(httpx.Principal(c), x)
 	}
 	c.JSON(http.StatusOK, httpx.NewList(out, pg, total))
 }
@@ -97,7 +97,7 @@ func (h *Handler) createChecklist(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, toChecklistJSON(out))
+	c.JSON(http.StatusCreated, toChecklistJSON(httpx.Principal(c), out))
 }
 
 func (h *Handler) getChecklist(c *gin.Context) {
@@ -122,7 +122,7 @@ func (h *Handler) getChecklist(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toChecklistJSON(out))
+	c.JSON(http.StatusOK, toChecklistJSON(httpx.Principal(c), out))
 }
 
 func (h *Handler) reviseChecklist(c *gin.Context) {
@@ -148,7 +148,7 @@ func (h *Handler) reviseChecklist(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, toChecklistJSON(out))
+	c.JSON(http.StatusOK, toChecklistJSON(httpx.Principal(c), out))
 }
 
 func (h *Handler) listInspections(c *gin.Context) {

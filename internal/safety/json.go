@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/storeops/storeops/internal/platform/attachments"
+	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
 	"github.com/storeops/storeops/internal/platform/fixed"
 )
@@ -64,21 +65,22 @@ func (r checklistRequest) template() Template {
 }
 
 type checklistJSON struct {
-	ID             int64  `json:"id"`
-	StoreID        *int64 `json:"store_id"`
-	Scope          string `json:"scope"`
-	Title          string `json:"title"`
-	Area           string `json:"area"`
-	DepartmentCode string `json:"department_code"`
-	PassScore      int    `json:"pass_score"`
-	Version        int    `json:"version"`
-	CurrentVersion int    `json:"current_version"`
-	Active         bool   `json:"active"`
-	UpdatedByName  string `json:"updated_by_name"`
-	Items          []Item `json:"items"`
+	ID             int64    `json:"id"`
+	StoreID        *int64   `json:"store_id"`
+	Scope          string   `json:"scope"`
+	Title          string   `json:"title"`
+	Area           string   `json:"area"`
+	DepartmentCode string   `json:"department_code"`
+	PassScore      int      `json:"pass_score"`
+	Version        int      `json:"version"`
+	CurrentVersion int      `json:"current_version"`
+	Active         bool     `json:"active"`
+	UpdatedByName  string   `json:"updated_by_name"`
+	Items          []Item   `json:"items"`
+	AllowedActions []string `json:"allowed_actions"`
 }
 
-func toChecklistJSON(c Checklist) checklistJSON {
+func toChecklistJSON(p *authz.Principal, c Checklist) checklistJSON {
 	scope := "chain"
 	if c.StoreID != nil {
 		scope = "store"
@@ -89,7 +91,7 @@ func toChecklistJSON(c Checklist) checklistJSON {
 	}
 	return checklistJSON{ID: c.ID, StoreID: c.StoreID, Scope: scope, Title: c.Title, Area: c.Area,
 		DepartmentCode: c.DepartmentCode, PassScore: c.PassScore, Version: c.Version, CurrentVersion: c.CurrentVersion,
-		Active: c.Active, UpdatedByName: c.CreatedByName, Items: items}
+		Active: c.Active, UpdatedByName: c.CreatedByName, Items: items, AllowedActions: ChecklistActions(p, c)}
 }
 
 type answerRequest struct {

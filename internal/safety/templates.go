@@ -55,6 +55,19 @@ func mayEdit(p *authz.Principal, storeID *int64) error {
 	return p.RequireRole(authz.RoleAdmin, authz.RoleStoreManager)
 }
 
+// ChecklistEdit is the one step on a template: saving its next version (and retiring or
+// restoring it through that).
+const ChecklistEdit = "edit"
+
+// ChecklistActions answers what p may do to checklist c: edit it when c is its current
+// version and p edits templates of its owner (the chain's or the store's).
+func ChecklistActions(p *authz.Principal, c Checklist) []string {
+	if c.Version == c.CurrentVersion && mayEdit(p, c.StoreID) == nil {
+		return []string{ChecklistEdit}
+	}
+	return []string{}
+}
+
 // visible reports whether p sees a template of storeID.
 func visible(p *authz.Principal, storeID *int64) bool {
 	return storeID == nil || p.CanSeeStore(*storeID)

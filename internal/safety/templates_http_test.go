@@ -12,7 +12,8 @@ type checklist struct {
 	ID             int64  `json:"id"`
 	Scope          string `json:"scope"`
 	Version        int    `json:"version"`
-	CurrentVersion int    `json:"current_version"`
+	CurrentVersion int      `json:"current_version"`
+	AllowedActions []string `json:"allowed_actions"`
 	Items          []struct {
 		Title string `json:"title"`
 		Max   any    `json:"max"`
@@ -73,8 +74,15 @@ func TestChainTemplatesAreVersionedAndKeptByInspections(t *testing.T) {
 			t.Errorf("the earlier inspection: version %d with %d items, want version 1 with 8", in.TemplateVersion, len(in.Results))
 		}
 		testutil.Must(t, f.env.Login("qa1"), "GET", "/api/v1/checklists/1?version=1", nil, http.StatusOK).JSON(t, &c)
-		if c.Version != 1 || len(c.Items) != 8 {
-			t.Errorf("version 1: %+v", c)
+		if c.Version != 1 || len(c.Items) != 8 || len(c.AllowedActions) != 0 {
+			t.Errorf("version 1 (an old version is not edited): %+v", c)
+		}
+		// Who may edit the chain's current template: admin and HQ quality, not the store.
+		for user, want := range map[string]string{"qa1": "[edit]", "admin": "[edit]", "manager1": "[]", "super1": "[]"} {
+			testutil.Must(t, f.env.Login(user), "GET", "/api/v1/checklists/1", nil, http.StatusOK).JSON(t, &c)
+			if fmt.Sprint(c.AllowedActions) != want {
+				t.Errorf("%s on the chain's checklist: allowed %v, want %s", user, c.AllowedActions, want)
+			}
 		}
 		after := f.inspectWith(t, "super1", f.pudong, map[string]any{"template_id": 1, "department_code": "produce",
 			"answers": []map[string]any{{"item_id": 1, "number": "4.5"}, {"item_id": 2, "bool": true}}})
@@ -95,8 +103,8 @@ func TestChainTemplatesAreVersionedAndKeptByInspections(t *testing.T) {
 			t.Errorf("HQ quality adding a store's template: %d", res.Status)
 		}
 		testutil.Must(t, f.env.Login("manager2"), "POST", "/api/v1/checklists", own, http.StatusCreated).JSON(t, &c)
-		if c.Scope != "store" {
-			t.Errorf("a store's template: %+v", c)
+		if c.Scope != "store" || fmt.Sprint(c.AllowedActions) != "[edit]" {
+			t.Errorf("a store's template, as its manager reads it: %+v", c)
 		}
 		path := fmt.Sprintf("/api/v1/checklists/%d", c.ID)
 		own["version"], own["active"] = 1, false

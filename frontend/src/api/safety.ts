@@ -31,6 +31,12 @@ const action = (id: number) => ({ params: { path: { action_id: id } } })
 export const safetyApi = {
   checklists: (query: FilterQuery<QueryOf<'/api/v1/checklists'>> = {}) =>
     call(api.GET('/api/v1/checklists', { params: { query: compactQuery(query) } })),
+  createChecklist: (body: Schema<'ChecklistRequest'>) => call(api.POST('/api/v1/checklists', { body })),
+  reviseChecklist: (id: number, body: Schema<'ChecklistRequest'>) =>
+    call(api.PUT('/api/v1/checklists/{checklist_id}', { params: { path: { checklist_id: id } }, body })),
+  /** Sets (or switches off) a checklist's schedule for one department of the store. */
+  setSchedule: (storeId: number, body: Schema<'InspectionScheduleRequest'>) =>
+    call(api.POST('/api/v1/stores/{store_id}/inspection-schedules', { params: { path: ofStore(storeId) }, body })),
   checklist: (id: number) => call(api.GET('/api/v1/checklists/{checklist_id}', { params: { path: { checklist_id: id } } })),
 
   inspections: (storeId: number, query: InspectionQuery = {}) =>
@@ -51,4 +57,6 @@ export const safetyApi = {
   verify: (id: number, version: number) => call(api.POST('/api/v1/corrective-actions/{action_id}/verify', { ...action(id), body: { version } })),
   reject: (id: number, version: number, reason: string) =>
     call(api.POST('/api/v1/corrective-actions/{action_id}/reject', { ...action(id), body: { reason, version } })),
+  /** Reassigns an open action and/or moves its due date (store manager). */
+  edit: (id: number, body: Schema<'CorrectiveActionPatch'>) => call(api.PATCH('/api/v1/corrective-actions/{action_id}', { ...action(id), body })),
 }

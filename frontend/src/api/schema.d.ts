@@ -7203,6 +7203,11 @@ export interface components {
             /** @description Who saved this version. */
             updated_by_name: string;
             items: components["schemas"]["ChecklistItem"][];
+            /**
+             * @description `edit` when this is the current version and the caller edits the template's owner's
+             *     templates (the chain's: admin and HQ quality; a store's: its manager and admin).
+             */
+            allowed_actions: "edit"[];
         };
         ChecklistList: {
             items: components["schemas"]["Checklist"][];

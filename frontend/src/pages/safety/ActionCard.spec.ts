@@ -31,7 +31,8 @@ const buttons = (wrapper: ReturnType<typeof mountCard>) =>
 
 describe('ActionCard', () => {
   it('offers only the steps the server allows, the main one first', async () => {
-    expect(buttons(mountCard({ allowed_actions: ['complete', 'edit'] }))).toEqual(['action-complete-7'])
+    expect(buttons(mountCard({ allowed_actions: ['complete', 'edit'] }))).toEqual(['action-complete-7', 'action-edit-7'])
+    expect(buttons(mountCard({ allowed_actions: ['complete'] }))).toEqual(['action-complete-7'])
     expect(buttons(mountCard({ allowed_actions: [] }))).toEqual([])
     expect(buttons(mountCard({ status: 'done', allowed_actions: ['verify', 'reject'] }))).toEqual(['action-verify-7', 'action-reject-7'])
     expect(buttons(mountCard({ status: 'done', allowed_actions: [] }))).toEqual([])
@@ -43,6 +44,9 @@ describe('ActionCard', () => {
     await wrapper.get('[data-testid="action-reject-7"]').trigger('click')
     expect(Object.keys(wrapper.emitted())).toEqual(expect.arrayContaining(['verify', 'reject']))
     expect(wrapper.emitted('complete')).toBeUndefined()
+    const open = mountCard({ allowed_actions: ['edit'] })
+    await open.get('[data-testid="action-edit-7"]').trigger('click')
+    expect(open.emitted('edit')).toHaveLength(1)
   })
 
   it('marks an overdue action and shows why it was sent back', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CorrectiveAction } from '@/api/safety'
-import { actionQuery, allows, byStatus, filtersFromQuery, filtersToQuery, mainStep, sortSchedules } from './actionModel'
+import { actionEdit, actionQuery, allows, byStatus, filtersFromQuery, filtersToQuery, mainStep, sortSchedules } from './actionModel'
 
 const action = (id: number, status: CorrectiveAction['status'], allowed: CorrectiveAction['allowed_actions'] = []) =>
   ({ id, status, allowed_actions: allowed }) as unknown as CorrectiveAction
@@ -55,5 +55,19 @@ describe('sortSchedules', () => {
       { id: 5, state: 'due' as const },
     ]
     expect(sortSchedules(rows).map((r) => r.id)).toEqual([4, 2, 5, 3, 1])
+  })
+})
+
+describe('actionEdit', () => {
+  const record = { owner_id: 3, due_date: '2026-12-02' }
+  it('sends only what changed', () => {
+    expect(actionEdit(record, { owner_id: 4, due_date: '2026-12-02' })).toEqual({ owner_id: 4 })
+    expect(actionEdit(record, { owner_id: 3, due_date: '2026-12-05' })).toEqual({ due_date: '2026-12-05' })
+    expect(actionEdit(record, { owner_id: 5, due_date: '2026-12-06' })).toEqual({ owner_id: 5, due_date: '2026-12-06' })
+  })
+  it('is null when nothing changed or the fields are empty', () => {
+    expect(actionEdit(record, { owner_id: 3, due_date: '2026-12-02' })).toBeNull()
+    expect(actionEdit(record, { owner_id: null, due_date: '' })).toBeNull()
+    expect(actionEdit({ owner_id: null, due_date: '2026-12-02' }, { owner_id: 7, due_date: '' })).toEqual({ owner_id: 7 })
   })
 })

@@ -73,3 +73,20 @@ const STATE_ORDER: Record<ScheduleState, number> = { overdue: 0, due: 1, not_due
 export function sortSchedules<T extends { state: ScheduleState }>(rows: readonly T[]): T[] {
   return rows.map((row, index) => ({ row, index })).sort((a, b) => STATE_ORDER[a.row.state] - STATE_ORDER[b.row.state] || a.index - b.index).map(({ row }) => row)
 }
+
+/** What a reassignment changes: the owner and the due date, each only when it differs; null when nothing does. */
+export function actionEdit(
+  record: Pick<CorrectiveAction, 'owner_id' | 'due_date'>,
+  form: { owner_id: number | null; due_date: string },
+): { owner_id?: number; due_date?: string } | null {
+  const change: { owner_id?: number; due_date?: string } = {}
+  if (form.owner_id != null && form.owner_id !== record.owner_id) change.owner_id = form.owner_id
+  if (form.due_date && form.due_date !== record.due_date) change.due_date = form.due_date
+  return Object.keys(change).length ? change : null
+}
+
+/** The name of ISO weekday day (1 Monday … 7 Sunday) in locale, e.g. "Monday", "星期一". */
+export function weekdayName(day: number, locale: string): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)))
+}
