@@ -31,8 +31,8 @@ func (h *Handler) Register(r *httpx.Router) {
 	managers := httpx.Roles(authz.RoleAdmin, authz.RoleStoreManager)
 	r.GET("/stores/:store_id/tasks", httpx.AnyRole(), h.list)
 	r.POST("/stores/:store_id/tasks", staff, h.create)
-	r.GET("/tasks/:task_id", httpx.AnyRole(), h.get)
-	r.POST("/tasks/:task_id/complete", staff, h.complete)
+	r.GET("/tasks/:daily_task_id", httpx.AnyRole(), h.get)
+	r.POST("/tasks/:daily_task_id/complete", staff, h.complete)
 	r.GET("/task-templates", httpx.AnyRole(), h.listTemplates)
 	r.POST("/task-templates", managers, h.createTemplate)
 	r.PATCH("/task-templates/:template_id", managers, h.updateTemplate)
@@ -130,7 +130,7 @@ func (h *Handler) answer(c *gin.Context, status int, id int64) {
 }
 
 func (h *Handler) get(c *gin.Context) {
-	id, err := httpx.PathID(c, "task_id")
+	id, err := httpx.PathID(c, "daily_task_id")
 	if err != nil {
 		httpx.Fail(c, err)
 		return
@@ -144,7 +144,7 @@ type completeRequest struct {
 }
 
 func (h *Handler) complete(c *gin.Context) {
-	id, err := httpx.PathID(c, "task_id")
+	id, err := httpx.PathID(c, "daily_task_id")
 	if err == nil {
 		err = h.svc.Visible(c.Request.Context(), httpx.Principal(c), id)
 	}

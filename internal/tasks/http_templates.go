@@ -114,6 +114,9 @@ func (h *Handler) createTemplate(c *gin.Context) {
 
 func (h *Handler) updateTemplate(c *gin.Context) {
 	id, err := httpx.PathID(c, "template_id")
+	if err == nil {
+		err = h.svc.TemplateVisible(c.Request.Context(), httpx.Principal(c), id)
+	}
 	if err != nil {
 		httpx.Fail(c, err)
 		return

@@ -83,23 +83,6 @@ func toTask(r taskRow) Task {
 		Version: r.Version, CreatedAt: r.CreatedAt}
 }
 
-// Filter narrows a store's task list.
-type Filter struct {
-	BusinessDate   *civil.Date
-	Status         string
-	DepartmentCode string
-	// Mine keeps the tasks of the caller's departments and those assigned to them.
-	Mine bool
-	// Scope, when set, limits a supervisor to their departments and their own tasks.
-	Scope *Scope
-}
-
-// Scope is whose tasks a caller sees: a department of Departments or assigned to UserID.
-type Scope struct {
-	UserID      int64
-	Departments []string
-}
-
 func (s Scope) where(q *gorm.DB) *gorm.DB {
 	if len(s.Departments) == 0 {
 		return q.Where("assignee_id = ?", s.UserID)

@@ -258,6 +258,23 @@ func ValidateCompletion(note string, photos int) error {
 	return fe.Err()
 }
 
+// Filter narrows a store's task list.
+type Filter struct {
+	BusinessDate   *civil.Date
+	Status         string
+	DepartmentCode string
+	// Mine keeps the tasks of the caller's departments and those assigned to them.
+	Mine bool
+	// Scope, when set, limits a supervisor to their departments and their own tasks.
+	Scope *Scope
+}
+
+// Scope is whose tasks a caller sees: a department of Departments or assigned to UserID.
+type Scope struct {
+	UserID      int64
+	Departments []string
+}
+
 // Load is one department's tasks on one day against its capacity.
 type Load struct {
 	BusinessDate     civil.Date

@@ -154,6 +154,18 @@ func (s *Service) UpdateTemplate(ctx context.Context, p *authz.Principal, id int
 	return toTemplate(out), err
 }
 
+// TemplateVisible answers 404 unless template id is the chain's or of a store in p's scope.
+func (s *Service) TemplateVisible(ctx context.Context, p *authz.Principal, id int64) error {
+	var rows []templateRow
+	if err := s.db.WithContext(ctx).Select("id, store_id").Where("id = ?", id).Limit(1).Find(&rows).Error; err != nil {
+		return err
+	}
+	if len(rows) == 0 || (rows[0].StoreID != nil && !p.CanSeeStore(*rows[0].StoreID)) {
+		return apperr.New(apperr.ErrNotFound, "not_found", fmt.Sprintf("task template %d not found", id))
+	}
+	return nil
+}
+
 // DefaultTemplates are the chain's templates every fresh department starts with: opening
 // checks, fresh display and facings, the price-label check (Monday, Wednesday, Friday),
 // closing and cleaning, and the month's deep clean of the cold room.

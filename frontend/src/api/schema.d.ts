@@ -4258,13 +4258,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/tasks/{task_id}": {
+    "/api/v1/tasks/{daily_task_id}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
-                task_id: components["parameters"]["TaskId"];
+                daily_task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -4278,13 +4278,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/tasks/{task_id}/complete": {
+    "/api/v1/tasks/{daily_task_id}/complete": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
-                task_id: components["parameters"]["TaskId"];
+                daily_task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -15598,7 +15598,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
-                task_id: components["parameters"]["TaskId"];
+                daily_task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -15631,7 +15631,7 @@ export interface operations {
             };
             path: {
                 /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
-                task_id: components["parameters"]["TaskId"];
+                daily_task_id: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
