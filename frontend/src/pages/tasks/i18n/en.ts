@@ -2,7 +2,7 @@
 import type { Messages } from './zh-CN'
 
 const en: Messages = {
-  tasks: {
+  dailyTasks: {
     title: 'Tasks',
     subtitle: "Today's work: opening checks, fresh display and facings, price labels, closing and cleaning, and tasks your manager assigns.",
     tabs: { today: 'Today', all: 'All tasks', load: 'Load', templates: 'Templates' },

@@ -1,6 +1,6 @@
 // 日常任务页面的中文文本；en.ts 与之键相同。
 const zhCN = {
-  tasks: {
+  dailyTasks: {
     title: '日常任务',
     subtitle: '今天要做的任务：开店检查、陈列排面、价签核对、闭店清洁，以及店长临时安排的任务。',
     tabs: { today: '今日任务', all: '全部任务', load: '任务负荷', templates: '任务模板' },
