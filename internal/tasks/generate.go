@@ -67,9 +67,18 @@ func (s *Service) activeTemplates(ctx context.Context) ([]Template, error) {
 // zone) at now, in multi-row statements that skip tasks generated already: running it twice,
 // or on two replicas at once, adds nothing. It answers how many tasks it added.
 func (s *Service) Generate(ctx context.Context, now time.Time) (int64, error) {
+	return s.GenerateStores(ctx, now, nil)
+}
+
+// GenerateStores is Generate for the stores among ids only (nil: every active store), for the
+// demo's history and tests.
+func (s *Service) GenerateStores(ctx context.Context, now time.Time, ids []int64) (int64, error) {
 	stores, err := s.Org.ActiveStoresWithDepartments(ctx)
 	if err != nil {
 		return 0, err
+	}
+	if ids != nil {
+		stores = slices.DeleteFunc(stores, func(st org.ActiveStoreDepartments) bool { return !slices.Contains(ids, st.StoreID) })
 	}
 	templates, err := s.activeTemplates(ctx)
 	if err != nil {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TaskLoad } from '@/api/tasks'
-import { emptyTemplateForm, linkedTaskId, loadChartOption, overDays, templateRequest } from './model'
+import { dueAt, emptyTemplateForm, linkedTaskId, loadChartOption, overDays, templateRequest } from './model'
 
 const load: TaskLoad = {
   from: '2026-11-02',
@@ -40,5 +40,10 @@ describe('tasks model', () => {
     expect(templateRequest(f, 2)).toMatchObject({ title_zh: '价签核对', weekdays: [1, 3, 5], version: 2 })
     expect(templateRequest({ ...f, recurrence: 'daily' })).not.toHaveProperty('weekdays')
     expect(templateRequest({ ...f, recurrence: 'monthly', month_day: 15 })).toMatchObject({ month_day: 15 })
+  })
+
+  it('reads a due time on the store\'s clock', () => {
+    expect(dueAt('2026-11-02', '17:00', 'Asia/Shanghai')).toBe('2026-11-02T09:00:00.000Z')
+    expect(dueAt('2026-07-01', '08:30', 'Europe/Berlin')).toBe('2026-07-01T06:30:00.000Z')
   })
 })

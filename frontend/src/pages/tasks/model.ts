@@ -103,11 +103,23 @@ export function templateRequest(f: TemplateForm, version?: number): TaskTemplate
   return body
 }
 
-/** The due time on `day` (YYYY-MM-DD) at `time` (HH:MM) in the browser's zone, as RFC 3339. */
-export function dueAt(day: string, time: string): string {
+/** The instant of `time` (HH:MM) on `day` (YYYY-MM-DD) on the store's clock (`timeZone`; the browser's when unknown), as RFC 3339. */
+export function dueAt(day: string, time: string, timeZone?: string): string {
   const [y, m, d] = day.split('-').map(Number)
   const [hh, mm] = time.split(':').map(Number)
-  return new Date(y, m - 1, d, hh, mm).toISOString()
+  const guess = Date.UTC(y, m - 1, d, hh, mm)
+  if (!timeZone) return new Date(y, m - 1, d, hh, mm).toISOString()
+  try {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(guess))
+        .map((p) => [p.type, Number(p.value)]),
+    )
+    const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute)
+    return new Date(guess - (shown - guess)).toISOString()
+  } catch {
+    return new Date(y, m - 1, d, hh, mm).toISOString()
+  }
 }
 
 /** Today's date as YYYY-MM-DD in the store's time zone (the browser's when unknown). */
