@@ -129,7 +129,7 @@ func rawInsert(t *testing.T, env *testutil.Env, rows int64) time.Duration {
 			}
 			q := "INSERT INTO tasks (store_id, template_id, business_date, department_code, title_zh, title_en, note, due_at, estimated_minutes, status, created_by_name, version, created_at, updated_at) VALUES " +
 				strings.TrimSuffix(strings.Repeat(tuple+",", int(k)), ",")
-			if err := tx.Exec(q, args...).Error; err != nil {
+			if _, err := tx.Statement.ConnPool.ExecContext(context.Background(), q, args...); err != nil {
 				return err
 			}
 			day = day.AddDate(0, 0, 1) // keeps (template, store, day) unique

@@ -154,11 +154,21 @@ func insertIgnoring(ctx context.Context, db *gorm.DB, rows []taskRow) (int64, er
 		} else {
 			sb.WriteString(" ON CONFLICT (template_id, store_id, business_date) DO NOTHING")
 		}
-		res := db.WithContext(ctx).Exec(sb.String(), args...)
-		if res.Error != nil {
-			return added, res.Error
+		// Straight to the connection, as database.Bulk does: GORM's statement builder would
+		// walk thousands of placeholders per statement for nothing.
+		pool := db.Statement.ConnPool
+		if ps, ok := pool.(*gorm.PreparedStmtTX); ok && dialect == database.SQLite {
+			pool = ps.Tx
 		}
-		added += res.RowsAffected
+		res, err := pool.ExecContext(ctx, sb.String(), args...)
+		if err != nil {
+			return added, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return added, err
+		}
+		added += n
 	}
 	return added, nil
 }
