@@ -213,6 +213,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo complaints and price surveys seeded", "complaints", daily.Complaints, "open", daily.Open,
 		"surveys", daily.Surveys, "promoted", daily.Promoted, "skipped_stores", daily.SkippedStores)
+	work, err := seed.Tasks(ctx, seed.TaskServices{Org: a.Org, Tasks: a.Tasks}, start)
+	if err != nil {
+		return err
+	}
+	log.Info("demo task templates and tasks seeded", "templates", work.Templates, "generated", work.Generated,
+		"done", work.Done, "assigned", work.Assigned)
 	return nil
 }
 

@@ -59,6 +59,7 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
+    ElTimeSelect: typeof import('element-plus/es')['ElTimeSelect']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
     ExportButtons: typeof import('./components/shared/ExportButtons.vue')['default']
     FilePicker: typeof import('./components/import/FilePicker.vue')['default']

@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, List } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -177,6 +177,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { name: 'safety-inspection-new', path: 'inspections/new', component: () => import('@/pages/safety/InspectionRun.vue') },
       { name: 'safety-inspection', path: 'inspections/:id(\\d+)', component: () => import('@/pages/safety/InspectionDetail.vue') },
     ],
+  },
+  {
+    // Daily tasks (日常任务): supervisors see their day's tasks as cards and mark them done
+    // (note, camera photo); the store manager assigns ad-hoc tasks, watches the load
+    // gatekeeper and edits the templates. The Today inbox's task entries badge this entry.
+    key: 'tasks',
+    path: '/tasks',
+    icon: List,
+    roles: ['admin', 'store_manager', 'supervisor'],
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/tasks/TasksPage.vue'),
   },
   {
     // Customer complaints (顾客投诉): store staff record and handle them (steps with photos,

@@ -47,6 +47,7 @@ import (
 	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
+	"github.com/storeops/storeops/internal/tasks"
 )
 
 // Deps are what the application is built from.
@@ -94,6 +95,8 @@ type App struct {
 	Complaints *complaints.Service
 	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
 	PriceSurveys *pricesurvey.Service
+	// Tasks keeps task templates, the daily tasks generated from them and ad-hoc tasks.
+	Tasks *tasks.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -160,8 +163,12 @@ func New(d Deps) (*App, error) {
 	priceSurveySvc := pricesurvey.NewService(d.DB, pricesurvey.Deps{Catalog: catalogSvc, Stores: orgSvc, Promotions: promoSvc,
 		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	attachmentsSvc.Register(pricesurvey.KindLine, attachments.VisibilityFunc(priceSurveySvc.VisibleLine))
+	tasksSvc := tasks.NewService(d.DB, tasks.Deps{Org: orgSvc, Approvers: delegationSvc, Attachments: attachmentsSvc,
+		Audit: auditLog, Outbox: outboxSvc, Logger: d.Logger}, d.Now)
+	// A completed task's photos are seen by whoever sees the task.
+	attachmentsSvc.Register(tasks.KindTask, attachments.VisibilityFunc(tasksSvc.Visible))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
-		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
+		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc, tasks: tasksSvc})
 	if err != nil {
 		return nil, err
 	}
@@ -177,6 +184,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("safety", safety.NewInboxSource(safetySvc))
 	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
 	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
+	inboxSvc.Register("tasks", tasks.NewInboxSource(tasksSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -221,6 +229,7 @@ func New(d Deps) (*App, error) {
 	supplier.NewHandler(supplierSvc, dec).Register(v1)
 	complaints.NewHandler(complaintsSvc, dec).Register(v1)
 	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
+	tasks.NewHandler(tasksSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -238,7 +247,7 @@ func New(d Deps) (*App, error) {
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc,
-		PriceSurveys: priceSurveySvc}, nil
+		PriceSurveys: priceSurveySvc, Tasks: tasksSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -18,6 +18,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/paging"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/tasks"
 )
 
 // Periods of the platform's own jobs.
@@ -38,6 +39,11 @@ const (
 	// measureEffectsEvery: campaigns' effect sums are measured ahead within the hour after a
 	// store's day turns or its feed lands, so HQ's reports read kept sums.
 	measureEffectsEvery = time.Hour
+	// generateTasksEvery: each store's tasks of its new day appear within a quarter of an
+	// hour after its midnight (and a template added today makes its task by the next run).
+	generateTasksEvery = 15 * time.Minute
+	// notifyOverdueEvery: a task past its due time is announced within five minutes.
+	notifyOverdueEvery = 5 * time.Minute
 )
 
 // housekeeping is what the periodic jobs of the modules work on.
@@ -49,6 +55,7 @@ type housekeeping struct {
 	org         *org.Service
 	ordering    *ordering.Service
 	promo       *promo.Service
+	tasks       *tasks.Service
 }
 
 // background builds the job runner and the outbox and registers the jobs of the modules
@@ -124,6 +131,17 @@ func registerHousekeeping(ctx context.Context, d Deps, runner *jobs.Runner, h ho
 		}},
 		{Name: "promo.measure_effects", Every: measureEffectsEvery, Timeout: 30 * time.Minute, Run: func(ctx context.Context, _ *authz.Principal) error {
 			_, err := h.promo.MeasureEffects(ctx)
+			return err
+		}},
+		{Name: "tasks.generate", Every: generateTasksEvery, Timeout: 10 * time.Minute, Run: func(ctx context.Context, _ *authz.Principal) error {
+			n, err := h.tasks.Generate(ctx, d.Now())
+			if n > 0 {
+				d.Logger.Info("tasks generated", "added", n)
+			}
+			return err
+		}},
+		{Name: "tasks.notify_overdue", Every: notifyOverdueEvery, Timeout: 5 * time.Minute, Run: func(ctx context.Context, _ *authz.Principal) error {
+			_, err := h.tasks.NotifyOverdue(ctx, d.Now())
 			return err
 		}},
 	}

@@ -129,6 +129,8 @@ func TestRouteAccessWalk(t *testing.T) {
 			"checklist_id":    storeChecklistFixture(t, env, "sh-pudong", "manager1"),
 			"complaint_id":    complaintFixture(t, env, "sh-pudong"),
 			"line_no":         "1",
+			"daily_task_id":   dailyTaskFixture(t, env, "sh-pudong", "produce"),
+			"template_id":     taskTemplateFixture(t, env, "manager1"),
 		}
 		own["inspection_id"], own["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
 		own["survey_id"], own["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
@@ -155,6 +157,8 @@ func TestRouteAccessWalk(t *testing.T) {
 			"checklist_id":    storeChecklistFixture(t, env, "gz-tianhe", "manager2"),
 			"complaint_id":    complaintFixture(t, env, "gz-tianhe"),
 			"line_no":         "1",
+			"daily_task_id":   dailyTaskFixture(t, env, "gz-tianhe", "deli"),
+			"template_id":     taskTemplateFixture(t, env, "manager2"),
 		}
 		other["inspection_id"], other["action_id"] = inspectionFixture(t, env, "gz-tianhe", "deli", "super2")
 		other["survey_id"], other["change_request_id"] = priceSurveyFixture(t, env, "gz-tianhe")
@@ -210,7 +214,8 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":recall_id") || strings.Contains(path, ":campaign_id") ||
 		strings.Contains(path, ":task_id") || strings.Contains(path, ":promoter_id") ||
 		strings.Contains(path, ":checklist_id") || strings.Contains(path, ":inspection_id") ||
-		strings.Contains(path, ":action_id")
+		strings.Contains(path, ":action_id") || strings.Contains(path, ":daily_task_id") ||
+		strings.Contains(path, ":template_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

@@ -28,6 +28,7 @@ import (
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
+	"github.com/storeops/storeops/internal/tasks"
 	"github.com/storeops/storeops/internal/testutil"
 )
 
@@ -58,6 +59,7 @@ func models() []any {
 	all = append(all, safety.Models()...)
 	all = append(all, complaints.Models()...)
 	all = append(all, pricesurvey.Models()...)
+	all = append(all, tasks.Models()...)
 	return all
 }
 

@@ -149,6 +149,8 @@ export interface paths {
          *     | `campaign.tasks_due` | open execution tasks of a published campaign of the caller's store (store manager and supervisors) are overdue or due within 24 hours; one entry per campaign, due at the first task's due time, high when one is overdue; `count` is how many tasks, `resource_id` the campaign | high or normal | `campaign_id`, `campaign_name`, `tasks` |
          *     | `complaint.open_overdue` | a complaint of the caller's store (store manager) has been open for more than 24 hours; one entry per complaint, due when it passed 24 hours, high after three days; `resource_id` the complaint | high or normal | `complaint_id`, `category`, `hours_open` |
          *     | `price_change.decide` | price-change requests made from price surveys of the caller's store wait for the store manager's decision; one entry, `count` is how many | normal | `requests` |
+         *     | `task.due` | an open task of today (store time) of the caller's: a supervisor's departments' and those assigned to them, the store manager's assigned to them; one entry per task, due at its due time, linking to `/tasks?id=` | normal | `task_id`, `title`, `title_en`, `business_date` |
+         *     | `task.overdue` | an open task of the caller's (as `task.due`) of the last seven days past its due time | high | `task_id`, `title`, `title_en`, `business_date` |
          *
          *     | `safety.inspection_due` | a scheduled checklist of the caller's department (supervisors: theirs; the store manager: every department) is due today or overdue (`GET /stores/{store_id}/inspection-schedules`); one entry per schedule, `resource_id` the schedule; high when overdue | high or normal | `template_id`, `template_title`, `department_code`, `state`, `due_date` |
          *     | `safety.actions_assigned` | open corrective actions owned by the caller; `count` is how many; high when one is past its due date | high or normal | `actions`, `overdue` |
@@ -4212,6 +4214,235 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's tasks (日常任务), generated from templates and assigned ad hoc
+         * @description Latest business day first, then by due time. A supervisor sees the tasks of their
+         *     departments and those assigned to them; the store manager, admins and HQ every task of
+         *     the store. Filters: `business_date` (store time), `status` (`open`: open and not yet
+         *     due; `overdue`: open past its due time; `done`), `department_code` and `mine=true`
+         *     (the caller's departments' and those assigned to them). Each task carries its computed
+         *     `status` and `allowed_actions` (`complete` while it is open, for the store's staff).
+         */
+        get: operations["listTasks"];
+        put?: never;
+        /**
+         * Assign an ad-hoc task to a supervisor or a department
+         * @description The store manager (or a supervisor who is the store's active deputy approver) assigns
+         *     a task to `assignee_id` (a supervisor or the manager of the store) and/or to a
+         *     `department_code` the store runs; one of them is required. `due_at` is required, not
+         *     more than a day in the past nor more than three months ahead; the task's business day
+         *     is the day of `due_at` in the store's time zone. In the same transaction an outbox
+         *     message `task.assigned` is written (payload `store_id`, `task_id`, `title`, `note`,
+         *     `department_code`, `assignee_id`, `assignee_name`, `business_date`, `due_at`; key the
+         *     task id). When the department's day is over its capacity (see `task-load`) the answer
+         *     carries a `warnings` entry `over_capacity`: a warning, not a refusal. Audited
+         *     `task.assign`.
+         */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{daily_task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
+                daily_task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        /** One task with its completion photos */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{daily_task_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
+                daily_task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an open task done, with an optional note and photos
+         * @description The body may be left out. Photos are attachment ids the caller uploaded (`POST
+         *     /attachments`), at most 5. A task that is done already is `409 wrong_status`; another
+         *     store's task (or, for a supervisor, another department's) is `404`. Audited
+         *     `task.complete`.
+         */
+        post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/task-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recurring task templates (the chain's and a store's own)
+         * @description The chain's templates (`store_id` null) and, with `store_id` (in the caller's scope),
+         *     that store's own; without it a store-bound caller sees their own store's, admins and
+         *     HQ every store's. The generator (job `tasks.generate`, every 15 minutes) makes each
+         *     active template's task for every active store that runs its department, on the
+         *     store's business day (its time zone), once per template, store and day.
+         */
+        get: operations["listTaskTemplates"];
+        put?: never;
+        /**
+         * Add a recurring task template
+         * @description Admins add the chain's (no `store_id`) or any store's; a store manager adds their own
+         *     store's (`store_id` defaults to it; the chain's is `403`). `recurrence` `daily`,
+         *     `weekly` with `weekdays` (0 Sunday … 6 Saturday) or `monthly` with `month_day` (1–31;
+         *     a shorter month's last day stands in); `due_time` `HH:MM` of the store's day;
+         *     `estimated_minutes` 1–600. Audited `task_template.create`.
+         */
+        post: operations["createTaskTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/task-templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of a task template; another store's is `404` for store staff. */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a task template (or set it inactive)
+         * @description The fields sent change; `version` is required and a stale one is `409 stale_version`;
+         *     `store_id` cannot change. A change applies to the tasks generated from then on.
+         *     Audited `task_template.update`.
+         */
+        patch: operations["updateTaskTemplate"];
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/task-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The load gatekeeper (tasks and minutes per department per day against capacity)
+         * @description For each day `from` … `to` (both required, at most 62 days) and each department the
+         *     store runs: how many tasks and estimated minutes fall on it, against the department's
+         *     daily capacity (`PUT task-capacity`, default 240 minutes); `over_capacity` flags a day
+         *     over it. Up to the store's today the tasks there are count; later days count the
+         *     ad-hoc tasks there are plus what the active templates will generate.
+         */
+        get: operations["getTaskLoad"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/task-capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /** Each department's daily task capacity in minutes */
+        get: operations["listTaskCapacities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/task-capacity/{department_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description A department the store runs; another is `404`. */
+                department_code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a department's daily task capacity (store manager)
+         * @description `minutes_per_day` 0–10000. With `version` a stale one is `409 stale_version`.
+         *     Audited `task_capacity.set`.
+         */
+        put: operations["setTaskCapacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7400,6 +7631,148 @@ export interface components {
             page_size: number;
             total: number;
         };
+        /**
+         * @description `open` and not yet due, `overdue` (open past its due time, computed) or `done`.
+         * @enum {string}
+         */
+        TaskStatus: "open" | "overdue" | "done";
+        Task: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            /** Format: int64 */
+            template_id: number | null;
+            /** @enum {string} */
+            kind: "recurring" | "adhoc";
+            /** Format: date */
+            business_date: string;
+            department_code: string | null;
+            /** Format: int64 */
+            assignee_id: number | null;
+            assignee_name: string | null;
+            /** @description The Chinese title (an ad-hoc task's one text). */
+            title: string;
+            title_en: string;
+            note: string;
+            /** Format: date-time */
+            due_at: string;
+            estimated_minutes: number;
+            status: components["schemas"]["TaskStatus"];
+            overdue: boolean;
+            /** Format: date-time */
+            done_at: string | null;
+            done_by_name: string | null;
+            done_note: string;
+            photos?: components["schemas"]["Attachment"][];
+            created_by_name: string;
+            version: number;
+            allowed_actions: "complete"[];
+            warnings?: components["schemas"]["TaskWarning"][];
+        };
+        TaskWarning: {
+            /** @enum {string} */
+            code: "over_capacity";
+            message: string;
+            department_code: string;
+            /** Format: date */
+            business_date: string;
+            estimated_minutes: number;
+            capacity_minutes: number;
+        };
+        TaskList: {
+            items: components["schemas"]["Task"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        TaskCreateRequest: {
+            title: string;
+            note?: string;
+            department_code?: string;
+            /** Format: int64 */
+            assignee_id?: number;
+            /** Format: date-time */
+            due_at: string;
+            estimated_minutes?: number;
+        };
+        TaskCompleteRequest: {
+            note?: string;
+            photos?: number[];
+        };
+        TaskTemplate: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description null for the chain's templates.
+             */
+            store_id: number | null;
+            department_code: string;
+            title_zh: string;
+            title_en: string;
+            /** @enum {string} */
+            recurrence: "daily" | "weekly" | "monthly";
+            /** @description Days of a weekly template, 0 Sunday … 6 Saturday. */
+            weekdays: number[];
+            month_day: number | null;
+            due_time: string;
+            estimated_minutes: number;
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TaskTemplateList: {
+            items: components["schemas"]["TaskTemplate"][];
+        };
+        TaskTemplateRequest: {
+            /** Format: int64 */
+            store_id?: number;
+            department_code?: string;
+            title_zh?: string;
+            title_en?: string;
+            /** @enum {string} */
+            recurrence?: "daily" | "weekly" | "monthly";
+            weekdays?: number[];
+            month_day?: number;
+            due_time?: string;
+            estimated_minutes?: number;
+            active?: boolean;
+            version?: number;
+        };
+        TaskCapacity: {
+            department_code: string;
+            minutes_per_day: number;
+            is_default: boolean;
+            /** @description 0 while the default applies. */
+            version: number;
+        };
+        TaskCapacityList: {
+            items: components["schemas"]["TaskCapacity"][];
+        };
+        TaskCapacityRequest: {
+            minutes_per_day: number;
+            version?: number;
+        };
+        TaskLoadDay: {
+            /** Format: date */
+            business_date: string;
+            department_code: string;
+            tasks: number;
+            estimated_minutes: number;
+            capacity_minutes: number;
+            over_capacity: boolean;
+        };
+        TaskLoad: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            capacities: components["schemas"]["TaskCapacity"][];
+            days: components["schemas"]["TaskLoadDay"][];
+            over_days: number;
+        };
     };
     responses: {
         /**
@@ -7668,6 +8041,8 @@ export interface components {
         CampaignId: number;
         /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
         CampaignTaskId: number;
+        /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
+        TaskId: number;
         /**
          * @description The write-off's id. A malformed or unknown id, and one outside the caller's scope (another
          *     store, or for a supervisor another department unless they are the store's active deputy
@@ -15127,6 +15502,411 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                business_date?: string;
+                status?: components["schemas"]["TaskStatus"];
+                department_code?: string;
+                mine?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "检查冷库门封条",
+                 *       "note": "冷库门关不严",
+                 *       "assignee_id": 3,
+                 *       "department_code": "produce",
+                 *       "due_at": "2026-11-02T08:00:00Z",
+                 *       "estimated_minutes": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, with `warnings` when its department's day is over capacity. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
+                daily_task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
+                daily_task_id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已完成，排面整齐",
+                 *       "photos": [
+                 *         12
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskCompleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTaskTemplates: {
+        parameters: {
+            query?: {
+                store_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskTemplateList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createTaskTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "department_code": "produce",
+                 *       "title_zh": "价签核对",
+                 *       "title_en": "Price-label check",
+                 *       "recurrence": "weekly",
+                 *       "weekdays": [
+                 *         1,
+                 *         3,
+                 *         5
+                 *       ],
+                 *       "due_time": "11:00",
+                 *       "estimated_minutes": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The template. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskTemplate"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateTaskTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The id of a task template; another store's is `404` for store staff. */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "active": false,
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskTemplate"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTaskLoad: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The load per day and department. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskLoad"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTaskCapacities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One capacity per department the store runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCapacityList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setTaskCapacity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+                /** @description A department the store runs; another is `404`. */
+                department_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "minutes_per_day": 300
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskCapacityRequest"];
+            };
+        };
+        responses: {
+            /** @description The capacity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCapacity"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -59,6 +59,7 @@ const en: MessageSchema = {
     recalls: 'Recalls',
     campaigns: 'Promotions',
     safety: 'Safety',
+    tasks: 'Tasks',
     complaints: 'Complaints',
     'price-surveys': 'Price surveys',
     calendar: 'Holidays & events',

@@ -41,6 +41,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   recalls: { load: () => import('@/pages/recalls/i18n'), uses: ['products'] },
   campaigns: { load: () => import('@/pages/campaigns/i18n'), uses: [] },
   safety: { load: () => import('@/pages/safety/i18n'), uses: ['products'] },
+  tasks: { load: () => import('@/pages/tasks/i18n'), uses: [] },
   complaints: { load: () => import('@/pages/complaints/i18n'), uses: [] },
   'price-surveys': { load: () => import('@/pages/priceSurveys/i18n'), uses: [] },
   stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },

@@ -63,6 +63,7 @@ const zhCN = {
     recalls: '召回',
     campaigns: '促销执行',
     safety: '安全卫生',
+    tasks: '日常任务',
     complaints: '顾客投诉',
     'price-surveys': '市调',
     calendar: '节假日与活动',
