@@ -213,6 +213,11 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo complaints and price surveys seeded", "complaints", daily.Complaints, "open", daily.Open,
 		"surveys", daily.Surveys, "promoted", daily.Promoted, "skipped_stores", daily.SkippedStores)
+	if added, err := a.Notify.SeedExample(ctx); err != nil {
+		return err
+	} else if added {
+		log.Info("demo notification channel seeded (disabled)")
+	}
 	return nil
 }
 

@@ -54,8 +54,9 @@ type housekeeping struct {
 }
 
 // background builds the job runner and the outbox and registers the jobs of the modules
-// built so far; serve starts the runner. Without a configured channel the outbox keeps its
-// messages pending; STOREOPS_NOTIFY_LOG=true delivers them to the log.
+// built so far; serve starts the runner. The outbox delivers to the notification channels
+// admins configure (a message none subscribes to is done) and, with STOREOPS_NOTIFY_LOG=true,
+// to the log.
 func background(d Deps, box *outbox.Service, h housekeeping) (*jobs.Runner, error) {
 	// A short outbox period (STOREOPS_OUTBOX_EVERY, e.g. in browser tests) needs a tick as short.
 	runner := jobs.NewRunner(d.DB, d.Now, d.Logger, jobs.Options{Tick: min(5*time.Second, d.Config.OutboxEvery)})
