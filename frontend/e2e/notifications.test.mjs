@@ -40,6 +40,7 @@ test('admin adds a WeCom channel, sends a test, and a stocktake submitted reache
   await page.getByTestId('channel-save').click()
   await page.getByTestId('channel-form-error').waitFor()
   await dialog.getByText('private').waitFor()
+  await settle(page)
   await noSeriousAxe(page, 'channel dialog')
 
   // The local receiver (allowed by configuration) is accepted.
