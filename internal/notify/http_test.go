@@ -195,7 +195,7 @@ func TestDeliveryRetriesOnlyTheFailedChannel(t *testing.T) {
 		if rc.count("/wecom") != 1 || rc.count("/dingtalk") != 1 || rc.count("/feishu") != 1 {
 			t.Fatalf("the retry reaches only the channel that failed: %v", rc.got)
 		}
-		testutil.Must(t, admin, "GET", fmt.Sprintf("/api/v1/notification-deliveries?topic=stocktake.submitted&page_size=10"), nil, 200).JSON(t, &page)
+		testutil.Must(t, admin, "GET", "/api/v1/notification-deliveries?topic=stocktake.submitted&page_size=10", nil, 200).JSON(t, &page)
 		if page.Total != 3 {
 			t.Fatalf("one row per message and channel: %+v", page)
 		}

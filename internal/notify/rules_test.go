@@ -55,7 +55,7 @@ func TestSubscribesByTopicAndStore(t *testing.T) {
 
 func TestMaskURLHidesTokens(t *testing.T) {
 	cases := map[string]string{
-		"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=•••",
+		"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx":   "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=•••",
 		"https://open.feishu.cn/open-apis/bot/v2/hook/2b1e7c0e-abcd-4f00-9a11": "https://open.feishu.cn/open-apis/bot/v2/hook/2b1e•••",
 	}
 	for in, want := range cases {

@@ -63,10 +63,10 @@ func TestCheckURLRefusesWhatCouldReachInside(t *testing.T) {
 		{"https://nowhere.example/hook", "does not resolve"},
 		{"https://user:pw@qyapi.weixin.qq.com/x", "user name"},
 		{"/relative", "absolute"},
-		{"http://127.0.0.1:9999/hook", ""},   // allowed host:port, http accepted
-		{"https://127.0.0.1:9999/hook", ""},  // and https
+		{"http://127.0.0.1:9999/hook", ""},      // allowed host:port, http accepted
+		{"https://127.0.0.1:9999/hook", ""},     // and https
 		{"http://127.0.0.1:9998/hook", "https"}, // another port is not allowed
-		{"http://hooks.lan:8080/x", ""},       // a host entry allows every port
+		{"http://hooks.lan:8080/x", ""},         // a host entry allows every port
 	}
 	for _, c := range cases {
 		err := g.CheckURL(context.Background(), r, c.url)
