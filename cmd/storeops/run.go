@@ -219,6 +219,11 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo task templates and tasks seeded", "templates", work.Templates, "generated", work.Generated,
 		"done", work.Done, "assigned", work.Assigned)
+	if added, err := a.Notify.SeedExample(ctx); err != nil {
+		return err
+	} else if added {
+		log.Info("demo notification channel seeded (disabled)")
+	}
 	return nil
 }
 

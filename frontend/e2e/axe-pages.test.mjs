@@ -69,7 +69,7 @@ const ctx = suite({ setup: planCounting })
 const PAGES = {
   admin: [['/', 'home-admin'], ['/kpi', 'kpi-page'], ['/ranking', 'ranking-page'], ['/products', 'products-page'],
     ['/inventory', 'inventory-page'], ['/feeds', 'feeds-page'], ['/users', 'users-page'], ['/stores', 'stores-page'],
-    ['/audit', 'audit-page'], ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/profile', 'profile-page'],
+    ['/audit', 'audit-page'], ['/notifications', 'notifications-page'], ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/profile', 'profile-page'],
     ['/shrink?tab=settings', 'settings-tab']],
   manager1: [['/', 'home-store_manager'], ['/kpi', 'kpi-page'], ['/budgets', 'budgets-page'],
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page'], ['/shrink?tab=approvals', 'approvals-tab'],

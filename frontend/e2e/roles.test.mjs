@@ -9,13 +9,13 @@ const USERS = [
   {
     username: 'admin',
     role: 'admin',
-    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'notifications', 'audit', 'profile'],
     forbidden: null,
   },
   {
     username: 'manager1',
     role: 'store_manager',
-    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'complaints', 'price-surveys', 'calendar', 'users', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'complaints', 'price-surveys', 'calendar', 'users', 'notifications', 'audit', 'profile'],
     forbidden: '/stores',
   },
   { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/users' },

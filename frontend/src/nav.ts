@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, List } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, List, Bell } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -234,6 +234,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'hq_promotions'],
     writeRoles: ['admin'],
     component: () => import('@/pages/org/stores/StoresPage.vue'),
+  },
+  {
+    key: 'notifications',
+    path: '/notifications',
+    icon: Bell,
+    // Admins configure the chain's channels; store managers read their store's.
+    roles: ['admin', 'store_manager'],
+    writeRoles: ['admin'],
+    component: () => import('@/pages/notifications/NotificationsPage.vue'),
   },
   {
     key: 'audit',

@@ -28,6 +28,7 @@ import (
 	"github.com/storeops/storeops/internal/inbox"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/kpi"
+	"github.com/storeops/storeops/internal/notify"
 	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/attachments"
@@ -93,6 +94,8 @@ type App struct {
 	Safety *safety.Service
 	// Complaints keeps customer complaints and their handling.
 	Complaints *complaints.Service
+	// Notify sends the outbox's messages to the configured notification channels.
+	Notify *notify.Service
 	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
 	PriceSurveys *pricesurvey.Service
 	// Tasks keeps task templates, the daily tasks generated from them and ad-hoc tasks.
@@ -123,7 +126,8 @@ func New(d Deps) (*App, error) {
 			Window: d.Config.LoginWindow, MaxDelay: d.Config.LoginMaxDelay},
 	}, d.Now)
 	keys := idempotency.New(d.Now)
-	outboxSvc, err := newOutbox(d)
+	notifySvc := newNotify(d, orgSvc)
+	outboxSvc, err := newOutbox(d, notifySvc)
 	if err != nil {
 		return nil, err
 	}
@@ -228,6 +232,7 @@ func New(d Deps) (*App, error) {
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
 	supplier.NewHandler(supplierSvc, dec).Register(v1)
 	complaints.NewHandler(complaintsSvc, dec).Register(v1)
+	notify.NewHandler(notifySvc, dec).Register(v1)
 	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
 	tasks.NewHandler(tasksSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
@@ -246,7 +251,7 @@ func New(d Deps) (*App, error) {
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
-		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc,
+		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc, Notify: notifySvc,
 		PriceSurveys: priceSurveySvc, Tasks: tasksSvc}, nil
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/storeops/storeops/internal/auth"
 	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/notify"
 	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/attachments"
@@ -59,10 +61,12 @@ type housekeeping struct {
 }
 
 // background builds the job runner and the outbox and registers the jobs of the modules
-// built so far; serve starts the runner. Without a configured channel the outbox keeps its
-// messages pending; STOREOPS_NOTIFY_LOG=true delivers them to the log.
+// built so far; serve starts the runner. The outbox delivers to the notification channels
+// admins configure (a message none subscribes to is done) and, with STOREOPS_NOTIFY_LOG=true,
+// to the log.
 func background(d Deps, box *outbox.Service, h housekeeping) (*jobs.Runner, error) {
-	runner := jobs.NewRunner(d.DB, d.Now, d.Logger, jobs.Options{})
+	// A short outbox period (STOREOPS_OUTBOX_EVERY, e.g. in browser tests) needs a tick as short.
+	runner := jobs.NewRunner(d.DB, d.Now, d.Logger, jobs.Options{Tick: min(5*time.Second, d.Config.OutboxEvery)})
 	ctx := context.Background()
 	err := runner.Register(ctx, jobs.Job{Name: "auth.sweep_sessions", Every: sweepSessionsEvery,
 		Run: func(ctx context.Context, p *authz.Principal) error {
@@ -75,7 +79,7 @@ func background(d Deps, box *outbox.Service, h housekeeping) (*jobs.Runner, erro
 	if err != nil {
 		return nil, err
 	}
-	err = runner.Register(ctx, jobs.Job{Name: "outbox.deliver", Every: outboxDeliverEvery, Timeout: 5 * time.Minute,
+	err = runner.Register(ctx, jobs.Job{Name: "outbox.deliver", Every: cmp.Or(d.Config.OutboxEvery, outboxDeliverEvery), Timeout: 5 * time.Minute,
 		Run: func(ctx context.Context, p *authz.Principal) error {
 			res, err := box.DeliverDue(ctx, p, outboxBatch)
 			if res != (outbox.Result{}) {
@@ -93,14 +97,29 @@ func background(d Deps, box *outbox.Service, h housekeeping) (*jobs.Runner, erro
 	return runner, nil
 }
 
-// newOutbox builds the notification outbox with the channels configured. Without one the
-// outbox keeps its messages pending; STOREOPS_NOTIFY_LOG=true delivers them to the log.
-func newOutbox(d Deps) (*outbox.Service, error) {
-	var channels []outbox.Deliverer
+// outboxMaxAttempts failed attempts make a message dead (about a day of retries with the
+// outbox's backoff); the notify channels mark their last failed delivery dead with it.
+const outboxMaxAttempts = 12
+
+// newOutbox builds the notification outbox with its channels: the notification channels
+// admins configure (WeChat Work, DingTalk, Feishu, e-mail) and, with STOREOPS_NOTIFY_LOG=true,
+// the log. One send to a slow channel is bounded by its own timeout; the whole fan-out of a
+// message gets two minutes.
+func newOutbox(d Deps, channels *notify.Service) (*outbox.Service, error) {
+	list := []outbox.Deliverer{channels.Deliverer()}
 	if d.Config.NotifyLog {
-		channels = append(channels, outbox.LogDeliverer{Log: d.Logger})
+		list = append(list, outbox.LogDeliverer{Log: d.Logger})
 	}
-	return outbox.NewService(d.DB, d.Now, d.Logger, outbox.Options{Deliverers: channels})
+	return outbox.NewService(d.DB, d.Now, d.Logger, outbox.Options{Deliverers: list, MaxAttempts: outboxMaxAttempts,
+		DeliverTimeout: 2 * time.Minute})
+}
+
+// newNotify builds the notification channels from the configuration.
+func newNotify(d Deps, stores notify.Stores) *notify.Service {
+	return notify.NewService(d.DB, notify.Options{Stores: stores, Guard: notify.Guard{Allow: d.Config.NotifyAllowHosts},
+		SMTP: notify.SMTP{Host: d.Config.SMTPHost, Port: d.Config.SMTPPort, User: d.Config.SMTPUser,
+			Password: d.Config.SMTPPassword, From: d.Config.SMTPFrom},
+		MaxAttempts: outboxMaxAttempts, Log: d.Logger}, d.Now)
 }
 
 // registerHousekeeping adds the jobs that keep module data tidy: unlinked photos and old

@@ -41,6 +41,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["checklist_id"] = storeChecklistFixture(t, env, "sh-pudong", "manager1")
 		params["inspection_id"], params["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
 		params["complaint_id"] = complaintFixture(t, env, "sh-pudong")
+		params["channel_id"] = channelFixture(t, env, "sh-pudong")
 		params["survey_id"], params["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
 		params["line_no"] = "1"
 		params["daily_task_id"] = dailyTaskFixture(t, env, "sh-pudong", "produce")

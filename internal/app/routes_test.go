@@ -128,6 +128,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"promoter_id":     promoterFixture(t, env, ownCampaign, "sh-pudong"),
 			"checklist_id":    storeChecklistFixture(t, env, "sh-pudong", "manager1"),
 			"complaint_id":    complaintFixture(t, env, "sh-pudong"),
+			"channel_id":      channelFixture(t, env, "sh-pudong"),
 			"line_no":         "1",
 			"daily_task_id":   dailyTaskFixture(t, env, "sh-pudong", "produce"),
 			"template_id":     taskTemplateFixture(t, env, "manager1"),
@@ -156,6 +157,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"sku":             catalog.FirstDemoSKU,
 			"checklist_id":    storeChecklistFixture(t, env, "gz-tianhe", "manager2"),
 			"complaint_id":    complaintFixture(t, env, "gz-tianhe"),
+			"channel_id":      channelFixture(t, env, "gz-tianhe"),
 			"line_no":         "1",
 			"daily_task_id":   dailyTaskFixture(t, env, "gz-tianhe", "deli"),
 			"template_id":     taskTemplateFixture(t, env, "manager2"),
@@ -215,7 +217,7 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":task_id") || strings.Contains(path, ":promoter_id") ||
 		strings.Contains(path, ":checklist_id") || strings.Contains(path, ":inspection_id") ||
 		strings.Contains(path, ":action_id") || strings.Contains(path, ":daily_task_id") ||
-		strings.Contains(path, ":template_id")
+		strings.Contains(path, ":template_id") || strings.Contains(path, ":channel_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

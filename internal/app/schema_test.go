@@ -14,6 +14,7 @@ import (
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/notify"
 	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/attachments"
@@ -60,6 +61,7 @@ func models() []any {
 	all = append(all, complaints.Models()...)
 	all = append(all, pricesurvey.Models()...)
 	all = append(all, tasks.Models()...)
+	all = append(all, notify.Models()...)
 	return all
 }
 

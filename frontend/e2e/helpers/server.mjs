@@ -48,9 +48,10 @@ async function waitReady(url, child, logFile, timeoutMs = 30_000) {
 
 /**
  * Seeds and starts the backend. Returns its base URL and a stop() that ends the
- * process by PID and removes the temp dir (kept when KEEP_E2E_TMP is set).
+ * process by PID and removes the temp dir (kept when KEEP_E2E_TMP is set). `env` adds
+ * STOREOPS_* settings (e.g. STOREOPS_NOTIFY_ALLOW_HOSTS for a local fake webhook).
  */
-export async function startServer() {
+export async function startServer({ env: extraEnv = {} } = {}) {
   const bin = binaryPath()
   try {
     await access(bin)
@@ -65,6 +66,7 @@ export async function startServer() {
     STOREOPS_DB_DSN: join(dir, 'e2e.db'),
     STOREOPS_ADDR: `127.0.0.1:${port}`,
     STOREOPS_ENV: 'development',
+    ...extraEnv,
   }
   await execFileAsync(bin, ['seed', '--demo'], { cwd: dir, env, timeout: 120_000 })
 

@@ -2,16 +2,17 @@
 // with a fresh profile, started before the file's tests and stopped after them. Call at the
 // top of a test file; the answer's fields are set once `before` has run. `setup` runs after
 // both are up, inside the same hook (node:test does not wait for one top-level hook before
-// starting the next).
+// starting the next). `serverEnv` (an object, or a function called in that hook) adds
+// settings of the server.
 import assert from 'node:assert/strict'
 import { after, before } from 'node:test'
 import { startServer } from './server.mjs'
 import { launchBrowser, PASSWORD } from './browser.mjs'
 
-export function suite({ browserArgs = [], setup } = {}) {
+export function suite({ browserArgs = [], setup, serverEnv } = {}) {
   const ctx = { server: null, browser: null }
   before(async () => {
-    ctx.server = await startServer()
+    ctx.server = await startServer({ env: typeof serverEnv === 'function' ? serverEnv() : serverEnv })
     ctx.browser = await launchBrowser(ctx.server.baseURL, { extraArgs: browserArgs })
     await setup?.(ctx)
   })

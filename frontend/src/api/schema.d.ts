@@ -4443,6 +4443,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notification topics and channel kinds
+         * @description The event topics a notification channel may subscribe to (every topic some module
+         *     writes to the outbox), the channel kinds, and whether e-mail can be sent
+         *     (`STOREOPS_SMTP_HOST` and `STOREOPS_SMTP_FROM` are set).
+         */
+        get: operations["listNotificationTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification channels
+         * @description Lists the notification channels by id: every channel for admins; a store manager sees
+         *     only the channels of their store (read-only). The webhook URL is answered masked
+         *     (`url_masked`) and a signing secret only as `secret_set`.
+         */
+        get: operations["listNotificationChannels"];
+        put?: never;
+        /**
+         * Add a notification channel
+         * @description Adds a channel: a WeChat Work (企业微信), DingTalk (钉钉) or Feishu (飞书) group robot
+         *     webhook, or an e-mail list sent through the configured SMTP server. A webhook `url`
+         *     must be `https` and its host must resolve only to public addresses (not private,
+         *     loopback, link-local, unspecified, multicast or CGNAT): otherwise `400` naming `url`.
+         *     Hosts listed in `STOREOPS_NOTIFY_ALLOW_HOSTS` are exempt (and may use `http`). The
+         *     same check runs again on the address actually dialled when sending, and redirects
+         *     are not followed. `secret` is DingTalk's signing secret (sent as `timestamp` and
+         *     `sign` query parameters) or Feishu's (sent as `timestamp` and `sign` in the body);
+         *     it is never answered. Messages reach the channel when their topic is in `topics`
+         *     and they concern its store (`store_id`) or, for a chain-wide channel (`store_id`
+         *     null), any store.
+         */
+        post: operations["createNotificationChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{channel_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id; unknown or (for a store manager) another store's answers `404`. */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        /** Read a notification channel */
+        get: operations["getNotificationChannel"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a notification channel
+         * @description Removes the channel; its deliveries stay listed as history.
+         */
+        delete: operations["deleteNotificationChannel"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a notification channel
+         * @description Changes the fields sent; `kind` never changes. An empty or left-out `url` keeps the
+         *     URL (screens never see it to send it back); `secret: ""` clears the secret. The URL
+         *     is checked as on creation. A stale `version` answers `409`.
+         */
+        patch: operations["updateNotificationChannel"];
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{channel_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id; unknown answers `404`. */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message now
+         * @description Sends a test message (topic `notify.test`) to the channel at once, enabled or not,
+         *     and answers whether the platform took it; a failure of the channel is `200` with
+         *     `ok: false` and the reason. The attempt is listed among the deliveries.
+         */
+        post: operations["testNotificationChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification deliveries
+         * @description One row per message and channel, newest first: `pending` while being sent,
+         *     `delivered`, `failed` (the outbox retries it with growing pauses), `dead` (given up
+         *     after the outbox's last attempt). A retry sends only to the channels that failed; a
+         *     channel that took a message never gets it again from StoreOps (each request carries
+         *     `message_id`, in the text and the `X-StoreOps-Message-Id` header, for receivers to
+         *     drop duplicates after a restart). Store managers see their store's channels only.
+         */
+        get: operations["listNotificationDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7772,6 +7910,105 @@ export interface components {
             capacities: components["schemas"]["TaskCapacity"][];
             days: components["schemas"]["TaskLoadDay"][];
             over_days: number;
+        };
+        NotificationTopics: {
+            topics: string[];
+            kinds: ("wecom" | "dingtalk" | "feishu" | "email")[];
+            email_configured: boolean;
+        };
+        NotificationChannel: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "wecom" | "dingtalk" | "feishu" | "email";
+            /**
+             * Format: int64
+             * @description The store whose messages the channel takes; null for chain-wide.
+             */
+            store_id: number | null;
+            topics: string[];
+            /** @description The webhook URL with its token hidden; empty for e-mail. */
+            url_masked: string;
+            /** @description Whether a signing secret is kept (the secret itself is never answered). */
+            secret_set: boolean;
+            recipients: string[];
+            enabled: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        NotificationChannelList: {
+            items: components["schemas"]["NotificationChannel"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        NotificationChannelCreate: {
+            name: string;
+            /** @enum {string} */
+            kind: "wecom" | "dingtalk" | "feishu" | "email";
+            /**
+             * Format: int64
+             * @description The store; null or left out for chain-wide.
+             */
+            store_id?: number | null;
+            topics: string[];
+            /** @description The robot's webhook URL (required for wecom, dingtalk and feishu; empty for email). */
+            url?: string;
+            /** @description DingTalk's or Feishu's signing secret (write-only). */
+            secret?: string;
+            /** @description E-mail addresses (email channels only). */
+            recipients?: string[];
+            /** @default true */
+            enabled?: boolean;
+        };
+        NotificationChannelPatch: {
+            name?: string;
+            /** Format: int64 */
+            store_id?: number | null;
+            topics?: string[];
+            url?: string;
+            secret?: string;
+            recipients?: string[];
+            enabled?: boolean;
+            version: number;
+        };
+        NotificationTestResult: {
+            ok: boolean;
+            error: string | null;
+            message_id: string;
+        };
+        NotificationDelivery: {
+            /** Format: int64 */
+            id: number;
+            message_id: string;
+            /** Format: int64 */
+            channel_id: number;
+            channel_name: string;
+            /** @enum {string} */
+            channel_kind: "wecom" | "dingtalk" | "feishu" | "email";
+            topic: string;
+            /** Format: int64 */
+            store_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "dead";
+            attempts: number;
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            delivered_at: string | null;
+        };
+        NotificationDeliveryList: {
+            items: components["schemas"]["NotificationDelivery"][];
+            page: number;
+            page_size: number;
+            total: number;
         };
     };
     responses: {
@@ -15907,6 +16144,248 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listNotificationTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The topics and kinds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTopics"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listNotificationChannels: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Only the channels of this store. */
+                store_id?: number;
+                /** @description With `true`, only the chain-wide channels. */
+                chain_wide?: boolean;
+                /** @description Only channels of this kind. */
+                kind?: "wecom" | "dingtalk" | "feishu" | "email";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationChannelCreate"];
+            };
+        };
+        responses: {
+            /** @description The channel as created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id; unknown or (for a store manager) another store's answers `404`. */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteNotificationChannel: {
+        parameters: {
+            query: {
+                /** @description The channel's version as read; a stale one answers `409`. */
+                version: number;
+            };
+            header?: never;
+            path: {
+                /** @description The channel's id; unknown or (for a store manager) another store's answers `404`. */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id; unknown or (for a store manager) another store's answers `404`. */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationChannelPatch"];
+            };
+        };
+        responses: {
+            /** @description The channel as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannel"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    testNotificationChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id; unknown answers `404`. */
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTestResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listNotificationDeliveries: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Only deliveries to this channel. */
+                channel_id?: number;
+                /** @description Only deliveries in this state. */
+                status?: "pending" | "delivered" | "failed" | "dead";
+                /** @description Only messages of this topic. */
+                topic?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDeliveryList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };

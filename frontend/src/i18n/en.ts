@@ -61,6 +61,7 @@ const en: MessageSchema = {
     safety: 'Safety',
     tasks: 'Tasks',
     complaints: 'Complaints',
+    notifications: 'Notifications',
     'price-surveys': 'Price surveys',
     calendar: 'Holidays & events',
     stores: 'Stores',

@@ -46,6 +46,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   'price-surveys': { load: () => import('@/pages/priceSurveys/i18n'), uses: [] },
   stores: { load: () => import('@/pages/org/stores/i18n'), uses: ['profile'] },
   audit: { load: () => import('@/pages/audit/i18n'), uses: [] },
+  notifications: { load: () => import('@/pages/notifications/i18n'), uses: [] },
   calendar: { load: () => import('@/pages/calendar/i18n'), uses: ['profile'] },
   profile: { load: () => import('@/pages/profile/i18n'), uses: [] },
   // Not a route: the CSV import pieces shared by products and data feeds.

@@ -65,6 +65,7 @@ const zhCN = {
     safety: '安全卫生',
     tasks: '日常任务',
     complaints: '顾客投诉',
+    notifications: '通知渠道',
     'price-surveys': '市调',
     calendar: '节假日与活动',
     stores: '门店',

@@ -42,6 +42,15 @@ type Config struct {
 	ShutdownTimeout time.Duration // STOREOPS_SHUTDOWN_TIMEOUT
 	AttachmentsDir  string        // STOREOPS_ATTACHMENTS_DIR: where uploaded photos are stored
 	NotifyLog       bool          // STOREOPS_NOTIFY_LOG: deliver notifications to the log (a development channel)
+	// NotifyAllowHosts (STOREOPS_NOTIFY_ALLOW_HOSTS: host[:port],...) are webhook hosts that may
+	// be private or loopback and use http: on-premises receivers, tests' fake receivers.
+	NotifyAllowHosts []string
+	OutboxEvery      time.Duration // STOREOPS_OUTBOX_EVERY: period of the outbox.deliver job (default 15s)
+	SMTPHost         string        // STOREOPS_SMTP_HOST: mail server of the e-mail channels (STARTTLS required)
+	SMTPPort         int           // STOREOPS_SMTP_PORT: default 587
+	SMTPUser         string        // STOREOPS_SMTP_USER
+	SMTPPassword     string        // STOREOPS_SMTP_PASSWORD
+	SMTPFrom         string        // STOREOPS_SMTP_FROM: sender address
 }
 
 // IsProduction reports whether the binary runs in production mode.
@@ -59,6 +68,10 @@ func (c Config) LogValue() slog.Value {
 		slog.Bool("seed_demo", c.SeedDemo),
 		slog.Bool("metrics_token_set", c.MetricsToken != ""),
 		slog.Bool("notify_log", c.NotifyLog),
+		slog.Any("notify_allow_hosts", c.NotifyAllowHosts),
+		slog.Duration("outbox_every", c.OutboxEvery),
+		slog.String("smtp_host", c.SMTPHost),
+		slog.Bool("smtp_password_set", c.SMTPPassword != ""),
 	)
 }
 
@@ -98,6 +111,25 @@ func Load(getenv func(string) string) (Config, error) {
 		ShutdownTimeout: r.duration("STOREOPS_SHUTDOWN_TIMEOUT", 15*time.Second),
 		AttachmentsDir:  r.str("STOREOPS_ATTACHMENTS_DIR", "data/attachments"),
 		NotifyLog:       r.bool("STOREOPS_NOTIFY_LOG", false),
+		OutboxEvery:     r.duration("STOREOPS_OUTBOX_EVERY", 15*time.Second),
+		SMTPHost:        r.str("STOREOPS_SMTP_HOST", ""),
+		SMTPPort:        r.int("STOREOPS_SMTP_PORT", 587),
+		SMTPUser:        r.str("STOREOPS_SMTP_USER", ""),
+		SMTPPassword:    r.getenv("STOREOPS_SMTP_PASSWORD"),
+		SMTPFrom:        r.str("STOREOPS_SMTP_FROM", ""),
+	}
+	if v := r.str("STOREOPS_NOTIFY_ALLOW_HOSTS", ""); v != "" {
+		for _, h := range strings.Split(v, ",") {
+			if h = strings.TrimSpace(h); h != "" {
+				c.NotifyAllowHosts = append(c.NotifyAllowHosts, h)
+			}
+		}
+	}
+	if c.OutboxEvery < time.Second {
+		r.fail("STOREOPS_OUTBOX_EVERY", "must be at least 1s")
+	}
+	if c.SMTPPort < 1 || c.SMTPPort > 65535 {
+		r.fail("STOREOPS_SMTP_PORT", "must be a port number")
 	}
 	c.DBDSN = r.str("STOREOPS_DB_DSN", "")
 	if c.DBDSN == "" && c.DBDriver == "sqlite" {

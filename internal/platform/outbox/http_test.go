@@ -56,8 +56,8 @@ func TestOutboxEndpointAnswersAdminsOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 		page = list("?status=delivered", 3)
-		if got := page.Items[0].DeliveredChannels; len(got) != 1 || got[0] != "log" {
-			t.Fatalf("delivered through %v, want the log channel", got)
+		if got := page.Items[0].DeliveredChannels; len(got) != 2 || got[0] != "channels" || got[1] != "log" {
+			t.Fatalf("delivered through %v, want the notification channels (none subscribed) and the log", got)
 		}
 		list("?status=pending", 0)
 		list("", 3)
@@ -74,7 +74,9 @@ func TestOutboxEndpointAnswersAdminsOnly(t *testing.T) {
 	})
 }
 
-func TestWithoutTheLogChannelTheAppKeepsMessagesPending(t *testing.T) {
+// TestAMessageNoChannelTakesIsDone: the app always has the notification channels as a
+// channel; a message no configured channel subscribes to is done once they have looked.
+func TestAMessageNoChannelTakesIsDone(t *testing.T) {
 	env := testutil.NewEnv(t, database.SQLite)
 	ctx := context.Background()
 	err := database.Tx(ctx, env.DB, func(tx *gorm.DB) error {
@@ -87,10 +89,10 @@ func TestWithoutTheLogChannelTheAppKeepsMessagesPending(t *testing.T) {
 	if _, err := env.App.Jobs.RunDue(ctx); err != nil {
 		t.Fatal(err)
 	}
-	res := env.Login("admin").Do("GET", "/api/v1/outbox?status=pending", nil)
+	res := env.Login("admin").Do("GET", "/api/v1/outbox?status=delivered", nil)
 	var page outboxPage
 	res.JSON(t, &page)
-	if res.Status != 200 || page.Total != 1 || page.Items[0].Attempts != 0 {
+	if res.Status != 200 || page.Total != 1 || page.Items[0].Attempts != 0 || page.Items[0].DeliveredChannels[0] != "channels" {
 		t.Fatalf("%d %s", res.Status, fmt.Sprint(page))
 	}
 }
