@@ -43,6 +43,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["complaint_id"] = complaintFixture(t, env, "sh-pudong")
 		params["survey_id"], params["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
 		params["line_no"] = "1"
+		params["equipment_id"], params["alert_id"] = equipmentFixture(t, env, "sh-pudong", "produce", "manager1")
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

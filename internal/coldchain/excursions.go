@@ -12,7 +12,6 @@ import (
 	"github.com/storeops/storeops/internal/platform/audit"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/outbox"
-	"github.com/storeops/storeops/internal/platform/paging"
 	"github.com/storeops/storeops/internal/safety"
 )
 
@@ -178,23 +177,30 @@ func RangeText(lo, hi *Celsius) string {
 // owner picks who puts an alert right: an active supervisor of the department, else the
 // store's manager, else nobody (the manager's board shows it unowned).
 func (s *Service) owner(ctx context.Context, storeID int64, dept string) (*int64, string, error) {
-	sys := authz.System("coldchain")
+	users, err := s.Users.StoreStaff(ctx, storeID)
+	if err != nil {
+		return nil, "", err
+	}
+	u, ok := PickOwner(users, dept)
+	if !ok {
+		return nil, "", nil
+	}
+	name := u.DisplayName
+	if strings.TrimSpace(name) == "" {
+		name = u.Username
+	}
+	return &u.ID, name, nil
+}
+
+// PickOwner chooses among a store's staff the owner of a department's alert: its first
+// supervisor, else the first store manager.
+func PickOwner(users []org.User, dept string) (org.User, bool) {
 	for _, role := range []authz.Role{authz.RoleSupervisor, authz.RoleStoreManager} {
-		users, _, err := s.Users.ListUsers(ctx, sys, org.UserFilter{Role: string(role), StoreID: &storeID},
-			paging.Page{Page: 1, PageSize: 100})
-		if err != nil {
-			return nil, "", err
-		}
 		for _, u := range users {
-			if u.Disabled || (role == authz.RoleSupervisor && !slices.Contains(u.DepartmentCodes, dept)) {
-				continue
+			if u.Role == role && !u.Disabled && (role != authz.RoleSupervisor || slices.Contains(u.DepartmentCodes, dept)) {
+				return u, true
 			}
-			id, name := u.ID, u.DisplayName
-			if strings.TrimSpace(name) == "" {
-				name = u.Username
-			}
-			return &id, name, nil
 		}
 	}
-	return nil, "", nil
+	return org.User{}, false
 }

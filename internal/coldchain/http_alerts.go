@@ -111,7 +111,10 @@ func (h *Handler) step(step string) gin.HandlerFunc {
 			_, err = h.svc.GetAlert(c.Request.Context(), p, id)
 		}
 		var req stepRequest
-		if err == nil {
+		switch {
+		case err == nil && step == StepClose:
+			err = h.dec.DecodeRequest(c.Request, &req)
+		case err == nil:
 			err = h.dec.DecodeOptional(c.Request, &req)
 		}
 		var a Alert

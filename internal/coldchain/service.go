@@ -30,7 +30,7 @@ type Stores interface {
 
 // Users finds the store's staff who own an alert's corrective action (the organisation module).
 type Users interface {
-	ListUsers(ctx context.Context, p *authz.Principal, f org.UserFilter, pg paging.Page) ([]org.User, int64, error)
+	StoreStaff(ctx context.Context, storeID int64) ([]org.User, error)
 }
 
 // Actions opens corrective actions (the safety module).
