@@ -46,15 +46,16 @@ func (s *Service) runAlerts(ctx context.Context, tx *gorm.DB, p *authz.Principal
 		cur[active[i].EquipmentID] = &active[i]
 	}
 	slices.Sort(ids)
+	cache := &staffCache{}
 	for _, id := range ids {
-		if err := s.runEquipment(ctx, tx, p, eqs[id], cur[id], byEq[id], res); err != nil {
+		if err := s.runEquipment(ctx, tx, p, cache, eqs[id], cur[id], byEq[id], res); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *Service) runEquipment(ctx context.Context, tx *gorm.DB, p *authz.Principal, eq *equipmentRow, row *excursionRow, points []Point, res *LogResult) error {
+func (s *Service) runEquipment(ctx context.Context, tx *gorm.DB, p *authz.Principal, cache *staffCache, eq *equipmentRow, row *excursionRow, points []Point, res *LogResult) error {
 	var start *Excursion
 	if row != nil {
 		start = &Excursion{ID: row.ID, Status: row.Status, StartedAt: row.StartedAt, LastSeenAt: row.LastSeenAt,
@@ -66,7 +67,7 @@ func (s *Service) runEquipment(ctx context.Context, tx *gorm.DB, p *authz.Princi
 			continue
 		}
 		if x.ID == 0 {
-			id, err := s.openExcursion(ctx, tx, p, eq, x)
+			id, err := s.openExcursion(ctx, tx, p, cache, eq, x)
 			if err != nil {
 				return err
 			}
@@ -117,7 +118,7 @@ type alertNotice struct {
 
 // openExcursion writes a new alert with its corrective action (the inspection's, when the
 // reading came from one that opened it; otherwise a new one) and its notification.
-func (s *Service) openExcursion(ctx context.Context, tx *gorm.DB, p *authz.Principal, eq *equipmentRow, x *Excursion) (int64, error) {
+func (s *Service) openExcursion(ctx context.Context, tx *gorm.DB, p *authz.Principal, cache *staffCache, eq *equipmentRow, x *Excursion) (int64, error) {
 	now := s.now()
 	row := excursionRow{StoreID: eq.StoreID, EquipmentID: eq.ID, DepartmentCode: eq.DepartmentCode, Status: AlertOpen,
 		StartedAt: x.StartedAt, LastSeenAt: x.LastSeenAt, MinCelsius: x.Min, MaxCelsius: x.Max, ReadingCount: x.Count,
@@ -132,7 +133,7 @@ func (s *Service) openExcursion(ctx context.Context, tx *gorm.DB, p *authz.Princ
 		if err != nil {
 			return 0, err
 		}
-		ownerID, owner, err := s.owner(ctx, eq.StoreID, eq.DepartmentCode)
+		ownerID, owner, err := s.owner(ctx, cache, eq.StoreID, eq.DepartmentCode)
 		if err != nil {
 			return 0, err
 		}
@@ -174,13 +175,23 @@ func RangeText(lo, hi *Celsius) string {
 	return "any"
 }
 
+// staffCache keeps a store's staff for the alerts of one batch.
+type staffCache struct {
+	storeID int64
+	users   []org.User
+}
+
 // owner picks who puts an alert right: an active supervisor of the department, else the
 // store's manager, else nobody (the manager's board shows it unowned).
-func (s *Service) owner(ctx context.Context, storeID int64, dept string) (*int64, string, error) {
-	users, err := s.Users.StoreStaff(ctx, storeID)
-	if err != nil {
-		return nil, "", err
+func (s *Service) owner(ctx context.Context, cache *staffCache, storeID int64, dept string) (*int64, string, error) {
+	if cache.users == nil || cache.storeID != storeID {
+		users, err := s.Users.StoreStaff(ctx, storeID)
+		if err != nil {
+			return nil, "", err
+		}
+		cache.storeID, cache.users = storeID, users
 	}
+	users := cache.users
 	u, ok := PickOwner(users, dept)
 	if !ok {
 		return nil, "", nil
