@@ -153,7 +153,7 @@ func (s *Service) openExcursion(ctx context.Context, tx *gorm.DB, p *authz.Princ
 		Key: fmt.Sprintf("%d", row.ID), Payload: alertNotice{AlertID: row.ID, StoreID: store, EquipmentID: eq.ID,
 			EquipmentName: eq.Name, DepartmentCode: eq.DepartmentCode, Celsius: reading.String(),
 			Range: RangeText(eq.MinCelsius, eq.MaxCelsius), ActionID: row.ActionID,
-			Link: fmt.Sprintf("/coldchain/equipment/%d?store=%d", eq.ID, store)}})
+			Link: fmt.Sprintf("/safety/equipment/%d?store=%d", eq.ID, store)}})
 	if err != nil {
 		return 0, err
 	}

@@ -44,7 +44,7 @@ func (s *InboxSource) Today(ctx context.Context, p *authz.Principal, now time.Ti
 		}
 		out = append(out, inbox.Entry{Kind: InboxTemperatureAlert, Priority: priority, StoreID: storeID,
 			DepartmentCode: a.DepartmentCode, ResourceType: "temperature_alert", ResourceID: &id, Count: 1, Menu: "safety",
-			Link: fmt.Sprintf("/coldchain/equipment/%d", a.EquipmentID),
+			Link: fmt.Sprintf("/safety/equipment/%d", a.EquipmentID),
 			Title: inbox.Title{Zh: fmt.Sprintf("温度报警：%s %s °C", a.EquipmentName, worst),
 				En: fmt.Sprintf("Temperature alert: %s %s °C", a.EquipmentName, worst)},
 			Params: map[string]string{"alert_id": strconv.FormatInt(id, 10), "equipment_id": strconv.FormatInt(a.EquipmentID, 10),
