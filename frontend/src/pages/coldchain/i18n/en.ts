@@ -45,6 +45,7 @@ const en: Messages = {
     acknowledged: 'Alert acknowledged',
     action: 'Corrective action #{id}',
     logReading: 'Log a reading',
+    inspect: 'Cold-room inspection',
     logTitle: 'Log a temperature by hand',
     celsius: 'Temperature (°C)',
     recordedAt: 'Measured at',

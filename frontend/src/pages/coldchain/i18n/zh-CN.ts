@@ -43,6 +43,7 @@ const zhCN = {
     acknowledged: '报警已确认',
     action: '整改项 #{id}',
     logReading: '记录温度',
+    inspect: '冷库检查',
     logTitle: '手工记录温度',
     celsius: '温度（°C）',
     recordedAt: '测量时间',
