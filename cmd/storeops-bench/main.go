@@ -51,6 +51,7 @@ var cases = map[string]benchCase{
 	"ordering":     orderingCase,
 	"shrink":       shrinkCase,
 	"safety":       safetyCase,
+	"coldchain":    coldchainCase,
 	"promo":        promoCase,
 	"promo-effect": effectCase,
 	"reads":        readsCase,

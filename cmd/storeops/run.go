@@ -199,6 +199,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo inspections seeded", "inspections", inspected.Inspections, "corrective_actions", inspected.Actions,
 		"skipped_stores", inspected.SkippedStores)
+	chilled, err := seed.Coldchain(ctx, seed.ColdchainServices{Org: a.Org, Coldchain: a.Coldchain}, time.Now())
+	if err != nil {
+		return err
+	}
+	log.Info("demo equipment and temperatures seeded", "equipment", chilled.Equipment, "readings", chilled.Readings,
+		"alerts", chilled.Alerts, "skipped_stores", chilled.SkippedStores)
 	ord, err := seed.Ordering(ctx, seed.OrderingServices{Org: a.Org, Ordering: a.Ordering}, today)
 	if err != nil {
 		return err

@@ -174,6 +174,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { name: 'safety-due', path: 'due', component: () => import('@/pages/safety/SafetyPage.vue') },
       { name: 'safety-actions', path: 'actions', component: () => import('@/pages/safety/SafetyPage.vue') },
       { name: 'safety-checklists', path: 'checklists', component: () => import('@/pages/safety/SafetyPage.vue') },
+      { name: 'safety-equipment', path: 'equipment', component: () => import('@/pages/safety/SafetyPage.vue') },
+      { name: 'coldchain-equipment', path: 'equipment/:id(\\d+)', component: () => import('@/pages/coldchain/EquipmentDetail.vue') },
       { name: 'safety-inspection-new', path: 'inspections/new', component: () => import('@/pages/safety/InspectionRun.vue') },
       { name: 'safety-inspection', path: 'inspections/:id(\\d+)', component: () => import('@/pages/safety/InspectionDetail.vue') },
     ],

@@ -22,6 +22,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/coldchain"
 	"github.com/storeops/storeops/internal/complaints"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
@@ -96,6 +97,8 @@ type App struct {
 	Complaints *complaints.Service
 	// Notify sends the outbox's messages to the configured notification channels.
 	Notify *notify.Service
+	// Coldchain keeps the equipment register, temperatures and their alerts.
+	Coldchain *coldchain.Service
 	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
 	PriceSurveys *pricesurvey.Service
 	// Tasks keeps task templates, the daily tasks generated from them and ad-hoc tasks.
@@ -159,6 +162,12 @@ func New(d Deps) (*App, error) {
 	// Inspection and corrective-action photos are seen by whoever sees their record.
 	attachmentsSvc.Register(safety.KindInspection, attachments.VisibilityFunc(safetySvc.VisibleInspection))
 	attachmentsSvc.Register(safety.KindAction, attachments.VisibilityFunc(safetySvc.VisibleAction))
+	// Cold chain: an out-of-range reading opens a corrective action through safety, a repair's
+	// cost goes to the expenses ledger through feeds, and an inspection naming a piece of
+	// equipment records its temperature through the Readings seam.
+	coldchainSvc := coldchain.NewService(d.DB, coldchain.Deps{Stores: orgSvc, Users: orgSvc, Actions: safetySvc,
+		Expenses: feedsSvc, Notify: outboxSvc, Audit: auditLog, Keys: keys}, d.Now)
+	safetySvc.SetReadings(coldchainSvc)
 	complaintsSvc := complaints.NewService(d.DB, complaints.Deps{Catalog: catalogSvc, Org: orgSvc,
 		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	// Photos of a complaint's handling step are seen by whoever sees the complaint.
@@ -186,6 +195,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("shrink", shrink.NewInboxSource(shrinkSvc))
 	inboxSvc.Register("promotions", promo.NewInboxSource(promoSvc))
 	inboxSvc.Register("safety", safety.NewInboxSource(safetySvc))
+	inboxSvc.Register("coldchain", coldchain.NewInboxSource(coldchainSvc))
 	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
 	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
 	inboxSvc.Register("tasks", tasks.NewInboxSource(tasksSvc))
@@ -227,6 +237,7 @@ func New(d Deps) (*App, error) {
 	shrink.NewHandler(shrinkSvc, dec).Register(v1)
 	promo.NewHandler(promoSvc, dec).Register(v1)
 	safety.NewHandler(safetySvc, dec).Register(v1)
+	coldchain.NewHandler(coldchainSvc, dec).Register(v1)
 	delegation.NewHandler(delegationSvc, dec).Register(v1)
 	budget.NewHandler(budgetSvc, dec).Register(v1)
 	calendar.NewHandler(calendarSvc, dec).Register(v1)
@@ -251,7 +262,7 @@ func New(d Deps) (*App, error) {
 	return &App{Handler: compressed, Engine: engine, Routes: root.Routes(), Org: orgSvc, Auth: authSvc, Audit: auditLog,
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
-		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc, Notify: notifySvc,
+		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc, Notify: notifySvc, Coldchain: coldchainSvc,
 		PriceSurveys: priceSurveySvc, Tasks: tasksSvc}, nil
 }
 

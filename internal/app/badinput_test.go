@@ -46,6 +46,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["line_no"] = "1"
 		params["daily_task_id"] = dailyTaskFixture(t, env, "sh-pudong", "produce")
 		params["template_id"] = taskTemplateFixture(t, env, "manager1")
+		params["equipment_id"], params["alert_id"] = equipmentFixture(t, env, "sh-pudong", "produce", "manager1")
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

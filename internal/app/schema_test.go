@@ -10,6 +10,7 @@ import (
 	"github.com/storeops/storeops/internal/budget"
 	"github.com/storeops/storeops/internal/calendar"
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/coldchain"
 	"github.com/storeops/storeops/internal/complaints"
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
@@ -62,6 +63,7 @@ func models() []any {
 	all = append(all, pricesurvey.Models()...)
 	all = append(all, tasks.Models()...)
 	all = append(all, notify.Models()...)
+	all = append(all, coldchain.Models()...)
 	return all
 }
 

@@ -54,3 +54,28 @@ func (s *Service) StoresByID(ctx context.Context, ids []int64) (map[int64]Store,
 	}
 	return out, nil
 }
+
+// StoreStaff returns the active store managers and supervisors of a store, by id, in two
+// queries: other modules pick who owns a store's work (a temperature alert's corrective
+// action) without paging through the user list.
+func (s *Service) StoreStaff(ctx context.Context, storeID int64) ([]User, error) {
+	var rows []userRow
+	err := s.db.WithContext(ctx).Where("store_id = ? AND disabled = ? AND role IN ?", storeID, false,
+		[]string{string(authz.RoleStoreManager), string(authz.RoleSupervisor)}).Order("id").Limit(500).Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	codes, err := userDepartmentCodes(ctx, s.db, ids...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]User, len(rows))
+	for i, r := range rows {
+		out[i] = toUser(r, codes[r.ID])
+	}
+	return out, nil
+}

@@ -24,7 +24,9 @@ type Action struct {
 	ID             int64
 	StoreID        int64
 	DepartmentCode string
-	InspectionID   int64
+	// InspectionID is the inspection whose failed item opened the action; nil for an action
+	// another module opened (a temperature alert).
+	InspectionID   *int64
 	ItemID         int
 	Title          string
 	Finding        string

@@ -61,6 +61,9 @@ type NewInspection struct {
 	Note            string
 	// Date enters an inspection of an earlier business day (the demo's history); 0: today.
 	Date civil.Date
+	// EquipmentID names the piece of equipment whose temperature the °C items read (nil:
+	// none); the readings are recorded through the Readings seam.
+	EquipmentID *int64
 }
 
 // InspectionFilter narrows a store's inspections.
@@ -101,6 +104,9 @@ func (s *Service) Submit(ctx context.Context, p *authz.Principal, storeID int64,
 	if err != nil {
 		return Inspection{}, err
 	}
+	if err := s.checkEquipment(ctx, p, storeID, n.EquipmentID); err != nil {
+		return Inspection{}, err
+	}
 	day, err := s.today(ctx, storeID)
 	if err != nil {
 		return Inspection{}, err
@@ -118,7 +124,10 @@ func (s *Service) Submit(ctx context.Context, p *authz.Principal, storeID int64,
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return s.saveResults(ctx, tx, p, row, out, name)
+		if err := s.saveResults(ctx, tx, p, row, out, name); err != nil {
+			return err
+		}
+		return s.recordReadings(ctx, tx, p, row, out, n.EquipmentID)
 	})
 	if err != nil {
 		return Inspection{}, err
@@ -146,7 +155,7 @@ func (s *Service) saveResults(ctx context.Context, tx *gorm.DB, p *authz.Princip
 		}
 		if r.Failed {
 			actions = append(actions, actionRow{StoreID: row.StoreID, DepartmentCode: row.DepartmentCode,
-				InspectionID: row.ID, ItemID: r.Item.ID, Title: r.Item.Title, Finding: Finding(r.Item, a),
+				InspectionID: &row.ID, ItemID: r.Item.ID, Title: r.Item.Title, Finding: Finding(r.Item, a),
 				Critical: r.Item.Critical, OwnerID: p.ActorID(), OwnerName: owner, DueDate: DueDate(row.BusinessDate, r.Item.Critical),
 				Status: ActionOpen, Version: 1, CreatedAt: now, UpdatedAt: now})
 		}

@@ -110,11 +110,12 @@ type inspectionRequest struct {
 	DepartmentCode  string          `json:"department_code" validate:"required,max=32"`
 	Note            string          `json:"note"`
 	Answers         []answerRequest `json:"answers" validate:"required,max=100"`
+	EquipmentID     *int64          `json:"equipment_id" validate:"omitempty,min=1"`
 }
 
 func (r inspectionRequest) inspection() NewInspection {
 	n := NewInspection{TemplateID: r.TemplateID, TemplateVersion: r.TemplateVersion, DepartmentCode: r.DepartmentCode,
-		Note: r.Note}
+		Note: r.Note, EquipmentID: r.EquipmentID}
 	for _, a := range r.Answers {
 		n.Answers = append(n.Answers, Answer(a))
 	}
@@ -178,7 +179,7 @@ type actionJSON struct {
 	ID             int64              `json:"id"`
 	StoreID        int64              `json:"store_id"`
 	DepartmentCode string             `json:"department_code"`
-	InspectionID   int64              `json:"inspection_id"`
+	InspectionID   *int64             `json:"inspection_id"`
 	ItemID         int                `json:"item_id"`
 	Title          string             `json:"title"`
 	Finding        string             `json:"finding"`

@@ -50,7 +50,8 @@ type Deps struct {
 type Service struct {
 	db *gorm.DB
 	Deps
-	now func() time.Time
+	now      func() time.Time
+	readings Readings
 }
 
 // NewService wires the safety module.

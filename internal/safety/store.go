@@ -94,7 +94,7 @@ type actionRow struct {
 	ID             int64 `gorm:"primaryKey"`
 	StoreID        int64
 	DepartmentCode string
-	InspectionID   int64
+	InspectionID   *int64
 	ItemID         int
 	Title          string
 	Finding        string

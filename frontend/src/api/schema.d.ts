@@ -156,6 +156,7 @@ export interface paths {
          *     | `safety.actions_assigned` | open corrective actions owned by the caller; `count` is how many; high when one is past its due date | high or normal | `actions`, `overdue` |
          *     | `safety.actions_overdue` | open corrective actions of the caller's store past their due date (store manager); `count` is how many | high | `actions` |
          *     | `safety.actions_verify` | corrective actions marked done wait for verification by the store manager (those the caller marked done themselves are left out) | normal | `actions` |
+         *     | `safety.temperature_alert` | an open or acknowledged temperature alert of a piece of equipment of the caller's store (supervisors: their departments); one entry per alert, `resource_id` the alert; high while open, normal once acknowledged | high or normal | `alert_id`, `equipment_id`, `equipment_name`, `celsius`, `status`, `range`, `started_at` |
          *
          *     Modules added later (daily work) add their kinds here; a client shows an unknown kind by its `title`.
          *
@@ -3477,7 +3478,8 @@ export interface paths {
          *     items (two decimals, half up). The inspection passes at the template's `pass_score` or
          *     above unless a critical item failed. Every failed item opens a corrective action owned
          *     by the inspector, due the same day when critical and two days later otherwise. Audited
-         *     `inspection.create` and `corrective_action.open`.
+         *     `inspection.create` and `corrective_action.open`. With `equipment_id`, the temperature
+         *     read is also logged for that equipment (see `equipment_id` below).
          */
         post: operations["submitInspection"];
         delete?: never;
@@ -4575,6 +4577,291 @@ export interface paths {
         get: operations["listNotificationDeliveries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's equipment register
+         * @description Cold rooms, freezers, display chillers, ovens, scales and other equipment, by department
+         *     and name. A supervisor sees their departments' equipment; store staff of another store get
+         *     `404`; HQ reads every store. Filters: `kind`, `department_code`, `active`,
+         *     `maintenance_overdue` (active equipment whose next maintenance was due before today,
+         *     store time). `open_alerts` counts each piece's open and acknowledged temperature alerts.
+         */
+        get: operations["listEquipment"];
+        put?: never;
+        /**
+         * Register a piece of equipment
+         * @description The allowed temperature range is `min_celsius`/`max_celsius` (decimals, °C; either may be
+         *     `null` for no limit on that side). Sent without both, a cold room holds 0–4 °C, a display
+         *     chiller 0–5 °C and a freezer −18 °C and below. Limits outside −60…300 °C, `min` above `max`,
+         *     an unknown `kind` or a department the store does not run are `400` naming the field. The
+         *     first maintenance falls due one `maintenance_interval_days` from today unless
+         *     `next_maintenance_due` is given. Audited `equipment.create`.
+         */
+        post: operations["createEquipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{equipment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        /** One piece of equipment */
+        get: operations["getEquipment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a piece of equipment
+         * @description Sends the `version` read; a stale one is `409 stale_version`. Fields left out stay;
+         *     `clear_min`/`clear_max` remove a limit; `active: false` retires it (its readings are then
+         *     refused). Audited `equipment.update`.
+         */
+        patch: operations["updateEquipment"];
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/temperature-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log temperature readings by hand
+         * @description One or more readings `{equipment_id, recorded_at, celsius, note}` of the store's active
+         *     equipment (source `manual`). A reading outside −60…300 °C is a typing or sensor error:
+         *     `400` naming it (`readings[3].celsius`), as is equipment that is not the store's (or not
+         *     in a supervisor's departments) or a time in the future; one bad reading saves nothing.
+         *     A reading already stored (same equipment, time and source) is counted in `duplicates`,
+         *     not stored again. An out-of-range reading opens a temperature alert for the equipment
+         *     (or extends the open one: lowest and highest reading, count, last seen), with one
+         *     corrective action owned by the department's supervisor (else the store manager), due
+         *     today, and a `safety.temperature_alert` notification; a reading back in range closes
+         *     the alert. Optional `Idempotency-Key` replays the first answer.
+         */
+        post: operations["logTemperatures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/temperature-logs/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a sensor batch of temperature readings
+         * @description The sensors' endpoint: up to 20,000 readings per request (source `sensor`), body up to
+         *     8 MiB, otherwise as `POST /stores/{store_id}/temperature-logs`: all or nothing (the first
+         *     bad reading is named, e.g. `readings[37].celsius`), a re-sent reading is not stored twice
+         *     (natural key equipment, time, source), and the `Idempotency-Key` header replays the
+         *     first answer (the same key with another body is `409 idempotency_key_reused`).
+         */
+        post: operations["logTemperaturesBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{equipment_id}/temperatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A piece of equipment's temperature chart
+         * @description Readings from `from` (inclusive) to `to` (exclusive), RFC 3339 times; default the last
+         *     24 hours. At most 92 days (else `400` naming `to`). Up to 500 readings come as they are
+         *     (`bucket_seconds` 0); more are cut into about 250 buckets of `bucket_seconds`, each with
+         *     its lowest and highest reading. With the allowed range and the alerts overlapping the
+         *     range.
+         */
+        get: operations["equipmentTemperatures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/temperature-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's temperature alerts
+         * @description Newest first. `active=true` lists open and acknowledged alerts; `status` and
+         *     `equipment_id` narrow. A supervisor sees their departments' alerts.
+         */
+        get: operations["listTemperatureAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-alerts/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The temperature alert's id; unknown, another store's or out of scope answers `404`. */
+                alert_id: components["parameters"]["TemperatureAlertId"];
+            };
+            cookie?: never;
+        };
+        /** One temperature alert */
+        get: operations["getTemperatureAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-alerts/{alert_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The temperature alert's id; unknown, another store's or out of scope answers `404`. */
+                alert_id: components["parameters"]["TemperatureAlertId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a temperature alert
+         * @description `open → acknowledged` by the store's staff who see it; it still collects out-of-range
+         *     readings. Not open is `409 wrong_status`; a stale `version` `409 stale_version`. Audited
+         *     `temperature_alert.acknowledge`.
+         */
+        post: operations["acknowledgeTemperatureAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/temperature-alerts/{alert_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The temperature alert's id; unknown, another store's or out of scope answers `404`. */
+                alert_id: components["parameters"]["TemperatureAlertId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a temperature alert by hand
+         * @description `open|acknowledged → closed` with a `note` (required, `400` naming `note`) saying what was
+         *     done; a reading back in range closes an alert by itself. Its corrective action follows
+         *     its own workflow. Audited `temperature_alert.close`.
+         */
+        post: operations["closeTemperatureAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{equipment_id}/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        /** A piece of equipment's maintenance and repair records */
+        get: operations["listEquipmentMaintenance"];
+        put?: never;
+        /**
+         * Record maintenance or a repair
+         * @description `kind` `maintenance` moves `next_maintenance_due` one interval on from `date`. A repair's
+         *     `cost` is posted once into the expenses ledger (category `repairs`, the equipment's
+         *     department, note `equipment_repair:<id>`), so the KPI repairs line includes it exactly
+         *     once (`expense_posted: true`); with `cost_via_erp: true` the cost arrives through the
+         *     ERP's expense feed and is stored and marked, not posted. A date in the future or more
+         *     than a year back, a negative cost or an unknown kind are `400`. Optional
+         *     `Idempotency-Key` replays the first answer of a retried request. Audited
+         *     `equipment.maintenance` / `equipment.repair`.
+         */
+        post: operations["addEquipmentMaintenance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7600,6 +7887,14 @@ export interface components {
             department_code: string;
             note?: string;
             answers: components["schemas"]["InspectionAnswerRequest"][];
+            /**
+             * Format: int64
+             * @description The piece of equipment whose temperature the checklist's °C items read (optional). The
+             *     °C item whose limits overlap the equipment's range is recorded as a reading of source
+             *     `inspection`; an alert it opens takes the corrective action the inspection opened for
+             *     the item. Not active equipment of the store is `400` naming `equipment_id`.
+             */
+            equipment_id?: number;
         };
         InspectionResult: {
             item: components["schemas"]["ChecklistItem"];
@@ -7701,8 +7996,11 @@ export interface components {
             /** Format: int64 */
             store_id: number;
             department_code: string;
-            /** Format: int64 */
-            inspection_id: number;
+            /**
+             * Format: int64
+             * @description The inspection whose failed item opened it; `null` for a temperature alert's action.
+             */
+            inspection_id: number | null;
             item_id: number;
             /** @description The failed item's title. */
             title: string;
@@ -8010,6 +8308,205 @@ export interface components {
             page_size: number;
             total: number;
         };
+        /** @enum {string} */
+        EquipmentKind: "cold_room" | "freezer" | "display_chiller" | "oven" | "scale" | "other";
+        Equipment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            kind: components["schemas"]["EquipmentKind"];
+            name: string;
+            department_code: string;
+            location: string;
+            min_celsius: components["schemas"]["NullableDecimal2"];
+            max_celsius: components["schemas"]["NullableDecimal2"];
+            active: boolean;
+            /** @description 0 when the equipment has no maintenance schedule. */
+            maintenance_interval_days: number;
+            /** Format: date */
+            next_maintenance_due: string | null;
+            /** @description Active and the next maintenance was due before today (store time). */
+            maintenance_overdue: boolean;
+            /** Format: date-time */
+            last_reading_at: string | null;
+            last_celsius: components["schemas"]["NullableDecimal2"];
+            open_alerts: number;
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EquipmentList: {
+            items: components["schemas"]["Equipment"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        EquipmentRequest: {
+            kind: components["schemas"]["EquipmentKind"];
+            name: string;
+            department_code: string;
+            location?: string;
+            min_celsius?: components["schemas"]["DecimalInput"];
+            max_celsius?: components["schemas"]["DecimalInput"];
+            maintenance_interval_days?: number;
+            /** Format: date */
+            next_maintenance_due?: string;
+        };
+        EquipmentPatchRequest: {
+            version: number;
+            kind?: components["schemas"]["EquipmentKind"];
+            name?: string;
+            department_code?: string;
+            location?: string;
+            min_celsius?: components["schemas"]["DecimalInput"];
+            max_celsius?: components["schemas"]["DecimalInput"];
+            clear_min?: boolean;
+            clear_max?: boolean;
+            active?: boolean;
+            maintenance_interval_days?: number;
+            /** Format: date */
+            next_maintenance_due?: string;
+        };
+        TemperatureReadingRequest: {
+            /** Format: int64 */
+            equipment_id: number;
+            /** Format: date-time */
+            recorded_at: string;
+            celsius: components["schemas"]["DecimalInput"];
+            note?: string;
+        };
+        TemperatureReadingsRequest: {
+            readings: components["schemas"]["TemperatureReadingRequest"][];
+        };
+        TemperatureLogResult: {
+            received: number;
+            saved: number;
+            /** @description Readings already stored (same equipment, time and source), not stored again. */
+            duplicates: number;
+            out_of_range: number;
+            alerts_opened: number[];
+            alerts_closed: number[];
+            replayed: boolean;
+        };
+        /** @enum {string} */
+        TemperatureAlertStatus: "open" | "acknowledged" | "closed";
+        TemperatureAlert: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            /** Format: int64 */
+            equipment_id: number;
+            equipment_name: string;
+            equipment_kind: components["schemas"]["EquipmentKind"];
+            department_code: string;
+            status: components["schemas"]["TemperatureAlertStatus"];
+            /** Format: date-time */
+            started_at: string;
+            /**
+             * Format: date-time
+             * @description The latest out-of-range reading.
+             */
+            last_seen_at: string;
+            /** Format: date-time */
+            ended_at: string | null;
+            min_celsius: components["schemas"]["Decimal2"];
+            max_celsius: components["schemas"]["Decimal2"];
+            /** @description Out-of-range readings of the alert. */
+            reading_count: number;
+            limit_min: components["schemas"]["NullableDecimal2"];
+            limit_max: components["schemas"]["NullableDecimal2"];
+            /**
+             * Format: int64
+             * @description The one corrective action of the alert (an inspection's when an inspection reading opened it).
+             */
+            corrective_action_id: number | null;
+            /** Format: int64 */
+            inspection_id: number | null;
+            acknowledged_by_name: string;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            /** @description Empty when a reading back in range closed it. */
+            closed_by_name: string;
+            close_note: string;
+            version: number;
+            allowed_actions: ("acknowledge" | "close")[];
+        };
+        TemperatureAlertList: {
+            items: components["schemas"]["TemperatureAlert"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        TemperatureAlertStepRequest: {
+            version?: number;
+            note?: string;
+        };
+        TemperaturePoint: {
+            /**
+             * Format: date-time
+             * @description The reading's time, or the bucket's start.
+             */
+            at: string;
+            min: components["schemas"]["Decimal2"];
+            max: components["schemas"]["Decimal2"];
+            readings: number;
+            out_of_range: boolean;
+        };
+        TemperatureChart: {
+            /** Format: int64 */
+            equipment_id: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            min_celsius: components["schemas"]["NullableDecimal2"];
+            max_celsius: components["schemas"]["NullableDecimal2"];
+            /**
+             * Format: int64
+             * @description 0 when every reading is a point.
+             */
+            bucket_seconds: number;
+            points: components["schemas"]["TemperaturePoint"][];
+            alerts: components["schemas"]["TemperatureAlert"][];
+        };
+        /** @enum {string} */
+        EquipmentMaintenanceKind: "maintenance" | "repair";
+        EquipmentMaintenanceRequest: {
+            kind: components["schemas"]["EquipmentMaintenanceKind"];
+            /** Format: date */
+            date: string;
+            vendor?: string;
+            note?: string;
+            cost?: components["schemas"]["DecimalInput"];
+            cost_via_erp?: boolean;
+        };
+        EquipmentMaintenance: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            equipment_id: number;
+            /** Format: int64 */
+            store_id: number;
+            kind: components["schemas"]["EquipmentMaintenanceKind"];
+            /** Format: date */
+            date: string;
+            vendor: string;
+            note: string;
+            cost: components["schemas"]["Decimal2"];
+            cost_via_erp: boolean;
+            expense_posted: boolean;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        EquipmentMaintenanceList: {
+            items: components["schemas"]["EquipmentMaintenance"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
     };
     responses: {
         /**
@@ -8238,6 +8735,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description What the readings did. */
+        TemperatureLogged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TemperatureLogResult"];
+            };
+        };
     };
     parameters: {
         /** @description The price survey's id; unknown, another store's or out of scope answers `404`. */
@@ -8352,6 +8858,16 @@ export interface components {
          *     the preferred of the two in `Accept-Language`, otherwise Chinese.
          */
         ExportLang: "zh-CN" | "en";
+        /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+        EquipmentId: number;
+        /** @description The temperature alert's id; unknown, another store's or out of scope answers `404`. */
+        TemperatureAlertId: number;
+        /**
+         * @description Makes the request safe to retry: the same key and body replay the first answer, the same
+         *     key with another body is `409 idempotency_key_reused`. 1-128 letters, digits, `.`, `_`,
+         *     `:` or `-` (else `400` on `idempotency_key`).
+         */
+        TemperatureIdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
@@ -16386,6 +16902,529 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEquipment: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                kind?: components["schemas"]["EquipmentKind"];
+                department_code?: string;
+                active?: boolean;
+                maintenance_overdue?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of equipment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createEquipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "cold_room",
+                 *       "name": "1 号冷藏库",
+                 *       "department_code": "meat",
+                 *       "location": "后仓",
+                 *       "min_celsius": "0.00",
+                 *       "max_celsius": "4.00",
+                 *       "maintenance_interval_days": 90
+                 *     }
+                 */
+                "application/json": components["schemas"]["EquipmentRequest"];
+            };
+        };
+        responses: {
+            /** @description The equipment registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Equipment"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getEquipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The equipment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Equipment"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateEquipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EquipmentPatchRequest"];
+            };
+        };
+        responses: {
+            /** @description The equipment after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Equipment"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    logTemperatures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description Makes the request safe to retry: the same key and body replay the first answer, the same
+                 *     key with another body is `409 idempotency_key_reused`. 1-128 letters, digits, `.`, `_`,
+                 *     `:` or `-` (else `400` on `idempotency_key`).
+                 */
+                "Idempotency-Key"?: components["parameters"]["TemperatureIdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "readings": [
+                 *         {
+                 *           "equipment_id": 4,
+                 *           "recorded_at": "2026-12-01T08:00:00Z",
+                 *           "celsius": "3.5",
+                 *           "note": "早班巡检"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["TemperatureReadingsRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TemperatureLogged"];
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    logTemperaturesBulk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description Makes the request safe to retry: the same key and body replay the first answer, the same
+                 *     key with another body is `409 idempotency_key_reused`. 1-128 letters, digits, `.`, `_`,
+                 *     `:` or `-` (else `400` on `idempotency_key`).
+                 */
+                "Idempotency-Key"?: components["parameters"]["TemperatureIdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemperatureReadingsRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TemperatureLogged"];
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    equipmentTemperatures: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart's points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureChart"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTemperatureAlerts: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["TemperatureAlertStatus"];
+                active?: boolean;
+                equipment_id?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureAlertList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTemperatureAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The temperature alert's id; unknown, another store's or out of scope answers `404`. */
+                alert_id: components["parameters"]["TemperatureAlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert with `allowed_actions`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureAlert"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    acknowledgeTemperatureAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The temperature alert's id; unknown, another store's or out of scope answers `404`. */
+                alert_id: components["parameters"]["TemperatureAlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TemperatureAlertStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The alert after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureAlert"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    closeTemperatureAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The temperature alert's id; unknown, another store's or out of scope answers `404`. */
+                alert_id: components["parameters"]["TemperatureAlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemperatureAlertStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The alert after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemperatureAlert"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEquipmentMaintenance: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of records, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentMaintenanceList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addEquipmentMaintenance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description Makes the request safe to retry: the same key and body replay the first answer, the same
+                 *     key with another body is `409 idempotency_key_reused`. 1-128 letters, digits, `.`, `_`,
+                 *     `:` or `-` (else `400` on `idempotency_key`).
+                 */
+                "Idempotency-Key"?: components["parameters"]["TemperatureIdempotencyKey"];
+            };
+            path: {
+                /** @description The equipment's id; unknown, another store's or out of scope answers `404`. */
+                equipment_id: components["parameters"]["EquipmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "repair",
+                 *       "date": "2026-11-30",
+                 *       "vendor": "冷链设备维修公司",
+                 *       "note": "更换压缩机启动电容",
+                 *       "cost": "680.00",
+                 *       "cost_via_erp": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["EquipmentMaintenanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentMaintenance"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -116,6 +116,16 @@ var (
 	PriceSurveyLinesTheirPrice        = Column{"price_survey_lines", "their_price", 8, 2}
 	PriceChangeRequestsCurrentPrice   = Column{"price_change_requests", "current_price", 8, 2}
 	PriceChangeRequestsRequestedPrice = Column{"price_change_requests", "requested_price", 8, 2}
+
+	EquipmentMinCelsius             = Column{"equipment", "min_celsius", 6, 2}
+	EquipmentMaxCelsius             = Column{"equipment", "max_celsius", 6, 2}
+	EquipmentLastCelsius            = Column{"equipment", "last_celsius", 6, 2}
+	TemperatureLogsCelsius          = Column{"temperature_logs", "celsius", 6, 2}
+	TemperatureExcursionsMinCelsius = Column{"temperature_excursions", "min_celsius", 6, 2}
+	TemperatureExcursionsMaxCelsius = Column{"temperature_excursions", "max_celsius", 6, 2}
+	TemperatureExcursionsLimitMin   = Column{"temperature_excursions", "limit_min", 6, 2}
+	TemperatureExcursionsLimitMax   = Column{"temperature_excursions", "limit_max", 6, 2}
+	EquipmentMaintenanceCost        = Column{"equipment_maintenance", "cost", 12, 2}
 )
 
 // Columns lists every DECIMAL column of the schema.
@@ -146,6 +156,9 @@ func Columns() []Column {
 		InspectionsScore, InspectionAnswersNumberValue,
 		ComplaintsCompensation, PriceSurveyLinesOurPrice, PriceSurveyLinesTheirPrice,
 		PriceChangeRequestsCurrentPrice, PriceChangeRequestsRequestedPrice,
+		EquipmentMinCelsius, EquipmentMaxCelsius, EquipmentLastCelsius, TemperatureLogsCelsius,
+		TemperatureExcursionsMinCelsius, TemperatureExcursionsMaxCelsius, TemperatureExcursionsLimitMin,
+		TemperatureExcursionsLimitMax, EquipmentMaintenanceCost,
 	}
 }
 

@@ -3,10 +3,10 @@
 // this file, so ECharts never reaches the login or layout chunks (a unit test checks it).
 import { init, use } from 'echarts/core'
 import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkPointComponent, TooltipComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
+use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkPointComponent, TooltipComponent, CanvasRenderer])
 
 export { init }
 export type { ECharts } from 'echarts/core'
