@@ -42,6 +42,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/web"
 	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/risk"
 	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/shrinkfeed"
@@ -92,6 +93,8 @@ type App struct {
 	Safety *safety.Service
 	// Complaints keeps customer complaints and their handling.
 	Complaints *complaints.Service
+	// Risk keeps the risk register, incidents and pre-event readiness.
+	Risk *risk.Service
 	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
 	PriceSurveys *pricesurvey.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
@@ -160,6 +163,10 @@ func New(d Deps) (*App, error) {
 	priceSurveySvc := pricesurvey.NewService(d.DB, pricesurvey.Deps{Catalog: catalogSvc, Stores: orgSvc, Promotions: promoSvc,
 		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	attachmentsSvc.Register(pricesurvey.KindLine, attachments.VisibilityFunc(priceSurveySvc.VisibleLine))
+	riskSvc := risk.NewService(d.DB, risk.Deps{Org: orgSvc, Attachments: attachmentsSvc, Audit: auditLog,
+		Notify: outboxSvc}, d.Now)
+	// Photos of an incident's response action are seen by whoever sees the incident.
+	attachmentsSvc.Register(risk.KindAction, attachments.VisibilityFunc(riskSvc.VisibleAction))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
 	if err != nil {
@@ -177,6 +184,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("safety", safety.NewInboxSource(safetySvc))
 	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
 	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
+	inboxSvc.Register("risk", risk.NewInboxSource(riskSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -221,6 +229,7 @@ func New(d Deps) (*App, error) {
 	supplier.NewHandler(supplierSvc, dec).Register(v1)
 	complaints.NewHandler(complaintsSvc, dec).Register(v1)
 	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
+	risk.NewHandler(riskSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -238,7 +247,7 @@ func New(d Deps) (*App, error) {
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc,
-		PriceSurveys: priceSurveySvc}, nil
+		PriceSurveys: priceSurveySvc, Risk: riskSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

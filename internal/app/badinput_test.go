@@ -43,6 +43,9 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["complaint_id"] = complaintFixture(t, env, "sh-pudong")
 		params["survey_id"], params["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
 		params["line_no"] = "1"
+		ev, items := readinessFixture(t, env)
+		params["risk_id"], params["readiness_event_id"], params["readiness_item_id"] = "1", ev, items["sh-pudong"]
+		params["incident_id"] = incidentFixture(t, env, "sh-pudong", "super1")
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

@@ -24,6 +24,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/risk"
 	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/stocktake"
@@ -57,6 +58,7 @@ func models() []any {
 	all = append(all, promo.EffectModels()...)
 	all = append(all, safety.Models()...)
 	all = append(all, complaints.Models()...)
+	all = append(all, risk.Models()...)
 	all = append(all, pricesurvey.Models()...)
 	return all
 }
