@@ -208,14 +208,15 @@ func (s *Service) StoreReadiness(ctx context.Context, p *authz.Principal, storeI
 		ids[i] = e.ID
 	}
 	var rows []struct {
-		itemRow
-		RiskID  int64
-		Seq     int
-		Title   string
-		TitleEn string
+		ID, EventID, StoreID, RiskID int64
+		DoneAt                       *time.Time
+		DoneByName, Note             string
+		Seq                          int
+		Title, TitleEn               string
 	}
 	err = s.db.WithContext(ctx).Table("readiness_items").
-		Select("readiness_items.*, e.risk_id, e.seq, e.title, e.title_en").
+		Select("readiness_items.id, readiness_items.event_id, readiness_items.store_id, readiness_items.done_at, "+
+			"readiness_items.done_by_name, readiness_items.note, e.risk_id, e.seq, e.title, e.title_en").
 		Joins("JOIN readiness_event_items e ON e.id = readiness_items.item_id").
 		Where("readiness_items.store_id = ? AND readiness_items.event_id IN ?", storeID, ids).Scan(&rows).Error
 	if err != nil {
