@@ -213,6 +213,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo complaints and price surveys seeded", "complaints", daily.Complaints, "open", daily.Open,
 		"surveys", daily.Surveys, "promoted", daily.Promoted, "skipped_stores", daily.SkippedStores)
+	risks, err := seed.Risk(ctx, seed.RiskServices{Org: a.Org, Risk: a.Risk}, start)
+	if err != nil {
+		return err
+	}
+	log.Info("demo incidents and readiness seeded", "incidents", risks.Incidents, "events", risks.Events,
+		"ticked", risks.Ticked, "skipped", risks.Skipped)
 	return nil
 }
 
