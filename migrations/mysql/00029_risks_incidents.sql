@@ -49,7 +49,7 @@ CREATE TABLE incidents (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_incidents_store ON incidents (store_id, occurred_at);
 CREATE INDEX ix_incidents_store_status ON incidents (store_id, status, occurred_at);
-CREATE INDEX ix_incidents_status ON incidents (status, occurred_at);
+CREATE INDEX ix_incidents_status ON incidents (status, level, occurred_at);
 CREATE INDEX ix_incidents_level ON incidents (level, occurred_at);
 CREATE INDEX ix_incidents_occurred ON incidents (occurred_at);
 
