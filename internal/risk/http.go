@@ -140,9 +140,7 @@ func (h *Handler) updateRisk(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	r, err := h.svc.UpdateRisk(c.Request.Context(), httpx.Principal(c), id, RiskPatch{Name: req.Name, NameEn: req.NameEn,
-		Level: req.Level, Symptoms: req.Symptoms, SymptomsEn: req.SymptomsEn, OwnerDepartment: req.OwnerDepartment,
-		Measures: req.Measures, Active: req.Active, Version: req.Version})
+	r, err := h.svc.UpdateRisk(c.Request.Context(), httpx.Principal(c), id, RiskPatch(req))
 	if err != nil {
 		httpx.Fail(c, err)
 		return

@@ -86,8 +86,7 @@ func (h *Handler) updateIncident(c *gin.Context) {
 		httpx.Fail(c, err)
 		return
 	}
-	err := h.svc.UpdateIncident(c.Request.Context(), httpx.Principal(c), id, IncidentPatch{Level: req.Level,
-		Title: req.Title, Description: req.Description, OwnerID: req.OwnerID, Version: req.Version})
+	err := h.svc.UpdateIncident(c.Request.Context(), httpx.Principal(c), id, IncidentPatch(req))
 	if err != nil {
 		httpx.Fail(c, err)
 		return
