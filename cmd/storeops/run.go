@@ -230,6 +230,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	} else if added {
 		log.Info("demo notification channel seeded (disabled)")
 	}
+	risks, err := seed.Risk(ctx, seed.RiskServices{Org: a.Org, Risk: a.Risk}, start)
+	if err != nil {
+		return err
+	}
+	log.Info("demo incidents and readiness seeded", "incidents", risks.Incidents, "events", risks.Events,
+		"ticked", risks.Ticked, "skipped", risks.Skipped)
 	return nil
 }
 

@@ -75,7 +75,7 @@ const PAGES = {
     ['/stocktakes', 'stocktakes-page'], ['/stocktakes?view=history', 'stocktakes-page'], ['/shrink?tab=approvals', 'approvals-tab'],
     ['/shrink?tab=report', 'report-tab'], ['/shrink?tab=settings', 'settings-tab'], ['/campaigns/new', 'campaign-editor'],
     ['/safety/actions', 'actions-tab'], ['/safety/actions?status=done', 'actions-tab'], ['/complaints', 'complaints-page'],
-    ['/price-surveys', 'price-surveys-page']],
+    ['/price-surveys', 'price-surveys-page'], ['/incidents', 'incident-board'], ['/readiness', 'readiness-page']],
   super1: [['/', 'home-supervisor'], ['/inventory', 'inventory-page'], ['/stocktakes', 'stocktakes-page'],
     ['/calendar', 'calendar-page'], ['/suppliers', 'suppliers-page'], ['/ordering', 'ordering-page'],
     ['/ordering/accuracy', 'ordering-accuracy-page'], ['/shrink', 'write-offs-tab'], ['/shrink?tab=markdowns', 'markdowns-tab'],
@@ -83,7 +83,8 @@ const PAGES = {
     ['/safety', 'inspections-tab'], ['/safety/due', 'due-tab'], ['/safety/actions?mine=true', 'actions-tab'],
     ['/safety/inspections/new', 'run-pick'], ['/safety/inspections/new?template_id=1&department_code=produce', 'item-1'],
     ['/safety/inspections/INSPECTION', 'detail-score'], ['/complaints', 'complaints-page'], ['/price-surveys', 'price-surveys-page']],
-  qa1: [['/', 'home-hq_quality'], ['/safety', 'inspections-tab'], ['/safety/checklists', 'checklist-1']],
+  qa1: [['/', 'home-hq_quality'], ['/safety', 'inspections-tab'], ['/safety/checklists', 'checklist-1'], ['/risks', 'risks-page'],
+    ['/readiness', 'readiness-chart']],
   hq1: [['/', 'home-hq_promotions'], ['/ranking', 'ranking-page'], ['/recalls', 'recalls-page'], ['/campaigns', 'campaigns-page'],
     ['/campaigns/new', 'campaign-editor']],
 }

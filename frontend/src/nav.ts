@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, List, Bell } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, Warning, Bell, List } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -190,6 +190,37 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'store_manager', 'supervisor'],
     writeRoles: ['admin', 'store_manager', 'supervisor'],
     component: () => import('@/pages/tasks/TasksPage.vue'),
+  },
+  {
+    // The risk register (风险登记): everyone reads the chain's risks and their response
+    // measures; admins and HQ quality keep them.
+    key: 'risks',
+    path: '/risks',
+    icon: Warning,
+    roles: ROLES,
+    writeRoles: ['admin', 'hq_quality'],
+    component: () => import('@/pages/risk/RisksPage.vue'),
+  },
+  {
+    // Incidents (突发事件): store staff log them against a risk and add response actions; store
+    // managers and head office follow the board; one incident with its timeline is a page under it.
+    key: 'incidents',
+    path: '/incidents',
+    icon: Bell,
+    roles: ROLES,
+    writeRoles: ['admin', 'store_manager', 'supervisor', 'hq_quality'],
+    component: () => import('@/pages/risk/incidents/IncidentsPage.vue'),
+    subpages: [{ name: 'incident', path: ':id(\\d+)', component: () => import('@/pages/risk/incidents/IncidentDetail.vue') }],
+  },
+  {
+    // Pre-event readiness (活动前准备): HQ quality creates events and follows completion per
+    // store; a store's manager and supervisors tick their checklist.
+    key: 'readiness',
+    path: '/readiness',
+    icon: List,
+    roles: ROLES,
+    writeRoles: ['admin', 'store_manager', 'supervisor', 'hq_quality'],
+    component: () => import('@/pages/risk/readiness/ReadinessPage.vue'),
   },
   {
     // Customer complaints (顾客投诉): store staff record and handle them (steps with photos,

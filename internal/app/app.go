@@ -44,6 +44,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/web"
 	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/risk"
 	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/shrinkfeed"
@@ -99,6 +100,8 @@ type App struct {
 	Notify *notify.Service
 	// Coldchain keeps the equipment register, temperatures and their alerts.
 	Coldchain *coldchain.Service
+	// Risk keeps the risk register, incidents and pre-event readiness.
+	Risk *risk.Service
 	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
 	PriceSurveys *pricesurvey.Service
 	// Tasks keeps task templates, the daily tasks generated from them and ad-hoc tasks.
@@ -180,6 +183,10 @@ func New(d Deps) (*App, error) {
 		Audit: auditLog, Outbox: outboxSvc, Logger: d.Logger}, d.Now)
 	// A completed task's photos are seen by whoever sees the task.
 	attachmentsSvc.Register(tasks.KindTask, attachments.VisibilityFunc(tasksSvc.Visible))
+	riskSvc := risk.NewService(d.DB, risk.Deps{Org: orgSvc, Attachments: attachmentsSvc, Audit: auditLog,
+		Notify: outboxSvc}, d.Now)
+	// Photos of an incident's response action are seen by whoever sees the incident.
+	attachmentsSvc.Register(risk.KindAction, attachments.VisibilityFunc(riskSvc.VisibleAction))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
 		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc, tasks: tasksSvc})
 	if err != nil {
@@ -199,6 +206,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
 	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
 	inboxSvc.Register("tasks", tasks.NewInboxSource(tasksSvc))
+	inboxSvc.Register("risk", risk.NewInboxSource(riskSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -246,6 +254,7 @@ func New(d Deps) (*App, error) {
 	notify.NewHandler(notifySvc, dec).Register(v1)
 	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
 	tasks.NewHandler(tasksSvc, dec).Register(v1)
+	risk.NewHandler(riskSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -263,7 +272,7 @@ func New(d Deps) (*App, error) {
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc, Notify: notifySvc, Coldchain: coldchainSvc,
-		PriceSurveys: priceSurveySvc, Tasks: tasksSvc}, nil
+		PriceSurveys: priceSurveySvc, Tasks: tasksSvc, Risk: riskSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

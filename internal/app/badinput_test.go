@@ -47,6 +47,9 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["daily_task_id"] = dailyTaskFixture(t, env, "sh-pudong", "produce")
 		params["template_id"] = taskTemplateFixture(t, env, "manager1")
 		params["equipment_id"], params["alert_id"] = equipmentFixture(t, env, "sh-pudong", "produce", "manager1")
+		ev, items := readinessFixture(t, env)
+		params["risk_id"], params["readiness_event_id"], params["readiness_item_id"] = "1", ev, items["sh-pudong"]
+		params["incident_id"] = incidentFixture(t, env, "sh-pudong", "super1")
 		auditCount := func() int64 {
 			var n int64
 			env.DB.Table("audit_log").Count(&n)

@@ -136,6 +136,9 @@ func TestRouteAccessWalk(t *testing.T) {
 		own["inspection_id"], own["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
 		own["survey_id"], own["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
 		own["equipment_id"], own["alert_id"] = equipmentFixture(t, env, "sh-pudong", "produce", "manager1")
+		readinessEvent, readinessItems := readinessFixture(t, env)
+		own["risk_id"], own["readiness_event_id"], own["readiness_item_id"] = "1", readinessEvent, readinessItems["sh-pudong"]
+		own["incident_id"] = incidentFixture(t, env, "sh-pudong", "super1")
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
 			"store_id":        fmt.Sprint(storeID(t, env, "gz-tianhe")),
@@ -166,6 +169,8 @@ func TestRouteAccessWalk(t *testing.T) {
 		other["inspection_id"], other["action_id"] = inspectionFixture(t, env, "gz-tianhe", "deli", "super2")
 		other["survey_id"], other["change_request_id"] = priceSurveyFixture(t, env, "gz-tianhe")
 		other["equipment_id"], other["alert_id"] = equipmentFixture(t, env, "gz-tianhe", "deli", "manager2")
+		other["risk_id"], other["readiness_event_id"], other["readiness_item_id"] = "1", readinessEvent, readinessItems["gz-tianhe"]
+		other["incident_id"] = incidentFixture(t, env, "gz-tianhe", "super2")
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -220,7 +225,8 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":checklist_id") || strings.Contains(path, ":inspection_id") ||
 		strings.Contains(path, ":action_id") || strings.Contains(path, ":daily_task_id") ||
 		strings.Contains(path, ":template_id") || strings.Contains(path, ":channel_id") ||
-		strings.Contains(path, ":equipment_id") || strings.Contains(path, ":alert_id")
+		strings.Contains(path, ":equipment_id") || strings.Contains(path, ":alert_id") ||
+		strings.Contains(path, ":incident_id") || strings.Contains(path, ":readiness_item_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

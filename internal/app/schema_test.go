@@ -26,6 +26,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/pricesurvey"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/risk"
 	"github.com/storeops/storeops/internal/safety"
 	"github.com/storeops/storeops/internal/shrink"
 	"github.com/storeops/storeops/internal/stocktake"
@@ -60,6 +61,7 @@ func models() []any {
 	all = append(all, promo.EffectModels()...)
 	all = append(all, safety.Models()...)
 	all = append(all, complaints.Models()...)
+	all = append(all, risk.Models()...)
 	all = append(all, pricesurvey.Models()...)
 	all = append(all, tasks.Models()...)
 	all = append(all, notify.Models()...)

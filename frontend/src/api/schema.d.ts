@@ -151,12 +151,13 @@ export interface paths {
          *     | `price_change.decide` | price-change requests made from price surveys of the caller's store wait for the store manager's decision; one entry, `count` is how many | normal | `requests` |
          *     | `task.due` | an open task of today (store time) of the caller's: a supervisor's departments' and those assigned to them, the store manager's assigned to them; one entry per task, due at its due time, linking to `/tasks?id=` | normal | `task_id`, `title`, `title_en`, `business_date` |
          *     | `task.overdue` | an open task of the caller's (as `task.due`) of the last seven days past its due time | high | `task_id`, `title`, `title_en`, `business_date` |
-         *
          *     | `safety.inspection_due` | a scheduled checklist of the caller's department (supervisors: theirs; the store manager: every department) is due today or overdue (`GET /stores/{store_id}/inspection-schedules`); one entry per schedule, `resource_id` the schedule; high when overdue | high or normal | `template_id`, `template_title`, `department_code`, `state`, `due_date` |
          *     | `safety.actions_assigned` | open corrective actions owned by the caller; `count` is how many; high when one is past its due date | high or normal | `actions`, `overdue` |
          *     | `safety.actions_overdue` | open corrective actions of the caller's store past their due date (store manager); `count` is how many | high | `actions` |
          *     | `safety.actions_verify` | corrective actions marked done wait for verification by the store manager (those the caller marked done themselves are left out) | normal | `actions` |
          *     | `safety.temperature_alert` | an open or acknowledged temperature alert of a piece of equipment of the caller's store (supervisors: their departments); one entry per alert, `resource_id` the alert; high while open, normal once acknowledged | high or normal | `alert_id`, `equipment_id`, `equipment_name`, `celsius`, `status`, `range`, `started_at` |
+         *     | `risk.readiness_due` | the caller's store (store manager and supervisors) has unticked pre-event readiness items for an event within 7 days; one entry per event, `count` is how many items, due on the event day, high within 2 days | high or normal | `event_id`, `name`, `event_date`, `open` |
+         *     | `risk.incident_open` | an incident of the caller's store (store manager) is open or responding; one entry per incident, high when its level is high | high or normal | `incident_id`, `level`, `status`, `title` |
          *
          *     Modules added later (daily work) add their kinds here; a client shows an unknown kind by its `title`.
          *
@@ -4868,6 +4869,354 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chain's risk register (风险登记)
+         * @description Active risks of the register, each with its level, symptoms, owner department and
+         *     response measures (Chinese and English). `all=true` lists archived ones too.
+         */
+        get: operations["listRisks"];
+        put?: never;
+        /**
+         * Add a risk to the register
+         * @description Admins and HQ quality. `code` is unique (a duplicate is `409`), `level` one of
+         *     `low|medium|high`, `owner_department` one of `it|logistics|store_ops|quality|security`,
+         *     `measures` 1–20 steps each with its Chinese text (`zh`). Audited `risk.create`.
+         */
+        post: operations["createRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{risk_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The risk's id; an unknown one is `404`. */
+                risk_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * One risk of the register
+         * @description A risk, active or archived.
+         */
+        get: operations["getRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change or archive a risk
+         * @description Admins and HQ quality. `version` is required (a stale one is `409 stale_version`);
+         *     fields left out stay. `active: false` archives the risk (it is never deleted): it no
+         *     longer takes new incidents nor readiness events. Audited `risk.update`.
+         */
+        patch: operations["updateRisk"];
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's incidents (突发事件)
+         * @description Newest first. Filters `status`, `level` and the days `from`/`to` of `occurred_at`
+         *     (inclusive, China Standard Time). Items carry no `actions`.
+         */
+        get: operations["listStoreIncidents"];
+        put?: never;
+        /**
+         * Log an incident against a risk
+         * @description The store's staff. `risk_id` must be an active risk (else `400` naming `risk_id`);
+         *     `level` defaults to the risk's and may be raised, never lowered (`400` naming `level`);
+         *     `occurred_at` defaults to now, not in the future nor more than 90 days ago; `owner_id`
+         *     (default the caller) is a user of the store or head office. The incident starts `open`.
+         *     A `high` incident adds the outbox alert `risk.incident_opened` (key: the incident id)
+         *     in the same transaction. Audited `incident.create`.
+         */
+        post: operations["createIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident board
+         * @description Incidents of every store for head office (one store's with `store_id`); a store manager
+         *     sees only their store. Newest first, paged, filtered by `status`, `level`, `store_id`
+         *     and the days `from`/`to` of `occurred_at` (China Standard Time); each filter is served
+         *     by an index.
+         */
+        get: operations["incidentBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{incident_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The incident's id; unknown or another store's is `404`. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * An incident with its timeline
+         * @description The incident, its `actions` timeline (response actions with photos, the resolution and
+         *     the closing) and `allowed_actions` (`edit`, `add_action`, `resolve`, `close`).
+         *     `hours_to_resolve` is null until resolved.
+         */
+        get: operations["getIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an open incident
+         * @description The store's staff, while `open` or `responding`: `level` (never below the risk's;
+         *     raising it to `high` alerts once), `title`, `description`, `owner_id`. `version` is
+         *     required (stale: `409 stale_version`); a resolved or closed incident is `409
+         *     wrong_status`. Audited `incident.edit`.
+         */
+        patch: operations["updateIncident"];
+        trace?: never;
+    };
+    "/api/v1/incidents/{incident_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The incident's id. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a response action to the timeline
+         * @description The store's staff: a `note` (required) and up to 5 photos (attachment ids the caller
+         *     uploaded). Who and when are recorded. The first action moves an `open` incident to
+         *     `responding`; a resolved or closed one is `409 wrong_status`. Audited `incident.add_action`.
+         */
+        post: operations["addIncidentAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{incident_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The incident's id. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an incident
+         * @description `open|responding → resolved`. `resolution` is required (`400` naming it); the
+         *     resolution joins the timeline and `hours_to_resolve` is set. Wrong state: `409
+         *     wrong_status`; stale `version`: `409 stale_version`. Audited `incident.resolve`.
+         */
+        post: operations["resolveIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{incident_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The incident's id. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a resolved incident
+         * @description `resolved → closed`, by the store manager, HQ quality or an admin, with an optional
+         *     note. Wrong state: `409 wrong_status`. Audited `incident.close`.
+         */
+        post: operations["closeIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pre-event readiness events (活动前准备)
+         * @description Latest event date first, each with the chain-wide count of done and total checklist
+         *     items and the percentage.
+         */
+        get: operations["listReadinessEvents"];
+        put?: never;
+        /**
+         * Create a readiness event
+         * @description Admins and HQ quality: `name`, `event_date` (today to a year ahead) and `risk_ids`
+         *     (1–20 active risks; an unknown or archived one is `400` naming `risk_ids[i]`). The chosen
+         *     risks' response measures become the event's items and every active store gets one
+         *     checklist line per item, written set-based and unique per (event, store, item).
+         *     Audited `readiness.create`.
+         */
+        post: operations["createReadinessEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness-events/{readiness_event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id; unknown is `404`. */
+                readiness_event_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A readiness event with completion per store
+         * @description The event with, per store, done and total items and the percentage.
+         */
+        get: operations["getReadinessEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness-events/{readiness_event_id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id. */
+                readiness_event_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give stores opened since the event their checklist
+         * @description Idempotent: adds the missing checklist lines of every active store (`added` counts
+         *     them); lines that exist are left alone.
+         */
+        post: operations["generateReadiness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's readiness checklists
+         * @description The store's checklists of events from two weeks ago on, soonest first, each with its
+         *     items (Chinese and English text, done or not, who ticked it and the note).
+         */
+        get: operations["storeReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness-items/{readiness_item_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The checklist line's id; another store's is `404`. */
+                readiness_item_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tick a readiness item
+         * @description The store's staff, with an optional `note`. Ticking an item twice is `409
+         *     already_done`. Audited `readiness.complete`.
+         */
+        post: operations["completeReadinessItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8506,6 +8855,207 @@ export interface components {
             page: number;
             page_size: number;
             total: number;
+        };
+        /** @enum {string} */
+        RiskLevel: "low" | "medium" | "high";
+        /** @enum {string} */
+        RiskOwnerDepartment: "it" | "logistics" | "store_ops" | "quality" | "security";
+        /** @enum {string} */
+        IncidentStatus: "open" | "responding" | "resolved" | "closed";
+        RiskMeasure: {
+            zh: string;
+            en?: string;
+        };
+        Risk: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            name_en: string;
+            level: components["schemas"]["RiskLevel"];
+            symptoms: string;
+            symptoms_en: string;
+            owner_department: components["schemas"]["RiskOwnerDepartment"];
+            measures: components["schemas"]["RiskMeasure"][];
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        RiskList: {
+            items: components["schemas"]["Risk"][];
+        };
+        RiskCreateRequest: {
+            code: string;
+            name: string;
+            name_en?: string;
+            level: components["schemas"]["RiskLevel"];
+            symptoms?: string;
+            symptoms_en?: string;
+            owner_department: components["schemas"]["RiskOwnerDepartment"];
+            measures: components["schemas"]["RiskMeasure"][];
+        };
+        RiskPatchRequest: {
+            name?: string;
+            name_en?: string;
+            level?: components["schemas"]["RiskLevel"];
+            symptoms?: string;
+            symptoms_en?: string;
+            owner_department?: components["schemas"]["RiskOwnerDepartment"];
+            measures?: components["schemas"]["RiskMeasure"][];
+            active?: boolean;
+            version: number;
+        };
+        IncidentAction: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "action" | "resolve" | "close";
+            note: string;
+            photos: components["schemas"]["Attachment"][];
+            /** Format: int64 */
+            created_by: number | null;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Incident: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            /** Format: int64 */
+            risk_id: number;
+            risk_code: string;
+            risk_name: string;
+            risk_name_en: string;
+            level: components["schemas"]["RiskLevel"];
+            title: string;
+            description: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: int64 */
+            owner_id: number | null;
+            owner_name: string;
+            status: components["schemas"]["IncidentStatus"];
+            resolution: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+            resolved_by_name: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description Hours from occurring to resolution, 2 decimals; null until resolved. */
+            hours_to_resolve: string | null;
+            created_by_name: string;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The timeline; only on a single incident. */
+            actions?: components["schemas"]["IncidentAction"][];
+            allowed_actions: ("edit" | "add_action" | "resolve" | "close")[];
+        };
+        IncidentList: {
+            items: components["schemas"]["Incident"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        IncidentCreateRequest: {
+            /** Format: int64 */
+            risk_id: number;
+            level?: components["schemas"]["RiskLevel"];
+            title: string;
+            description?: string;
+            /** Format: date-time */
+            occurred_at?: string;
+            /** Format: int64 */
+            owner_id?: number;
+        };
+        IncidentPatchRequest: {
+            level?: components["schemas"]["RiskLevel"];
+            title?: string;
+            description?: string;
+            /** Format: int64 */
+            owner_id?: number;
+            version: number;
+        };
+        IncidentActionRequest: {
+            note: string;
+            photos?: number[];
+        };
+        IncidentResolveRequest: {
+            resolution: string;
+            version?: number;
+        };
+        IncidentCloseRequest: {
+            note?: string;
+            version?: number;
+        };
+        ReadinessCompletion: {
+            /** Format: int64 */
+            store_id: number;
+            store_name: string;
+            done: number;
+            total: number;
+            percent: number;
+        };
+        ReadinessEvent: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: date */
+            event_date: string;
+            risk_ids: number[];
+            items_per_store: number;
+            done: number;
+            total: number;
+            percent: number;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Completion per store; only on a single event. */
+            stores?: components["schemas"]["ReadinessCompletion"][];
+        };
+        ReadinessEventList: {
+            items: components["schemas"]["ReadinessEvent"][];
+        };
+        ReadinessEventCreateRequest: {
+            name: string;
+            /** Format: date */
+            event_date: string;
+            risk_ids: number[];
+        };
+        ReadinessGenerated: {
+            added: number;
+        };
+        ReadinessItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            event_id: number;
+            /** Format: int64 */
+            store_id: number;
+            /** Format: int64 */
+            risk_id: number;
+            seq: number;
+            title: string;
+            title_en: string;
+            done: boolean;
+            /** Format: date-time */
+            done_at: string | null;
+            done_by_name: string;
+            note: string;
+        };
+        StoreReadiness: {
+            items: {
+                event: components["schemas"]["ReadinessEvent"];
+                items: components["schemas"]["ReadinessItem"][];
+            }[];
+        };
+        ReadinessCompleteRequest: {
+            note?: string;
         };
     };
     responses: {
@@ -17417,6 +17967,632 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EquipmentMaintenance"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listRisks: {
+        parameters: {
+            query?: {
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The risk. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Risk"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The risk's id; an unknown one is `404`. */
+                risk_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The risk. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Risk"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The risk's id; an unknown one is `404`. */
+                risk_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskPatchRequest"];
+            };
+        };
+        responses: {
+            /** @description The risk. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Risk"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listStoreIncidents: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["IncidentStatus"];
+                level?: components["schemas"]["RiskLevel"];
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of incidents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The incident with its timeline. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    incidentBoard: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["IncidentStatus"];
+                level?: components["schemas"]["RiskLevel"];
+                from?: string;
+                to?: string;
+                store_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of incidents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The incident's id; unknown or another store's is `404`. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The incident's id; unknown or another store's is `404`. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentPatchRequest"];
+            };
+        };
+        responses: {
+            /** @description The incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addIncidentAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The incident's id. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The incident with its timeline. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resolveIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The incident's id. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description The incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    closeIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The incident's id. */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["IncidentCloseRequest"];
+            };
+        };
+        responses: {
+            /** @description The incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listReadinessEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessEventList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createReadinessEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadinessEventCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The event with completion per store. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessEvent"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getReadinessEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id; unknown is `404`. */
+                readiness_event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessEvent"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    generateReadiness: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The event's id. */
+                readiness_event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many lines were added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessGenerated"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    storeReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklists. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreReadiness"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    completeReadinessItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The checklist line's id; another store's is `404`. */
+                readiness_item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReadinessCompleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessItem"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
