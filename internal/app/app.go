@@ -47,6 +47,7 @@ import (
 	"github.com/storeops/storeops/internal/shrinkfeed"
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
+	"github.com/storeops/storeops/internal/training"
 )
 
 // Deps are what the application is built from.
@@ -94,6 +95,8 @@ type App struct {
 	Complaints *complaints.Service
 	// PriceSurveys keeps competitor price surveys, their gaps and price-change requests.
 	PriceSurveys *pricesurvey.Service
+	// Training keeps the staff register, training sessions and health certificates.
+	Training *training.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -160,8 +163,10 @@ func New(d Deps) (*App, error) {
 	priceSurveySvc := pricesurvey.NewService(d.DB, pricesurvey.Deps{Catalog: catalogSvc, Stores: orgSvc, Promotions: promoSvc,
 		Attachments: attachmentsSvc, Audit: auditLog}, d.Now)
 	attachmentsSvc.Register(pricesurvey.KindLine, attachments.VisibilityFunc(priceSurveySvc.VisibleLine))
+	trainingSvc := training.NewService(d.DB, training.Deps{Org: orgSvc, Attachments: attachmentsSvc, Notify: outboxSvc}, d.Now)
+	attachmentsSvc.Register(training.KindCertificate, attachments.VisibilityFunc(trainingSvc.VisibleCertificate))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
-		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc})
+		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc, training: trainingSvc})
 	if err != nil {
 		return nil, err
 	}
@@ -177,6 +182,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("safety", safety.NewInboxSource(safetySvc))
 	inboxSvc.Register("complaints", complaints.NewInboxSource(complaintsSvc))
 	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
+	inboxSvc.Register("training", training.NewInboxSource(trainingSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
@@ -221,6 +227,7 @@ func New(d Deps) (*App, error) {
 	supplier.NewHandler(supplierSvc, dec).Register(v1)
 	complaints.NewHandler(complaintsSvc, dec).Register(v1)
 	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
+	training.NewHandler(trainingSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -238,7 +245,7 @@ func New(d Deps) (*App, error) {
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc,
-		PriceSurveys: priceSurveySvc}, nil
+		PriceSurveys: priceSurveySvc, Training: trainingSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

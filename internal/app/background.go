@@ -18,6 +18,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 	"github.com/storeops/storeops/internal/platform/paging"
 	"github.com/storeops/storeops/internal/promo"
+	"github.com/storeops/storeops/internal/training"
 )
 
 // Periods of the platform's own jobs.
@@ -38,6 +39,9 @@ const (
 	// measureEffectsEvery: campaigns' effect sums are measured ahead within the hour after a
 	// store's day turns or its feed lands, so HQ's reports read kept sums.
 	measureEffectsEvery = time.Hour
+	// certificateRemindersEvery: reminders 30 and 7 days before a health certificate lapses
+	// go out within the hour after a store's day turns (each once, by its key).
+	certificateRemindersEvery = time.Hour
 )
 
 // housekeeping is what the periodic jobs of the modules work on.
@@ -49,6 +53,7 @@ type housekeeping struct {
 	org         *org.Service
 	ordering    *ordering.Service
 	promo       *promo.Service
+	training    *training.Service
 }
 
 // background builds the job runner and the outbox and registers the jobs of the modules
@@ -125,6 +130,12 @@ func registerHousekeeping(ctx context.Context, d Deps, runner *jobs.Runner, h ho
 		{Name: "promo.measure_effects", Every: measureEffectsEvery, Timeout: 30 * time.Minute, Run: func(ctx context.Context, _ *authz.Principal) error {
 			_, err := h.promo.MeasureEffects(ctx)
 			return err
+		}},
+		{Name: "training.certificate_reminders", Every: certificateRemindersEvery, Timeout: 30 * time.Minute, Run: func(ctx context.Context, p *authz.Principal) error {
+			return eachStore(ctx, p, d.Now(), h, func(ctx context.Context, storeID int64, today civil.Date) error {
+				_, err := h.training.RemindCertificates(ctx, storeID, today)
+				return err
+			})
 		}},
 	}
 	for _, j := range list {

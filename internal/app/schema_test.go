@@ -29,6 +29,7 @@ import (
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
 	"github.com/storeops/storeops/internal/testutil"
+	"github.com/storeops/storeops/internal/training"
 )
 
 // models lists every GORM row type of every module; a new module adds its Models() here.
@@ -57,6 +58,7 @@ func models() []any {
 	all = append(all, promo.EffectModels()...)
 	all = append(all, safety.Models()...)
 	all = append(all, complaints.Models()...)
+	all = append(all, training.Models()...)
 	all = append(all, pricesurvey.Models()...)
 	return all
 }
