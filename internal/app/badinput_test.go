@@ -42,6 +42,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["inspection_id"], params["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
 		params["complaint_id"] = complaintFixture(t, env, "sh-pudong")
 		params["survey_id"], params["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
+		params["employee_id"], params["session_id"], params["certificate_id"] = trainingFixture(t, env, "sh-pudong")
 		params["line_no"] = "1"
 		auditCount := func() int64 {
 			var n int64

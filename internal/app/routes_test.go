@@ -132,6 +132,7 @@ func TestRouteAccessWalk(t *testing.T) {
 		}
 		own["inspection_id"], own["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
 		own["survey_id"], own["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
+		own["employee_id"], own["session_id"], own["certificate_id"] = trainingFixture(t, env, "sh-pudong")
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
 			"store_id":        fmt.Sprint(storeID(t, env, "gz-tianhe")),
@@ -158,6 +159,7 @@ func TestRouteAccessWalk(t *testing.T) {
 		}
 		other["inspection_id"], other["action_id"] = inspectionFixture(t, env, "gz-tianhe", "deli", "super2")
 		other["survey_id"], other["change_request_id"] = priceSurveyFixture(t, env, "gz-tianhe")
+		other["employee_id"], other["session_id"], other["certificate_id"] = trainingFixture(t, env, "gz-tianhe")
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -210,7 +212,8 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":recall_id") || strings.Contains(path, ":campaign_id") ||
 		strings.Contains(path, ":task_id") || strings.Contains(path, ":promoter_id") ||
 		strings.Contains(path, ":checklist_id") || strings.Contains(path, ":inspection_id") ||
-		strings.Contains(path, ":action_id")
+		strings.Contains(path, ":action_id") || strings.Contains(path, ":employee_id") ||
+		strings.Contains(path, ":session_id") || strings.Contains(path, ":certificate_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

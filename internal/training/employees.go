@@ -157,3 +157,15 @@ func (s *Service) apply(ctx context.Context, p *authz.Principal, r *employeeRow,
 	}
 	return nil
 }
+
+// VisibleEmployee answers 404 unless employee id is of a store p sees.
+func (s *Service) VisibleEmployee(ctx context.Context, p *authz.Principal, id int64) error {
+	var storeID int64
+	if err := s.db.WithContext(ctx).Model(&employeeRow{}).Where("id = ?", id).Limit(1).Pluck("store_id", &storeID).Error; err != nil {
+		return err
+	}
+	if storeID == 0 || !p.CanSeeStore(storeID) {
+		return notFound("employee", id)
+	}
+	return nil
+}

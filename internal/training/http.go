@@ -2,7 +2,9 @@ package training
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -101,6 +103,10 @@ func (h *Handler) createEmployee(c *gin.Context) {
 
 func (h *Handler) patchEmployee(c *gin.Context) {
 	id, err := httpx.PathID(c, "employee_id")
+	if err == nil {
+		// Out of scope is 404 before the body is read.
+		err = h.svc.VisibleEmployee(c.Request.Context(), httpx.Principal(c), id)
+	}
 	var req employeeRequest
 	if err == nil {
 		err = h.dec.DecodeRequest(c.Request, &req)
@@ -317,6 +323,9 @@ func (h *Handler) createCertificate(c *gin.Context) {
 
 func (h *Handler) patchCertificate(c *gin.Context) {
 	id, err := httpx.PathID(c, "certificate_id")
+	if err == nil {
+		err = h.svc.VisibleCertificate(c.Request.Context(), httpx.Principal(c), id)
+	}
 	var req certificateRequest
 	if err == nil {
 		err = h.dec.DecodeRequest(c.Request, &req)
@@ -334,4 +343,12 @@ func (h *Handler) patchCertificate(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, toCertificateJSON(out, p))
+}
+
+func enumQuery(c *gin.Context, fe apperr.FieldErrors, name string, allowed []string) string {
+	v := c.Query(name)
+	if v != "" && !slices.Contains(allowed, v) {
+		fe.Add(name, "must be one of: "+strings.Join(allowed, ", "))
+	}
+	return v
 }

@@ -1,25 +1,12 @@
 package training
 
 import (
-	"slices"
-	"strings"
 	"time"
 
-	"github.com/gin-gonic/gin"
-
-	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/civil"
 )
-
-func enumQuery(c *gin.Context, fe apperr.FieldErrors, name string, allowed []string) string {
-	v := c.Query(name)
-	if v != "" && !slices.Contains(allowed, v) {
-		fe.Add(name, "must be one of: "+strings.Join(allowed, ", "))
-	}
-	return v
-}
 
 type employeeJSON struct {
 	ID             int64     `json:"id"`
