@@ -213,6 +213,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo complaints and price surveys seeded", "complaints", daily.Complaints, "open", daily.Open,
 		"surveys", daily.Surveys, "promoted", daily.Promoted, "skipped_stores", daily.SkippedStores)
+	trained, err := seed.Training(ctx, seed.TrainingServices{Org: a.Org, Training: a.Training}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo staff, trainings and health certificates seeded", "employees", trained.Employees,
+		"sessions", trained.Sessions, "certificates", trained.Certificates, "skipped_stores", trained.SkippedStores)
 	return nil
 }
 

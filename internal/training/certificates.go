@@ -275,6 +275,15 @@ type reminderNotice struct {
 	Link          string `json:"link"`
 }
 
+// reminderRow is a certificate to remind of with its employee's name.
+type reminderRow struct {
+	ID         int64
+	EmployeeID int64
+	Number     string
+	ExpiresOn  civil.Date
+	Name       string
+}
+
 // TopicCertificateExpiring is the outbox topic of a reminder before a certificate lapses.
 const TopicCertificateExpiring = "training.certificate_expiring"
 
@@ -283,12 +292,9 @@ const TopicCertificateExpiring = "training.certificate_expiring"
 // so that a second run adds nothing. It answers how many reminders are due today (a rerun
 // answers the same number and adds nothing).
 func (s *Service) RemindCertificates(ctx context.Context, storeID int64, today civil.Date) (int, error) {
-	var rows []struct {
-		certificateRow
-		Name string
-	}
+	var rows []reminderRow
 	err := s.db.WithContext(ctx).Table("health_certificates").
-		Select("health_certificates.*, employees.name").
+		Select("health_certificates.id, health_certificates.employee_id, health_certificates.number, health_certificates.expires_on, employees.name").
 		Joins("JOIN employees ON employees.id = health_certificates.employee_id").
 		Where("health_certificates.store_id = ? AND health_certificates.expires_on >= ? AND health_certificates.expires_on <= ?",
 			storeID, today, today.AddDays(ReminderThresholds[0])).
@@ -308,7 +314,8 @@ func (s *Service) RemindCertificates(ctx context.Context, storeID int64, today c
 				continue
 			}
 			store := storeID
-			if _, err := s.Notify.Add(ctx, tx, messageFor(store, r.certificateRow, r.Name, left, t)); err != nil {
+			c := certificateRow{ID: r.ID, EmployeeID: r.EmployeeID, Number: r.Number, ExpiresOn: r.ExpiresOn}
+			if _, err := s.Notify.Add(ctx, tx, messageFor(store, c, r.Name, left, t)); err != nil {
 				return err
 			}
 			added++
