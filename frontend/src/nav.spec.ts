@@ -6,11 +6,11 @@ const keys = (role: Role | null) => navFor(role).map((item) => item.key)
 
 describe('navFor', () => {
   it.each<[Role, string[]]>([
-    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'audit', 'profile']],
-    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'complaints', 'price-surveys', 'calendar', 'users', 'audit', 'profile']],
-    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'complaints', 'price-surveys', 'calendar', 'profile']],
+    ['admin', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'audit', 'profile']],
+    ['store_manager', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'audit', 'profile']],
+    ['supervisor', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'profile']],
     ['hq_promotions', ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'campaigns', 'complaints', 'price-surveys', 'calendar', 'stores', 'profile']],
-    ['hq_quality', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'safety', 'complaints', 'price-surveys', 'calendar', 'profile']],
+    ['hq_quality', ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'profile']],
   ])('shows %s exactly %j', (role, expected) => {
     expect(keys(role)).toEqual(expected)
   })

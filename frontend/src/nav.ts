@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, Notebook } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -176,7 +176,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { name: 'safety-checklists', path: 'checklists', component: () => import('@/pages/safety/SafetyPage.vue') },
       { name: 'safety-inspection-new', path: 'inspections/new', component: () => import('@/pages/safety/InspectionRun.vue') },
       { name: 'safety-inspection', path: 'inspections/:id(\\d+)', component: () => import('@/pages/safety/InspectionDetail.vue') },
+      { name: 'safety-scores', path: 'scores', component: () => import('@/pages/safetyReports/ScoresPage.vue') },
     ],
+  },
+  {
+    // Staff training (员工培训) and health certificates (健康证): the store manager keeps the staff
+    // register, plans sessions and records certificates; the store's staff tick attendance;
+    // HQ quality reads every store's. Tabs by ?tab= (the Today inbox links to certificates).
+    key: 'training',
+    path: '/training',
+    icon: Notebook,
+    roles: ['admin', 'store_manager', 'supervisor', 'hq_quality'],
+    writeRoles: ['admin', 'store_manager'],
+    component: () => import('@/pages/training/TrainingPage.vue'),
   },
   {
     // Customer complaints (顾客投诉): store staff record and handle them (steps with photos,

@@ -60,6 +60,7 @@ const en: MessageSchema = {
     campaigns: 'Promotions',
     safety: 'Safety',
     complaints: 'Complaints',
+    training: 'Training',
     'price-surveys': 'Price surveys',
     calendar: 'Holidays & events',
     stores: 'Stores',

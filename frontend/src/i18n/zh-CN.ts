@@ -64,6 +64,7 @@ const zhCN = {
     campaigns: '促销执行',
     safety: '安全卫生',
     complaints: '顾客投诉',
+    training: '员工培训',
     'price-surveys': '市调',
     calendar: '节假日与活动',
     stores: '门店',
