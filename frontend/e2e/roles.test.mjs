@@ -9,18 +9,18 @@ const USERS = [
   {
     username: 'admin',
     role: 'admin',
-    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'audit', 'profile'],
     forbidden: null,
   },
   {
     username: 'manager1',
     role: 'store_manager',
-    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'complaints', 'price-surveys', 'calendar', 'users', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'audit', 'profile'],
     forbidden: '/stores',
   },
-  { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/users' },
+  { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/users' },
   { username: 'hq1', role: 'hq_promotions', nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'campaigns', 'complaints', 'price-surveys', 'calendar', 'stores', 'profile'], forbidden: '/audit' },
-  { username: 'qa1', role: 'hq_quality', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'safety', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/audit' },
+  { username: 'qa1', role: 'hq_quality', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/audit' },
 ]
 
 let server

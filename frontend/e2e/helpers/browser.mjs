@@ -90,7 +90,7 @@ export async function screenshot(page, name) {
   return path
 }
 
-export const ALL_NAV = ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'audit', 'profile']
+export const ALL_NAV = ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'audit', 'profile']
 
 /** The nav test ids present on the page, in the order shown. */
 export async function visibleNav(page) {
