@@ -236,6 +236,12 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo incidents and readiness seeded", "incidents", risks.Incidents, "events", risks.Events,
 		"ticked", risks.Ticked, "skipped", risks.Skipped)
+	trained, err := seed.Training(ctx, seed.TrainingServices{Org: a.Org, Training: a.Training}, today)
+	if err != nil {
+		return err
+	}
+	log.Info("demo staff, trainings and health certificates seeded", "employees", trained.Employees,
+		"sessions", trained.Sessions, "certificates", trained.Certificates, "skipped_stores", trained.SkippedStores)
 	return nil
 }
 

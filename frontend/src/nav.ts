@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, Warning, Bell, List } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, Warning, Bell, List, Notebook } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -178,6 +178,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { name: 'coldchain-equipment', path: 'equipment/:id(\\d+)', component: () => import('@/pages/coldchain/EquipmentDetail.vue') },
       { name: 'safety-inspection-new', path: 'inspections/new', component: () => import('@/pages/safety/InspectionRun.vue') },
       { name: 'safety-inspection', path: 'inspections/:id(\\d+)', component: () => import('@/pages/safety/InspectionDetail.vue') },
+      { name: 'safety-scores', path: 'scores', component: () => import('@/pages/safetyReports/ScoresPage.vue') },
     ],
   },
   {
@@ -221,6 +222,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ROLES,
     writeRoles: ['admin', 'store_manager', 'supervisor', 'hq_quality'],
     component: () => import('@/pages/risk/readiness/ReadinessPage.vue'),
+  },
+  {
+    // Staff training (员工培训) and health certificates (健康证): the store manager keeps the staff
+    // register, plans sessions and records certificates; the store's staff tick attendance;
+    // HQ quality reads every store's. Tabs by ?tab= (the Today inbox links to certificates).
+    key: 'training',
+    path: '/training',
+    icon: Notebook,
+    roles: ['admin', 'store_manager', 'supervisor', 'hq_quality'],
+    writeRoles: ['admin', 'store_manager'],
+    component: () => import('@/pages/training/TrainingPage.vue'),
   },
   {
     // Customer complaints (顾客投诉): store staff record and handle them (steps with photos,

@@ -51,6 +51,7 @@ import (
 	"github.com/storeops/storeops/internal/stocktake"
 	"github.com/storeops/storeops/internal/supplier"
 	"github.com/storeops/storeops/internal/tasks"
+	"github.com/storeops/storeops/internal/training"
 )
 
 // Deps are what the application is built from.
@@ -106,6 +107,8 @@ type App struct {
 	PriceSurveys *pricesurvey.Service
 	// Tasks keeps task templates, the daily tasks generated from them and ad-hoc tasks.
 	Tasks *tasks.Service
+	// Training keeps the staff register, training sessions and health certificates.
+	Training *training.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -187,8 +190,10 @@ func New(d Deps) (*App, error) {
 		Notify: outboxSvc}, d.Now)
 	// Photos of an incident's response action are seen by whoever sees the incident.
 	attachmentsSvc.Register(risk.KindAction, attachments.VisibilityFunc(riskSvc.VisibleAction))
+	trainingSvc := training.NewService(d.DB, training.Deps{Org: orgSvc, Attachments: attachmentsSvc, Notify: outboxSvc}, d.Now)
+	attachmentsSvc.Register(training.KindCertificate, attachments.VisibilityFunc(trainingSvc.VisibleCertificate))
 	jobsRunner, err := background(d, outboxSvc, housekeeping{auth: authSvc, attachments: attachmentsSvc, keys: keys,
-		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc, tasks: tasksSvc})
+		inventory: inventorySvc, org: orgSvc, ordering: orderingSvc, promo: promoSvc, tasks: tasksSvc, training: trainingSvc})
 	if err != nil {
 		return nil, err
 	}
@@ -255,6 +260,7 @@ func New(d Deps) (*App, error) {
 	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
 	tasks.NewHandler(tasksSvc, dec).Register(v1)
 	risk.NewHandler(riskSvc, dec).Register(v1)
+	training.NewHandler(trainingSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
 	attachments.NewHandler(attachmentsSvc).Register(v1)
 	jobs.NewHandler(jobsRunner).Register(v1)
@@ -272,7 +278,7 @@ func New(d Deps) (*App, error) {
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc, Notify: notifySvc, Coldchain: coldchainSvc,
-		PriceSurveys: priceSurveySvc, Tasks: tasksSvc, Risk: riskSvc}, nil
+		PriceSurveys: priceSurveySvc, Tasks: tasksSvc, Risk: riskSvc, Training: trainingSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -21,6 +21,7 @@ import (
 	"github.com/storeops/storeops/internal/platform/paging"
 	"github.com/storeops/storeops/internal/promo"
 	"github.com/storeops/storeops/internal/tasks"
+	"github.com/storeops/storeops/internal/training"
 )
 
 // Periods of the platform's own jobs.
@@ -46,6 +47,9 @@ const (
 	generateTasksEvery = 15 * time.Minute
 	// notifyOverdueEvery: a task past its due time is announced within five minutes.
 	notifyOverdueEvery = 5 * time.Minute
+	// certificateRemindersEvery: reminders 30 and 7 days before a health certificate lapses
+	// go out within the hour after a store's day turns (each once, by its key).
+	certificateRemindersEvery = time.Hour
 )
 
 // housekeeping is what the periodic jobs of the modules work on.
@@ -58,6 +62,7 @@ type housekeeping struct {
 	ordering    *ordering.Service
 	promo       *promo.Service
 	tasks       *tasks.Service
+	training    *training.Service
 }
 
 // background builds the job runner and the outbox and registers the jobs of the modules
@@ -162,6 +167,13 @@ func registerHousekeeping(ctx context.Context, d Deps, runner *jobs.Runner, h ho
 		{Name: "tasks.notify_overdue", Every: notifyOverdueEvery, Timeout: 5 * time.Minute, Run: func(ctx context.Context, _ *authz.Principal) error {
 			_, err := h.tasks.NotifyOverdue(ctx, d.Now())
 			return err
+
+		}},
+		{Name: "training.certificate_reminders", Every: certificateRemindersEvery, Timeout: 30 * time.Minute, Run: func(ctx context.Context, p *authz.Principal) error {
+			return eachStore(ctx, p, d.Now(), h, func(ctx context.Context, storeID int64, today civil.Date) error {
+				_, err := h.training.RemindCertificates(ctx, storeID, today)
+				return err
+			})
 		}},
 	}
 	for _, j := range list {

@@ -43,6 +43,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["complaint_id"] = complaintFixture(t, env, "sh-pudong")
 		params["channel_id"] = channelFixture(t, env, "sh-pudong")
 		params["survey_id"], params["change_request_id"] = priceSurveyFixture(t, env, "sh-pudong")
+		params["employee_id"], params["session_id"], params["certificate_id"] = trainingFixture(t, env, "sh-pudong")
 		params["line_no"] = "1"
 		params["daily_task_id"] = dailyTaskFixture(t, env, "sh-pudong", "produce")
 		params["template_id"] = taskTemplateFixture(t, env, "manager1")

@@ -139,6 +139,7 @@ func TestRouteAccessWalk(t *testing.T) {
 		readinessEvent, readinessItems := readinessFixture(t, env)
 		own["risk_id"], own["readiness_event_id"], own["readiness_item_id"] = "1", readinessEvent, readinessItems["sh-pudong"]
 		own["incident_id"] = incidentFixture(t, env, "sh-pudong", "super1")
+		own["employee_id"], own["session_id"], own["certificate_id"] = trainingFixture(t, env, "sh-pudong")
 		// Resources of another store; chain-wide ones (products) have no other-store variant.
 		other := map[string]string{
 			"store_id":        fmt.Sprint(storeID(t, env, "gz-tianhe")),
@@ -171,6 +172,7 @@ func TestRouteAccessWalk(t *testing.T) {
 		other["equipment_id"], other["alert_id"] = equipmentFixture(t, env, "gz-tianhe", "deli", "manager2")
 		other["risk_id"], other["readiness_event_id"], other["readiness_item_id"] = "1", readinessEvent, readinessItems["gz-tianhe"]
 		other["incident_id"] = incidentFixture(t, env, "gz-tianhe", "super2")
+		other["employee_id"], other["session_id"], other["certificate_id"] = trainingFixture(t, env, "gz-tianhe")
 		doc, _ := testutil.Spec(t)
 		for _, r := range env.App.Routes {
 			name := r.Method + " " + r.Path
@@ -226,7 +228,8 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":action_id") || strings.Contains(path, ":daily_task_id") ||
 		strings.Contains(path, ":template_id") || strings.Contains(path, ":channel_id") ||
 		strings.Contains(path, ":equipment_id") || strings.Contains(path, ":alert_id") ||
-		strings.Contains(path, ":incident_id") || strings.Contains(path, ":readiness_item_id")
+		strings.Contains(path, ":incident_id") || strings.Contains(path, ":readiness_item_id") ||
+		strings.Contains(path, ":employee_id") || strings.Contains(path, ":session_id") || strings.Contains(path, ":certificate_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

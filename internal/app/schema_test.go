@@ -33,6 +33,7 @@ import (
 	"github.com/storeops/storeops/internal/supplier"
 	"github.com/storeops/storeops/internal/tasks"
 	"github.com/storeops/storeops/internal/testutil"
+	"github.com/storeops/storeops/internal/training"
 )
 
 // models lists every GORM row type of every module; a new module adds its Models() here.
@@ -62,6 +63,7 @@ func models() []any {
 	all = append(all, safety.Models()...)
 	all = append(all, complaints.Models()...)
 	all = append(all, risk.Models()...)
+	all = append(all, training.Models()...)
 	all = append(all, pricesurvey.Models()...)
 	all = append(all, tasks.Models()...)
 	all = append(all, notify.Models()...)

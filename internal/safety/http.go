@@ -45,6 +45,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	r.POST("/corrective-actions/:action_id/complete", staff, h.step(StepComplete))
 	r.POST("/corrective-actions/:action_id/verify", managers, h.step(StepVerify))
 	r.POST("/corrective-actions/:action_id/reject", managers, h.step(StepReject))
+	r.GET("/reports/inspection-scores", httpx.AnyRole(), h.scoreReport)
 }
 
 func enumQuery(c *gin.Context, fe apperr.FieldErrors, name string, allowed []string) string {

@@ -158,6 +158,8 @@ export interface paths {
          *     | `safety.temperature_alert` | an open or acknowledged temperature alert of a piece of equipment of the caller's store (supervisors: their departments); one entry per alert, `resource_id` the alert; high while open, normal once acknowledged | high or normal | `alert_id`, `equipment_id`, `equipment_name`, `celsius`, `status`, `range`, `started_at` |
          *     | `risk.readiness_due` | the caller's store (store manager and supervisors) has unticked pre-event readiness items for an event within 7 days; one entry per event, `count` is how many items, due on the event day, high within 2 days | high or normal | `event_id`, `name`, `event_date`, `open` |
          *     | `risk.incident_open` | an incident of the caller's store (store manager) is open or responding; one entry per incident, high when its level is high | high or normal | `incident_id`, `level`, `status`, `title` |
+         *     | `training.certificate_expiring` | active food handlers of the manager's store whose latest health certificate is missing, expired or expires within 30 days (`GET /stores/{store_id}/health-certificates?expiring_within=30`); `count` is how many; high when one is missing or expired | high or normal | `employees`, `lapsed` |
+         *     | `training.overdue` | employees of the manager's store whose required training (food safety every 12 months for food handlers) has lapsed or never happened (`GET /stores/{store_id}/training-overdue`) | normal | `trainings` |
          *
          *     Modules added later (daily work) add their kinds here; a client shows an unknown kind by its `title`.
          *
@@ -5217,6 +5219,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's staff register (员工)
+         * @description Active first, then by name. Filters: `active`, `food_handler`, `department_code` and `q`
+         *     (part of the name). Employees need not be users of the system; `user_id` links one who is.
+         */
+        get: operations["listEmployees"];
+        put?: never;
+        /**
+         * Add an employee to the store's register
+         * @description `name` is required; `department_code` must be a chain department; `user_id` must be a
+         *     user of this store (`400` naming the field otherwise). A new employee is active.
+         */
+        post: operations["createEmployee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{employee_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employee_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an employee (name, department, role, food handler, active, user link)
+         * @description Fields left out keep their value; `version` is required and a stale one is `409`.
+         */
+        patch: operations["patchEmployee"];
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/training-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /** A store's training sessions (员工培训), latest first, with attendance counts */
+        get: operations["listTrainingSessions"];
+        put?: never;
+        /**
+         * Plan a training session (food safety, crowd-control drill before a peak event, …)
+         * @description `departments` (chain department codes) and `food_handlers` say who it is for; naming
+         *     neither means the whole staff.
+         */
+        post: operations["createTrainingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A training session with the attendance of everyone it is for
+         * @description `attendance` lists the active employees the session is for and anyone already recorded;
+         *     `status` is null until recorded.
+         */
+        get: operations["getTrainingSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-sessions/{session_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record attendance per employee (attended or absent, optional score)
+         * @description Sets the listed employees' attendance (recording again replaces it); others keep
+         *     theirs. An employee of another store is `404`; one listed twice is `400`. All or nothing.
+         */
+        post: operations["recordTrainingAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/training-overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Employees whose required training has lapsed or never happened
+         * @description The chain's required trainings: every active food handler needs a food-safety session
+         *     attended within 12 months (validity per topic in `training_rules`). Dates in the
+         *     store's time zone. `last_on` is null when never trained.
+         */
+        get: operations["listTrainingOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/health-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's health certificates (健康证)
+         * @description Without `expiring_within`: a page of certificates, soonest expiry first. With
+         *     `expiring_within=N`: every active food handler whose latest certificate is missing
+         *     (`id` null, state `missing`), expired or expires within N days (no paging). `state`
+         *     and `days_left` are as of the store's today (expiring: within 30 days).
+         */
+        get: operations["listHealthCertificates"];
+        put?: never;
+        /**
+         * Record an employee's health certificate
+         * @description `employee_id`, `number`, `issued_on` and `expires_on` are required; `expires_on` must be
+         *     after `issued_on` (`400`); another store's employee is `404`. `photos` are the
+         *     caller's uploads (`POST /attachments`).
+         */
+        post: operations["createHealthCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health-certificates/{certificate_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct or renew a health certificate
+         * @description Fields left out keep their value; `photos` are added; `version` is required (stale is `409`).
+         */
+        patch: operations["patchHealthCertificate"];
+        trace?: never;
+    };
+    "/api/v1/reports/inspection-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection scores by store, department or area per week or month
+         * @description Mean score, inspections and failed inspections per group and period (the period is the
+         *     first day of its week, Monday, or month) over the business dates `from`…`to` (at most
+         *     three years). Store staff see their store; HQ and admins every store or `store_id`.
+         *     `format=csv|xlsx` downloads the same rows (headers in `lang`).
+         */
+        get: operations["inspectionScoreReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9056,6 +9294,176 @@ export interface components {
         };
         ReadinessCompleteRequest: {
             note?: string;
+        };
+        Employee: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            name: string;
+            department_code: string;
+            role_title: string;
+            food_handler: boolean;
+            active: boolean;
+            /** Format: int64 */
+            user_id: number | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EmployeeRequest: {
+            name?: string;
+            department_code?: string;
+            role_title?: string;
+            food_handler?: boolean;
+            active?: boolean;
+            /** Format: int64 */
+            user_id?: number;
+            /** @description Required when changing. */
+            version?: number;
+        };
+        EmployeeList: {
+            items: components["schemas"]["Employee"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        /** @enum {string} */
+        TrainingTopic: "food_safety" | "crowd_control_drill" | "fire_drill" | "equipment" | "other";
+        TrainingSessionRequest: {
+            topic: components["schemas"]["TrainingTopic"];
+            title: string;
+            /** Format: date */
+            scheduled_on: string;
+            departments?: string[];
+            food_handlers?: boolean;
+            trainer?: string;
+            notes?: string;
+        };
+        TrainingAttendance: {
+            /** Format: int64 */
+            employee_id: number;
+            employee_name: string;
+            /** @enum {string|null} */
+            status: "attended" | "absent" | null;
+            score: number | null;
+        };
+        TrainingSession: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            topic: components["schemas"]["TrainingTopic"];
+            title: string;
+            /** Format: date */
+            scheduled_on: string;
+            departments: string[];
+            food_handlers: boolean;
+            trainer: string;
+            notes: string;
+            attended: number;
+            absent: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Only on GET of one session and after recording attendance. */
+            attendance?: components["schemas"]["TrainingAttendance"][];
+            allowed_actions: "record_attendance"[];
+        };
+        TrainingSessionList: {
+            items: components["schemas"]["TrainingSession"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        AttendanceRequest: {
+            attendance: {
+                /** Format: int64 */
+                employee_id: number;
+                /** @enum {string} */
+                status: "attended" | "absent";
+                score?: number;
+            }[];
+        };
+        TrainingOverdue: {
+            /** Format: int64 */
+            employee_id: number;
+            employee_name: string;
+            department_code: string;
+            topic: components["schemas"]["TrainingTopic"];
+            /** Format: date */
+            last_on: string | null;
+            /** Format: date */
+            due_on: string | null;
+        };
+        TrainingOverdueList: {
+            items: components["schemas"]["TrainingOverdue"][];
+        };
+        HealthCertificateRequest: {
+            /** Format: int64 */
+            employee_id?: number;
+            number?: string;
+            /** Format: date */
+            issued_on?: string;
+            /** Format: date */
+            expires_on?: string;
+            photos?: number[];
+            /** @description Required when changing. */
+            version?: number;
+        };
+        HealthCertificate: {
+            /**
+             * Format: int64
+             * @description Null for a food handler without any certificate.
+             */
+            id: number | null;
+            /** Format: int64 */
+            store_id: number;
+            /** Format: int64 */
+            employee_id: number;
+            employee_name: string;
+            department_code: string;
+            food_handler: boolean;
+            number: string;
+            /** Format: date */
+            issued_on: string | null;
+            /** Format: date */
+            expires_on: string | null;
+            /** @enum {string} */
+            state: "valid" | "expiring" | "expired" | "missing";
+            days_left: number | null;
+            version: number;
+            photos: components["schemas"]["Attachment"][];
+            allowed_actions: ("edit" | "create")[];
+        };
+        HealthCertificateList: {
+            items: components["schemas"]["HealthCertificate"][];
+            page?: number;
+            page_size?: number;
+            total: number;
+        };
+        InspectionScoreReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            group_by: "store" | "department" | "area";
+            /** @enum {string} */
+            period: "week" | "month";
+            rows: {
+                /** @description Store id, department code or area. */
+                group: string;
+                /** @description The store name, otherwise the code. */
+                label: string;
+                /** Format: date */
+                period: string;
+                inspections: number;
+                failed: number;
+                /** @description Mean score 0–100, two decimals. */
+                mean_score: string;
+            }[];
         };
     };
     responses: {
@@ -18601,6 +19009,421 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEmployees: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                active?: boolean;
+                food_handler?: boolean;
+                department_code?: string;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of employees. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployeeRequest"];
+            };
+        };
+        responses: {
+            /** @description The employee. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employee"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    patchEmployee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employee_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployeeRequest"];
+            };
+        };
+        responses: {
+            /** @description The employee. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employee"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTrainingSessions: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                topic?: components["schemas"]["TrainingTopic"];
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSession"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSession"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordTrainingAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The session with its attendance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSession"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTrainingOverdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overdue trainings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingOverdueList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHealthCertificates: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                expiring_within?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Certificates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCertificateList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createHealthCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HealthCertificateRequest"];
+            };
+        };
+        responses: {
+            /** @description The certificate. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCertificate"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    patchHealthCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HealthCertificateRequest"];
+            };
+        };
+        responses: {
+            /** @description The certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCertificate"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    inspectionScoreReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                group_by?: "store" | "department" | "area";
+                period?: "week" | "month";
+                store_id?: number;
+                department?: string;
+                format?: "json" | "csv" | "xlsx";
+                /**
+                 * @description Language of a download's column headers and of labels: `zh-CN` or `en`. Left out,
+                 *     the preferred of the two in `Accept-Language`, otherwise Chinese.
+                 */
+                lang?: components["parameters"]["ExportLang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, or its download. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ExportDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionScoreReport"];
+                    "text/csv": components["schemas"]["CsvFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["XlsxFile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -65,6 +65,7 @@ const en: MessageSchema = {
     readiness: 'Readiness',
     complaints: 'Complaints',
     notifications: 'Notifications',
+    training: 'Training',
     'price-surveys': 'Price surveys',
     calendar: 'Holidays & events',
     stores: 'Stores',

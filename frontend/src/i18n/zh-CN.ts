@@ -69,6 +69,7 @@ const zhCN = {
     readiness: '活动前准备',
     complaints: '顾客投诉',
     notifications: '通知渠道',
+    training: '员工培训',
     'price-surveys': '市调',
     calendar: '节假日与活动',
     stores: '门店',

@@ -1,0 +1,63 @@
+// English texts of the staff training pages: the same keys as zh-CN.ts beside this file.
+import type { Messages } from './zh-CN'
+
+const en: Messages = {
+  training: {
+    title: 'Training',
+    subtitle: 'Staff register, training and drill attendance, overdue required trainings and health certificates before they lapse.',
+    tabs: { certificates: 'Health certificates', sessions: 'Sessions', overdue: 'Overdue', employees: 'Staff' },
+    topics: { food_safety: 'Food safety', crowd_control_drill: 'Crowd-control drill', fire_drill: 'Fire drill', equipment: 'Equipment', other: 'Other' },
+    states: { valid: 'Valid', expiring: 'Expiring', expired: 'Expired', missing: 'No certificate' },
+    employee: {
+      add: 'Add employee',
+      name: 'Name',
+      department: 'Department',
+      role: 'Role',
+      foodHandler: 'Food handler',
+      active: 'Active',
+      inactive: 'Left',
+      none: 'No employees yet',
+      edit: 'Edit employee',
+    },
+    session: {
+      add: 'Plan a session',
+      topic: 'Topic',
+      title: 'Title',
+      date: 'Date',
+      trainer: 'Trainer',
+      notes: 'Notes',
+      forFoodHandlers: 'For food handlers',
+      departments: 'For departments',
+      counts: '{attended} attended · {absent} absent',
+      attendance: 'Attendance',
+      attended: 'Attended',
+      absent: 'Absent',
+      score: 'Score',
+      save: 'Save attendance',
+      saved: 'Attendance saved',
+      open: '{n} not ticked',
+      none: 'No sessions yet',
+      everyone: 'All staff',
+    },
+    overdue: { none: 'No required training is overdue', never: 'Never trained', last: 'Last {date}', due: 'Due again by {date}' },
+    cert: {
+      add: 'Add certificate',
+      number: 'Number',
+      issued: 'Issued',
+      expires: 'Expires',
+      daysLeft: '{n} days left',
+      overdueDays: 'Expired {n} days ago',
+      photo: 'Photo',
+      renew: 'Renew',
+      attention: 'Needs attention (expiring within 30 days, expired or missing)',
+      all: 'All certificates',
+      none: "Every food handler's certificate is valid",
+      employee: 'Employee',
+      saved: 'Certificate saved',
+      badDates: 'The expiry must be after the issue date',
+      required: 'Required',
+    },
+  },
+}
+
+export default en
