@@ -20,12 +20,15 @@ type Text struct {
 
 // titles words each topic; a topic missing here is shown by its name.
 var titles = map[string][2]string{
-	"task.assigned":       {"新任务已分派", "New task assigned"},
-	"task.overdue":        {"任务已逾期", "Task overdue"},
-	"stocktake.submitted": {"盘点已提交，等待审批", "Stocktake submitted, waiting for approval"},
-	"stocktake.approved":  {"盘点已审批通过", "Stocktake approved"},
-	"stocktake.rejected":  {"盘点被驳回，请重新盘点", "Stocktake rejected, please recount"},
-	TopicTest:             {"StoreOps 测试消息", "StoreOps test message"},
+	"task.assigned":                 {"新任务已分派", "New task assigned"},
+	"task.overdue":                  {"任务已逾期", "Task overdue"},
+	"stocktake.submitted":           {"盘点已提交，等待审批", "Stocktake submitted, waiting for approval"},
+	"stocktake.approved":            {"盘点已审批通过", "Stocktake approved"},
+	"stocktake.rejected":            {"盘点被驳回，请重新盘点", "Stocktake rejected, please recount"},
+	"safety.temperature_alert":      {"设备温度超出范围", "Equipment temperature out of range"},
+	"risk.incident_opened":          {"高等级突发事件", "High-level incident opened"},
+	"training.certificate_expiring": {"健康证即将到期", "Health certificate expiring"},
+	TopicTest:                       {"StoreOps 测试消息", "StoreOps test message"},
 }
 
 // fields are the payload keys shown, in this order, with their labels.

@@ -34,6 +34,9 @@ var Topics = []string{
 	"stocktake.submitted",
 	"stocktake.approved",
 	"stocktake.rejected",
+	"safety.temperature_alert",
+	"risk.incident_opened",
+	"training.certificate_expiring",
 }
 
 // TopicTest is the topic of the messages sent by "send test"; no channel subscribes to it.

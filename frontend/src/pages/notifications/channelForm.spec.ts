@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { channelFormOf, createRequest, emptyChannelForm, patchRequest, splitRecipients } from './channelForm'
+import { channelFormOf, createRequest, emptyChannelForm, patchRequest, splitRecipients, topicKey } from './channelForm'
 import type { NotificationChannel } from '@/api/notifications'
 
 const channel: NotificationChannel = {
@@ -26,5 +26,17 @@ describe('channel form', () => {
 
   it('splits recipients on commas, semicolons and lines', () => {
     expect(splitRecipients(' a@x.cn；b@x.cn\n\nc@x.cn,a@x.cn ')).toEqual(['a@x.cn', 'b@x.cn', 'c@x.cn'])
+  })
+})
+
+describe('topicKey', () => {
+  it('names a topic label without dots, which vue-i18n would read as nesting', async () => {
+    expect(topicKey('task.assigned')).toBe('notifications.topics.task_assigned')
+    const { default: messages } = await import('./i18n')
+    for (const topic of ['task.assigned', 'task.overdue', 'stocktake.submitted', 'safety.temperature_alert', 'risk.incident_opened', 'training.certificate_expiring']) {
+      const key = topicKey(topic).split('.').pop()!
+      expect(messages.en.notifications.topics).toHaveProperty(key)
+      expect(messages['zh-CN'].notifications.topics).toHaveProperty(key)
+    }
   })
 })

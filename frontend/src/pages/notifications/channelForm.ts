@@ -48,3 +48,6 @@ export function patchRequest(f: ChannelForm, version: number): NotificationChann
   if (hasSecret(f.kind) && (f.secret || f.clearSecret)) body.secret = f.clearSecret ? '' : f.secret
   return body
 }
+
+/** The message key of a topic's label: `task.assigned` → `notifications.topics.task_assigned` (vue-i18n reads dots as nesting). */
+export const topicKey = (topic: string): string => `notifications.topics.${topic.replaceAll('.', '_')}`
