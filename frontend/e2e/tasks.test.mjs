@@ -1,14 +1,18 @@
 // Daily tasks (issue 15, "done means") against the real binary: super1 on a phone opens Today
 // and sees the demo's tasks beside at least two other kinds of entries, completes a task from
 // the tasks page with a note and it leaves the open list; manager1 assigns super1 an ad-hoc
-// task, which super1 then sees in Today and among today's tasks.
+// task, which super1 then sees in Today and among today's tasks, and the store's WeChat Work
+// group robot (a local fake receiver) gets the assignment notification through the outbox.
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import { DESKTOP, PHONE, fitsWidth, screenshot, settle, signIn } from './helpers/browser.mjs'
 import { noSeriousAxe } from './helpers/axe.mjs'
 import { apiAs, suite } from './helpers/suite.mjs'
+import { startFakeWebhook } from './helpers/fakeWebhook.mjs'
 
-const ctx = suite()
+const hook = await startFakeWebhook()
+after(() => hook.close())
+const ctx = suite({ serverEnv: { STOREOPS_NOTIFY_ALLOW_HOSTS: hook.host, STOREOPS_OUTBOX_EVERY: '1s' } })
 const STORE = 1
 
 const box = (page, testid) => page.locator(`input[data-testid="${testid}"], textarea[data-testid="${testid}"], [data-testid="${testid}"] input, [data-testid="${testid}"] textarea`).first()
@@ -54,6 +58,12 @@ test('super1 sees tasks and other entries in Today, and a completed task leaves 
 test('manager1 assigns super1 an ad-hoc task and super1 sees it', async () => {
   const { browser, server } = ctx
   const supervisor = await apiAs(server.baseURL, 'super1')
+  // The admin routes the store's task assignments to its WeChat Work group (a local fake).
+  const admin = await apiAs(server.baseURL, 'admin')
+  const channel = await admin('POST', '/notification-channels', { name: '浦东店企业微信群', kind: 'wecom', store_id: STORE,
+    topics: ['task.assigned'], url: `${hook.url}/wecom/send?key=e2e-tasks`, enabled: true })
+  assert.equal(channel.status, 201, JSON.stringify(channel.body))
+
   const page = await browser.session(DESKTOP)
   await signIn(page, 'manager1')
   await page.goto('/tasks')
@@ -74,6 +84,21 @@ test('manager1 assigns super1 an ad-hoc task and super1 sees it', async () => {
   assert.ok(task, 'super1 sees the assigned task')
   assert.equal(task.kind, 'adhoc')
   assert.deepEqual(task.allowed_actions, ['complete'])
+
+  // The group robot gets the assignment, worded in Chinese and English, with its message id.
+  const msg = await hook.waitFor((m) => m.path.startsWith('/wecom') && m.text.includes(title), 60_000)
+  assert.match(msg.text, /新任务已分派/)
+  assert.match(msg.text, /New task assigned/)
+  assert.ok(msg.messageId && msg.text.includes(msg.messageId), 'the message carries its stable id')
+  // The delivery is recorded once the receiver has answered: poll the deliveries list for it.
+  let deliveries
+  for (let i = 0; i < 60; i++) {
+    deliveries = await admin('GET', `/notification-deliveries?channel_id=${channel.body.id}&topic=task.assigned`)
+    assert.equal(deliveries.status, 200, JSON.stringify(deliveries.body))
+    if (deliveries.body.items.some((d) => d.status === 'delivered' && d.message_id === msg.messageId)) break
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  assert.ok(deliveries.body.items.some((d) => d.status === 'delivered' && d.message_id === msg.messageId), JSON.stringify(deliveries.body.items))
 
   // In super1's Today and on their tasks page.
   const phone = await browser.session(PHONE)

@@ -21,10 +21,10 @@ beforeEach(() => {
 })
 afterEach(cleanUp)
 
-const mountCard = (action: Partial<CorrectiveAction>) => {
+const mountCard = (action: Partial<CorrectiveAction>, showInspection = false) => {
   const pinia = createPinia()
   setActivePinia(pinia)
-  return mount(ActionCard, { props: { action: { ...base, ...action } }, global: { plugins: [i18n, ElementPlus, pinia] } })
+  return mount(ActionCard, { props: { action: { ...base, ...action }, showInspection }, global: { plugins: [i18n, ElementPlus, pinia] } })
 }
 const buttons = (wrapper: ReturnType<typeof mountCard>) =>
   wrapper.findAll('button').map((b) => b.attributes('data-testid')).filter(Boolean)
@@ -36,6 +36,11 @@ describe('ActionCard', () => {
     expect(buttons(mountCard({ allowed_actions: [] }))).toEqual([])
     expect(buttons(mountCard({ status: 'done', allowed_actions: ['verify', 'reject'] }))).toEqual(['action-verify-7', 'action-reject-7'])
     expect(buttons(mountCard({ status: 'done', allowed_actions: [] }))).toEqual([])
+  })
+
+  it("links to the inspection only for an inspection's action, not a temperature alert's", () => {
+    expect(buttons(mountCard({ allowed_actions: [] }, true))).toEqual(['action-inspection-7'])
+    expect(buttons(mountCard({ allowed_actions: [], inspection_id: null }, true))).toEqual([])
   })
 
   it('emits the step pressed', async () => {
