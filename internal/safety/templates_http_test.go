@@ -9,9 +9,9 @@ import (
 )
 
 type checklist struct {
-	ID             int64  `json:"id"`
-	Scope          string `json:"scope"`
-	Version        int    `json:"version"`
+	ID             int64    `json:"id"`
+	Scope          string   `json:"scope"`
+	Version        int      `json:"version"`
 	CurrentVersion int      `json:"current_version"`
 	AllowedActions []string `json:"allowed_actions"`
 	Items          []struct {
