@@ -23,6 +23,10 @@ export const coldchainApi = {
   equipment: (storeId: number, query: FilterQuery<QueryOf<'/api/v1/stores/{store_id}/equipment'>> = {}) =>
     call(api.GET('/api/v1/stores/{store_id}/equipment', { params: { path: ofStore(storeId), query: compactQuery(query) } })),
   one: (id: number) => call(api.GET('/api/v1/equipment/{equipment_id}', ofEquipment(id))),
+  /** Registers a piece of equipment of the store (store manager, admin). */
+  create: (storeId: number, body: Schema<'EquipmentRequest'>) =>
+    call(api.POST('/api/v1/stores/{store_id}/equipment', { params: { path: { store_id: storeId } }, body })),
+  update: (id: number, body: Schema<'EquipmentPatchRequest'>) => call(api.PATCH('/api/v1/equipment/{equipment_id}', { ...ofEquipment(id), body })),
   temperatures: (id: number, from: string, to: string) =>
     call(api.GET('/api/v1/equipment/{equipment_id}/temperatures', { params: { path: { equipment_id: id }, query: { from, to } } })),
   log: (storeId: number, equipmentId: number, recordedAt: string, celsius: string, note: string) =>

@@ -12,6 +12,7 @@ const en: Messages = {
       actions: 'Corrective actions',
       checklists: 'Checklists',
     },
+    scoresLink: 'Score report',
     areas: {
       cold_room: 'Cold room',
       prep_room: 'Prep room',

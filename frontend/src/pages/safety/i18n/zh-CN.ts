@@ -11,6 +11,7 @@ const zhCN = {
       actions: '整改',
       checklists: '检查表',
     },
+    scoresLink: '检查得分报表',
     areas: {
       cold_room: '冷库',
       prep_room: '操作间',
