@@ -2,7 +2,8 @@
 // own checklist in the editor (a number item with its range, a choice item with the choice that
 // fails it) and schedules it daily for produce, where it shows as due today; the server keeps
 // what the editor sent. HQ quality (qa1), on a desktop, edits a chain checklist's pass mark,
-// which saves version 2 of it; a supervisor sees no editor. No serious accessibility finding.
+// which saves version 2 of it; a supervisor sees no editor. super1 fills a checklist one item at a
+// time, a missing item brought up. No serious accessibility finding.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, fitsWidth, signIn } from './helpers/browser.mjs'
@@ -106,4 +107,36 @@ test('manager1 writes the store its own checklist on a phone and schedules it da
   await page.getByTestId(`checklist-${chain.id}`).waitFor()
   assert.equal(await page.getByTestId('checklist-new').count(), 0)
   assert.equal(await page.getByTestId(`checklist-edit-${chain.id}`).count(), 0)
+})
+
+test('super1 fills the cold-room checklist one item at a time on a phone; a missing item is brought up', async () => {
+  const { browser } = ctx
+  const page = await browser.session(PHONE_390)
+  await signIn(page, 'super1')
+  await page.goto('/safety/inspections/new?template_id=1&department_code=produce')
+  await page.getByTestId('item-1').waitFor()
+  await page.getByTestId('run-one-by-one').click()
+  const position = page.getByTestId('run-position')
+  assert.equal(await position.innerText(), '1 / 8')
+  assert.equal(await page.getByTestId('item-2').count(), 0, 'one item shows at a time')
+  await box(page, 'item-1-number').fill('3')
+  await page.getByTestId('run-next').click()
+  assert.equal(await position.innerText(), '2 / 8')
+  // Sending now: item 2 (the freezer) is the first required one unanswered, and stays up with its error.
+  await page.getByTestId('run-submit').click()
+  await page.getByTestId('item-2-error').waitFor()
+  assert.equal(await position.innerText(), '2 / 8')
+  await box(page, 'item-2-number').fill('-20')
+  for (const id of [3, 4, 5, 6, 7]) {
+    await page.getByTestId('run-next').click()
+    await page.getByTestId(`item-${id}-pass`).click()
+  }
+  await page.getByTestId('run-next').click()
+  assert.equal(await position.innerText(), '8 / 8')
+  await page.getByTestId('run-note').waitFor()
+  assert.ok(await fitsWidth(page), 'one item at a time fits the phone')
+  await noSeriousAxe(page, 'one item at a time on a phone')
+  await page.getByTestId('run-submit').click()
+  await page.getByTestId('run-result').waitFor()
+  assert.equal(await page.getByTestId('run-passed').innerText(), '合格')
 })

@@ -14,6 +14,7 @@ import {
   progress,
   rangeText,
   scoreText,
+  stepTo,
 } from './inspectionModel'
 
 const item = (over: Partial<ChecklistItem> & Pick<ChecklistItem, 'id' | 'kind'>): ChecklistItem => ({
@@ -165,5 +166,15 @@ describe('scoreText', () => {
     expect(scoreText('66.67')).toBe('66.67')
     expect(scoreText('0.00')).toBe('0')
     expect(scoreText('80')).toBe('80')
+  })
+})
+
+describe('stepTo', () => {
+  it('moves one item on or back and stays inside the list', () => {
+    expect(stepTo(0, 1, 8)).toBe(1)
+    expect(stepTo(7, 1, 8)).toBe(7)
+    expect(stepTo(0, -1, 8)).toBe(0)
+    expect(stepTo(3, -1, 8)).toBe(2)
+    expect(stepTo(0, 1, 0)).toBe(0)
   })
 })

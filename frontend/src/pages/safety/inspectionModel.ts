@@ -160,3 +160,8 @@ export function itemErrors(
 export function scoreText(score: string): string {
   return trimZeros(score)
 }
+
+/** The item index a step of delta (−1 back, +1 on) from current reaches among total items, kept inside the list. */
+export function stepTo(current: number, delta: number, total: number): number {
+  return Math.min(Math.max(current + delta, 0), Math.max(total - 1, 0))
+}

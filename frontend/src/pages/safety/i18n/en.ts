@@ -105,6 +105,9 @@ const en: Messages = {
       none: 'No corrective actions',
     },
     run: {
+      oneByOne: 'One at a time',
+      prev: 'Previous',
+      next: 'Next',
       title: 'Inspection',
       pick: 'Pick a checklist and a department',
       template: 'Checklist',

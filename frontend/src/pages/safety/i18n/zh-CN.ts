@@ -104,6 +104,9 @@ const zhCN = {
       none: '没有整改项',
     },
     run: {
+      oneByOne: '逐项检查',
+      prev: '上一项',
+      next: '下一项',
       title: '检查',
       pick: '选择检查表和部门',
       template: '检查表',
