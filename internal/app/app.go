@@ -212,6 +212,7 @@ func New(d Deps) (*App, error) {
 	inboxSvc.Register("price_surveys", pricesurvey.NewInboxSource(priceSurveySvc))
 	inboxSvc.Register("tasks", tasks.NewInboxSource(tasksSvc))
 	inboxSvc.Register("risk", risk.NewInboxSource(riskSvc))
+	inboxSvc.Register("training", training.NewInboxSource(trainingSvc))
 
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = false
