@@ -21,6 +21,36 @@ const en: Messages = {
     nothing: '(none)',
     // What audit entries' codes (action, entity_type) say in words; an unknown code shows as it is.
     actions: {
+      equipment: {
+        create: 'Equipment registered',
+        update: 'Equipment changed',
+      },
+      temperature_alert: {
+        open: 'Temperature alert opened',
+        close: 'Temperature alert closed',
+      },
+      risk: {
+        create: 'Risk added',
+        update: 'Risk changed',
+      },
+      incident: {
+        create: 'Incident logged',
+      },
+      readiness: {
+        create: 'Readiness event created',
+        complete: 'Readiness item ticked',
+      },
+      task: {
+        assign: 'Task assigned',
+        complete: 'Task completed',
+      },
+      task_template: {
+        create: 'Task template added',
+        update: 'Task template changed',
+      },
+      task_capacity: {
+        set: 'Department task capacity set',
+      },
       user: {
         create: 'User created',
         update: 'User changed',

@@ -21,6 +21,36 @@ const zhCN = {
     nothing: '（无）',
     // What audit entries' codes (action, entity_type) say in words; an unknown code shows as it is.
     actions: {
+      equipment: {
+        create: '登记设备',
+        update: '修改设备',
+      },
+      temperature_alert: {
+        open: '温度告警',
+        close: '关闭温度告警',
+      },
+      risk: {
+        create: '新增风险',
+        update: '修改风险',
+      },
+      incident: {
+        create: '登记突发事件',
+      },
+      readiness: {
+        create: '创建活动前准备',
+        complete: '完成准备事项',
+      },
+      task: {
+        assign: '分派任务',
+        complete: '完成任务',
+      },
+      task_template: {
+        create: '新增任务模板',
+        update: '修改任务模板',
+      },
+      task_capacity: {
+        set: '设置部门任务容量',
+      },
       user: {
         create: '新建用户',
         update: '修改用户',
