@@ -55,6 +55,8 @@ export const useSessionStore = defineStore('session', () => {
   const isSignedIn = computed(() => me.value !== null)
   /** A store's staff (store manager, supervisor): they see their own store only. */
   const storeBound = computed(() => role.value === 'store_manager' || role.value === 'supervisor')
+  /** Runs a store's set-up (schedules, equipment, task assignment): its manager, or an admin. */
+  const managesStore = computed(() => role.value === 'store_manager' || role.value === 'admin')
 
   function setSession(user: Me, token: string): void {
     me.value = user
@@ -114,5 +116,5 @@ export const useSessionStore = defineStore('session', () => {
     me.value = await authApi.me()
   }
 
-  return { me, csrfToken, checked, role, isSignedIn, storeBound, setSession, clear, login, logout, ensureLoaded, refresh }
+  return { me, csrfToken, checked, role, isSignedIn, storeBound, managesStore, setSession, clear, login, logout, ensureLoaded, refresh }
 })

@@ -51,3 +51,7 @@ export function patchRequest(f: ChannelForm, version: number): NotificationChann
 
 /** The message key of a topic's label: `task.assigned` → `notifications.topics.task_assigned` (vue-i18n reads dots as nesting). */
 export const topicKey = (topic: string): string => `notifications.topics.${topic.replaceAll('.', '_')}`
+
+/** A topic in words (its label in the messages), or the topic itself when it has none. */
+export const topicLabel = (topic: string, t: (key: string) => string, te: (key: string) => boolean): string =>
+  te(topicKey(topic)) ? t(topicKey(topic)) : topic

@@ -9,6 +9,7 @@ const en: Messages = {
     topics: { food_safety: 'Food safety', crowd_control_drill: 'Crowd-control drill', fire_drill: 'Fire drill', equipment: 'Equipment', other: 'Other' },
     states: { valid: 'Valid', expiring: 'Expiring', expired: 'Expired', missing: 'No certificate' },
     employee: {
+      nameRequired: 'Enter the name',
       add: 'Add employee',
       name: 'Name',
       department: 'Department',
@@ -20,6 +21,8 @@ const en: Messages = {
       edit: 'Edit employee',
     },
     session: {
+      titleRequired: 'Enter the title',
+      dateRequired: 'Choose the date',
       add: 'Plan a session',
       topic: 'Topic',
       title: 'Title',

@@ -9,6 +9,7 @@ const zhCN = {
     topics: { food_safety: '食品安全', crowd_control_drill: '人流疏导演练', fire_drill: '消防演练', equipment: '设备操作', other: '其他' },
     states: { valid: '有效', expiring: '即将到期', expired: '已过期', missing: '无健康证' },
     employee: {
+      nameRequired: '请填写姓名',
       add: '添加员工',
       name: '姓名',
       department: '部门',
@@ -20,6 +21,8 @@ const zhCN = {
       edit: '编辑员工',
     },
     session: {
+      titleRequired: '请填写标题',
+      dateRequired: '请选择日期',
       add: '安排培训',
       topic: '类型',
       title: '标题',
