@@ -1,7 +1,7 @@
 // Risk register, incidents and readiness (issue 14) against the real binary: super1, on a
-// phone, logs an incident against "crowd crush at in-store promotions" and adds a response
-// action with a photo; manager1 finds it on the incident board and resolves it; qa1 (HQ
-// quality) sees the demo's readiness event with its completion per store.
+// phone, logs an incident against "crowd crush at in-store promotions", adds a response action
+// with a photo and edits its description; manager1 finds it on the incident board, takes it
+// over and resolves it; qa1 (HQ quality) sees the demo's readiness event with its completion per store.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DESKTOP, PHONE, fitsWidth, screenshot, settle, signIn } from './helpers/browser.mjs'
@@ -58,6 +58,18 @@ test('super1 on a phone logs a crowd-crush incident and adds an action with a ph
   assert.equal(after.body.status, 'responding')
   assert.equal(after.body.actions.length, 1)
   assert.equal(after.body.actions[0].photos.length, 1, 'the action keeps its photo')
+
+  // Editing: the supervisor completes the description (the owner is the manager's to change).
+  await page.getByTestId('incident-edit').click()
+  await page.getByTestId('incident-edit-dialog').waitFor()
+  assert.equal(await page.getByTestId('incident-edit-owner').count(), 0, 'no owner picker for a supervisor')
+  await box(page, 'incident-edit-description').fill('限量鸡蛋促销，入口拥挤推搡；已分批入场')
+  await page.getByTestId('incident-edit-save').click()
+  await page.getByTestId('incident-edit-dialog').waitFor({ state: 'hidden' })
+  await page.getByTestId('incident-detail').getByText('已分批入场').waitFor()
+  const edited = await supervisor('GET', `/incidents/${incidentId}`)
+  assert.equal(edited.body.description, '限量鸡蛋促销，入口拥挤推搡；已分批入场')
+  assert.equal(edited.body.version, after.body.version + 1, 'one edit, one version')
 })
 
 test('manager1 sees it on the incident board and resolves it', async () => {
@@ -74,6 +86,14 @@ test('manager1 sees it on the incident board and resolves it', async () => {
   await screenshot(page, 'incident-board-desktop')
   await card.click()
   await page.getByTestId('incident-detail').waitFor()
+  // The manager takes the incident over before resolving it.
+  await page.getByTestId('incident-edit').click()
+  await page.getByTestId('incident-edit-dialog').waitFor()
+  await page.getByTestId('incident-edit-owner').click()
+  await page.getByRole('option', { name: '王店长' }).click()
+  await page.getByTestId('incident-edit-save').click()
+  await page.getByTestId('incident-edit-dialog').waitFor({ state: 'hidden' })
+  assert.equal((await manager('GET', `/incidents/${incidentId}`)).body.owner_name, '王店长')
   await page.getByTestId('incident-resolve').click()
   await page.getByText('请填写解决结果').waitFor()
   await box(page, 'incident-resolution-input').fill('分批入场后人群已疏散，无人受伤')

@@ -12,6 +12,7 @@ export type RiskPatch = Schema<'RiskPatchRequest'>
 export type Incident = Schema<'Incident'>
 export type IncidentStatus = Schema<'IncidentStatus'>
 export type IncidentCreate = Schema<'IncidentCreateRequest'>
+export type IncidentPatch = Schema<'IncidentPatchRequest'>
 export type ReadinessEvent = Schema<'ReadinessEvent'>
 export type ReadinessItem = Schema<'ReadinessItem'>
 export type StoreReadiness = Schema<'StoreReadiness'>['items'][number]
@@ -33,6 +34,7 @@ export const riskApi = {
     return call(api.GET('/api/v1/stores/{store_id}/incidents', { params: { path: { store_id: storeId }, query: compactQuery(rest) } }))
   },
   incident: (id: number) => call(api.GET('/api/v1/incidents/{incident_id}', incident(id))),
+  updateIncident: (id: number, body: IncidentPatch) => call(api.PATCH('/api/v1/incidents/{incident_id}', { ...incident(id), body })),
   createIncident: (storeId: number, body: IncidentCreate) =>
     call(api.POST('/api/v1/stores/{store_id}/incidents', { params: { path: { store_id: storeId } }, body })),
   addAction: (id: number, note: string, photos: number[]) =>

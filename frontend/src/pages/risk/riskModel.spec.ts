@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Incident } from '@/api/risk'
-import { byStatus, chartHeight, completionChartOption, formatHours, levelTag, levelsFrom, pick, riskName } from './riskModel'
+import { byStatus, chartHeight, completionChartOption, formatHours, incidentEdit, incidentForm, levelTag, levelsFrom, pick, riskName } from './riskModel'
 
 const inc = (id: number, status: Incident['status']) => ({ id, status }) as Incident
 
 describe('risk model', () => {
+  it('sends only what the incident edit changed', () => {
+    const i = { level: 'medium', title: '入口拥挤', description: '', owner_id: 3 } as Incident
+    expect(incidentEdit(i, incidentForm(i))).toBeNull()
+    expect(incidentEdit(i, { ...incidentForm(i), title: ' 入口拥挤 ' })).toBeNull()
+    expect(incidentEdit(i, { ...incidentForm(i), level: 'high', owner_id: 5 })).toEqual({ level: 'high', owner_id: 5 })
+    expect(incidentEdit(i, { ...incidentForm(i), description: ' 推搡 ' })).toEqual({ description: '推搡' })
+    expect(incidentEdit({ ...i, owner_id: null }, { ...incidentForm(i), owner_id: null })).toBeNull()
+  })
   it('groups the board by status in column order', () => {
     const g = byStatus([inc(1, 'open'), inc(2, 'resolved'), inc(3, 'open'), inc(4, 'closed')])
     expect(g.open.map((i) => i.id)).toEqual([1, 3])

@@ -1,6 +1,6 @@
 // The risk pages' plain logic: the board's columns by status, the level's tag colour, the
 // readiness chart's option and a risk's text in the reader's language.
-import type { Incident, IncidentStatus, ReadinessEvent, Risk, RiskLevel } from '@/api/risk'
+import type { Incident, IncidentPatch, IncidentStatus, ReadinessEvent, Risk, RiskLevel } from '@/api/risk'
 
 export const BOARD_COLUMNS: readonly IncidentStatus[] = ['open', 'responding', 'resolved', 'closed']
 
@@ -57,4 +57,27 @@ export function completionChartOption(ev: Pick<ReadinessEvent, 'stores'>, label:
 /** The chart's height for n stores: 28 px a bar, within 160–2000 px. */
 export function chartHeight(n: number): number {
   return Math.max(160, Math.min(2000, 28 * n + 40))
+}
+
+/** The edit form of an open incident. */
+export interface IncidentForm {
+  level: RiskLevel
+  title: string
+  description: string
+  owner_id: number | null
+}
+
+/** The form filled from the incident as it is. */
+export function incidentForm(i: Incident): IncidentForm {
+  return { level: i.level, title: i.title, description: i.description, owner_id: i.owner_id }
+}
+
+/** Only what the form changed, trimmed, or null when nothing did (the version is added by the caller). */
+export function incidentEdit(i: Incident, f: IncidentForm): Omit<IncidentPatch, 'version'> | null {
+  const out: Omit<IncidentPatch, 'version'> = {}
+  if (f.level !== i.level) out.level = f.level
+  if (f.title.trim() !== i.title) out.title = f.title.trim()
+  if (f.description.trim() !== i.description) out.description = f.description.trim()
+  if (f.owner_id !== null && f.owner_id !== i.owner_id) out.owner_id = f.owner_id
+  return Object.keys(out).length ? out : null
 }

@@ -21,6 +21,7 @@ const en: Messages = {
     action: { note: 'Action taken', photos: 'Photos', add: 'Add action', noteRequired: 'Describe the action', saved: 'Action recorded', photoAlt: 'Photo {n}' },
     resolve: { action: 'Resolve', resolution: 'Resolution', required: 'Enter the resolution', saved: 'Incident resolved' },
     close: { action: 'Close incident', confirm: 'Close this incident?', saved: 'Incident closed' },
+    edit: { action: 'Edit', title: 'Edit incident', saved: 'Incident updated', nothing: 'Nothing changed' },
     back: 'Back to the board',
   },
 }

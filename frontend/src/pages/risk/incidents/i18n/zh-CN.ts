@@ -19,6 +19,7 @@ const zhCN = {
     action: { note: '采取的行动', photos: '照片', add: '添加行动', noteRequired: '请填写行动内容', saved: '行动已记录', photoAlt: '照片 {n}' },
     resolve: { action: '解决', resolution: '解决结果', required: '请填写解决结果', saved: '事件已解决' },
     close: { action: '关闭事件', confirm: '确认关闭此事件？', saved: '事件已关闭' },
+    edit: { action: '编辑', title: '编辑事件', saved: '事件已更新', nothing: '没有修改' },
     back: '返回看板',
   },
 }
