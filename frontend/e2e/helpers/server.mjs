@@ -1,8 +1,13 @@
 // Starts the real StoreOps binary for browser tests: a fresh SQLite file in a temp
 // dir, demo data seeded, `serve` on a free loopback port. Stopped by its own PID.
+//
+// Seeding the demo chain takes 8–18 s; test files run one after another, so the seeded file
+// is kept (per binary build and settings, for at most SEED_MAX_AGE_MS so the demo's "now"
+// stays close to the test's) and each server gets its own copy of it.
 import { spawn, execFile } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { access, mkdtemp, rm } from 'node:fs/promises'
+import { access, copyFile, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -46,6 +51,40 @@ async function waitReady(url, child, logFile, timeoutMs = 30_000) {
   throw new Error(`${url} was not ready within ${timeoutMs} ms; see ${logFile}`)
 }
 
+const SEED_MAX_AGE_MS = 10 * 60_000
+
+/**
+ * Puts a freshly seeded demo database at `target`: a copy of the one seeded for this binary
+ * and these settings within SEED_MAX_AGE_MS, else seeds one (in its own dir, renamed into
+ * place when complete, so a crash never leaves a half-seeded file to copy).
+ */
+async function seeded(bin, env, extraEnv, target) {
+  const info = await stat(bin)
+  const key = createHash('sha256').update(JSON.stringify([bin, info.size, info.mtimeMs, extraEnv])).digest('hex').slice(0, 16)
+  const cached = join(tmpdir(), `storeops-e2e-seed-${key}.db`)
+  const fresh = await stat(cached).then((s) => Date.now() - s.mtimeMs < SEED_MAX_AGE_MS, () => false)
+  if (!fresh) {
+    // Copies past their age are not used again (another run's current one is left alone).
+    for (const name of await readdir(tmpdir())) {
+      if (!/^storeops-e2e-seed-[0-9a-f]{16}\.db$/.test(name)) continue
+      const old = join(tmpdir(), name)
+      if (await stat(old).then((s) => Date.now() - s.mtimeMs >= SEED_MAX_AGE_MS, () => false)) await rm(old, { force: true })
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'storeops-e2e-seed-'))
+    try {
+      const file = join(dir, 'seed.db')
+      await execFileAsync(bin, ['seed', '--demo'], { cwd: dir, env: { ...env, STOREOPS_DB_DSN: file }, timeout: 120_000 })
+      // The seeder closes its database, which folds the write-ahead log into the file; a log
+      // left behind would hold data a copy of the file alone lacks.
+      if (await stat(`${file}-wal`).then((s) => s.size > 0, () => false)) throw new Error(`storeops seed left ${file}-wal behind`)
+      await rename(file, cached)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+  await copyFile(cached, target)
+}
+
 /**
  * Seeds and starts the backend. Returns its base URL and a stop() that ends the
  * process by PID and removes the temp dir (kept when KEEP_E2E_TMP is set). `env` adds
@@ -68,7 +107,7 @@ export async function startServer({ env: extraEnv = {} } = {}) {
     STOREOPS_ENV: 'development',
     ...extraEnv,
   }
-  await execFileAsync(bin, ['seed', '--demo'], { cwd: dir, env, timeout: 120_000 })
+  await seeded(bin, env, extraEnv, join(dir, 'e2e.db'))
 
   const logFile = join(dir, 'server.log')
   const log = createWriteStream(logFile)
