@@ -15,9 +15,10 @@ import (
 	"github.com/storeops/storeops/internal/platform/outbox"
 )
 
-// Batch is ad-hoc tasks another module assigns for one of its records (a meeting's action
-// items): checked by Prepare before that module's transaction, written by Write inside it,
-// so the record and its tasks are saved together or not at all.
+// Batch is ad-hoc tasks checked by Prepare and written by Write: Create's one task, or the
+// tasks another module assigns for one of its records (a meeting's action items), written
+// inside that module's transaction so the record and its tasks are saved together or not at
+// all.
 type Batch struct {
 	svc     *Service
 	p       *authz.Principal
@@ -79,14 +80,19 @@ func renamed(fe apperr.FieldErrors, err error, rename func(string) string) bool 
 	return true
 }
 
-// Write inserts the batch's tasks in tx for the record src, announcing each (task.assigned)
-// and auditing it (task.assign) in the same transaction. It answers the tasks, in the order
-// they were prepared, with their ids.
+// Write inserts the batch's tasks in tx for the record src (none when its Kind is empty),
+// announcing each (task.assigned) and auditing it (task.assign) in the same transaction. It
+// answers the tasks, in the order they were prepared, with their ids.
 func (b *Batch) Write(ctx context.Context, tx *gorm.DB, src Source) ([]Task, error) {
 	out := make([]Task, len(b.rows))
 	for i := range b.rows {
 		r := b.rows[i]
-		r.SourceKind, r.SourceID = src.Kind, &src.ID
+		after := map[string]any{"title": r.TitleZh, "department_code": r.DepartmentCode, "assignee_id": r.AssigneeID,
+			"due_at": r.DueAt}
+		if src.Kind != "" {
+			r.SourceKind, r.SourceID = src.Kind, &src.ID
+			after["source"], after["source_id"] = src.Kind, src.ID
+		}
 		if err := tx.Create(&r).Error; err != nil {
 			return nil, err
 		}
@@ -95,9 +101,7 @@ func (b *Batch) Write(ctx context.Context, tx *gorm.DB, src Source) ([]Task, err
 			return nil, err
 		}
 		if err := b.svc.Audit.Write(ctx, tx, b.p, audit.Entry{Action: "task.assign", EntityType: "task",
-			EntityID: audit.ID(r.ID), StoreID: &b.storeID, After: map[string]any{"title": r.TitleZh,
-				"department_code": r.DepartmentCode, "assignee_id": r.AssigneeID, "due_at": r.DueAt,
-				"source": src.Kind, "source_id": src.ID}}); err != nil {
+			EntityID: audit.ID(r.ID), StoreID: &b.storeID, After: after}); err != nil {
 			return nil, err
 		}
 		out[i] = toTask(r)
