@@ -225,6 +225,11 @@ func seedHistory(ctx context.Context, a *app.App, log *slog.Logger) error {
 	}
 	log.Info("demo task templates and tasks seeded", "templates", work.Templates, "generated", work.Generated,
 		"done", work.Done, "assigned", work.Assigned)
+	met, err := seed.Meetings(ctx, seed.MeetingServices{Org: a.Org, Meetings: a.Meetings, Tasks: a.Tasks}, start)
+	if err != nil {
+		return err
+	}
+	log.Info("demo team meetings seeded", "meetings", met.Meetings, "action_items", met.Items, "done", met.Done)
 	if added, err := a.Notify.SeedExample(ctx); err != nil {
 		return err
 	} else if added {

@@ -38,7 +38,7 @@ test('supervisor on a phone: home, drawer menu with their nav only', async () =>
   await page.getByTestId('nav-profile').waitFor()
   await settle(page)
   await screenshot(page, 'nav-drawer-phone')
-  assert.deepEqual(await visibleNav(page), ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'profile'])
+  assert.deepEqual(await visibleNav(page), ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'meetings', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'profile'])
   await page.getByTestId('nav-profile').click()
   await page.getByTestId('profile-page').waitFor()
   await page.getByTestId('nav-drawer').waitFor({ state: 'hidden' })
@@ -50,7 +50,7 @@ test('admin on a phone: every nav item, lists are cards, dialogs are full-screen
   await page.getByTestId('home-admin').waitFor()
   await page.getByTestId('nav-toggle').click()
   await page.getByTestId('nav-users').waitFor()
-  assert.deepEqual(await visibleNav(page), ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'notifications', 'audit', 'profile'])
+  assert.deepEqual(await visibleNav(page), ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'meetings', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'notifications', 'audit', 'profile'])
   await page.getByTestId('nav-users').click()
   // Changed with the shared ResponsiveList (issue 9, shared pieces): on a phone the users are
   // cards, not a table that scrolls inside its box, so this checks the cards fit the screen

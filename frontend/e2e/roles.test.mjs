@@ -9,16 +9,16 @@ const USERS = [
   {
     username: 'admin',
     role: 'admin',
-    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'notifications', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'meetings', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'stores', 'notifications', 'audit', 'profile'],
     forbidden: null,
   },
   {
     username: 'manager1',
     role: 'store_manager',
-    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'notifications', 'audit', 'profile'],
+    nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'meetings', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'users', 'notifications', 'audit', 'profile'],
     forbidden: '/stores',
   },
-  { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/users' },
+  { username: 'super1', role: 'supervisor', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'feeds', 'recalls', 'campaigns', 'safety', 'tasks', 'meetings', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/users' },
   { username: 'hq1', role: 'hq_promotions', nav: ['home', 'kpi', 'budgets', 'ranking', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'shrink', 'recalls', 'campaigns', 'risks', 'incidents', 'readiness', 'complaints', 'price-surveys', 'calendar', 'stores', 'profile'], forbidden: '/audit' },
   { username: 'qa1', role: 'hq_quality', nav: ['home', 'kpi', 'budgets', 'products', 'suppliers', 'inventory', 'stocktakes', 'ordering', 'safety', 'risks', 'incidents', 'readiness', 'training', 'complaints', 'price-surveys', 'calendar', 'profile'], forbidden: '/audit' },
 ]

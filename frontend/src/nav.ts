@@ -3,7 +3,7 @@
 // menu both pick it up; the server still checks every call on its own.
 import type { Component } from 'vue'
 import type { RouteComponent } from 'vue-router'
-import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, Warning, Bell, List, Notebook } from '@element-plus/icons-vue'
+import { House, User, Shop, Document, Avatar, Goods, Box, UploadFilled, DataAnalysis, Wallet, Trophy, Checked, Calendar, Van, ShoppingCart, Delete, RefreshLeft, Promotion, FirstAidKit, ChatLineSquare, PriceTag, Warning, Bell, List, Notebook, Memo } from '@element-plus/icons-vue'
 import { ROLES, type Role } from '@/api/types'
 
 export interface NavItem {
@@ -191,6 +191,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'store_manager', 'supervisor'],
     writeRoles: ['admin', 'store_manager', 'supervisor'],
     component: () => import('@/pages/tasks/TasksPage.vue'),
+  },
+  {
+    // Team meetings (例会): the store manager and supervisors record a meeting's attendees, notes
+    // and action items, which become tasks; one meeting with its items' task status is a page
+    // under it, which those tasks link back to.
+    key: 'meetings',
+    path: '/meetings',
+    icon: Memo,
+    roles: ['admin', 'store_manager', 'supervisor'],
+    writeRoles: ['admin', 'store_manager', 'supervisor'],
+    component: () => import('@/pages/meetings/MeetingsPage.vue'),
+    subpages: [{ name: 'meeting', path: ':id(\\d+)', component: () => import('@/pages/meetings/MeetingDetail.vue') }],
   },
   {
     // The risk register (风险登记): everyone reads the chain's risks and their response

@@ -29,6 +29,7 @@ import (
 	"github.com/storeops/storeops/internal/inbox"
 	"github.com/storeops/storeops/internal/inventory"
 	"github.com/storeops/storeops/internal/kpi"
+	"github.com/storeops/storeops/internal/meetings"
 	"github.com/storeops/storeops/internal/notify"
 	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
@@ -109,6 +110,8 @@ type App struct {
 	Tasks *tasks.Service
 	// Training keeps the staff register, training sessions and health certificates.
 	Training *training.Service
+	// Meetings keeps team meetings (例会) and turns their action items into tasks.
+	Meetings *meetings.Service
 	// FrontendBuilt is false when the binary was compiled before `npm run build`: the SPA
 	// and the docs page then answer 503 and 404.
 	FrontendBuilt bool
@@ -186,6 +189,8 @@ func New(d Deps) (*App, error) {
 		Audit: auditLog, Outbox: outboxSvc, Logger: d.Logger}, d.Now)
 	// A completed task's photos are seen by whoever sees the task.
 	attachmentsSvc.Register(tasks.KindTask, attachments.VisibilityFunc(tasksSvc.Visible))
+	// A meeting's action items become tasks through the tasks module, in the meeting's transaction.
+	meetingsSvc := meetings.NewService(d.DB, meetings.Deps{Org: orgSvc, Tasks: tasksSvc, Audit: auditLog}, d.Now)
 	riskSvc := risk.NewService(d.DB, risk.Deps{Org: orgSvc, Attachments: attachmentsSvc, Audit: auditLog,
 		Notify: outboxSvc}, d.Now)
 	// Photos of an incident's response action are seen by whoever sees the incident.
@@ -260,6 +265,7 @@ func New(d Deps) (*App, error) {
 	notify.NewHandler(notifySvc, dec).Register(v1)
 	pricesurvey.NewHandler(priceSurveySvc, dec).Register(v1)
 	tasks.NewHandler(tasksSvc, dec).Register(v1)
+	meetings.NewHandler(meetingsSvc, dec).Register(v1)
 	risk.NewHandler(riskSvc, dec).Register(v1)
 	training.NewHandler(trainingSvc, dec).Register(v1)
 	kpi.NewHandler(kpiSvc).Register(v1)
@@ -279,7 +285,7 @@ func New(d Deps) (*App, error) {
 		Catalog: catalogSvc, Inventory: inventorySvc, Feeds: feedsSvc, Budget: budgetSvc, KPI: kpiSvc,
 		Stocktake: stocktakeSvc, Attachments: attachmentsSvc, Calendar: calendarSvc, Supplier: supplierSvc, Ordering: orderingSvc, Shrink: shrinkSvc, Promo: promoSvc, Safety: safetySvc, FrontendBuilt: spa.Built(), Jobs: jobsRunner,
 		Outbox: outboxSvc, Delegation: delegationSvc, Complaints: complaintsSvc, Notify: notifySvc, Coldchain: coldchainSvc,
-		PriceSurveys: priceSurveySvc, Tasks: tasksSvc, Risk: riskSvc, Training: trainingSvc}, nil
+		PriceSurveys: priceSurveySvc, Tasks: tasksSvc, Risk: riskSvc, Training: trainingSvc, Meetings: meetingsSvc}, nil
 }
 
 // registerSystem adds health, readiness and metrics.

@@ -46,6 +46,7 @@ func TestBadBodiesAreRefusedEverywhere(t *testing.T) {
 		params["employee_id"], params["session_id"], params["certificate_id"] = trainingFixture(t, env, "sh-pudong")
 		params["line_no"] = "1"
 		params["daily_task_id"] = dailyTaskFixture(t, env, "sh-pudong", "produce")
+		params["meeting_id"] = meetingFixture(t, env, "sh-pudong", "manager1", "super1")
 		params["template_id"] = taskTemplateFixture(t, env, "manager1")
 		params["equipment_id"], params["alert_id"] = equipmentFixture(t, env, "sh-pudong", "produce", "manager1")
 		ev, items := readinessFixture(t, env)

@@ -131,6 +131,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"channel_id":      channelFixture(t, env, "sh-pudong"),
 			"line_no":         "1",
 			"daily_task_id":   dailyTaskFixture(t, env, "sh-pudong", "produce"),
+			"meeting_id":      meetingFixture(t, env, "sh-pudong", "manager1", "super1"),
 			"template_id":     taskTemplateFixture(t, env, "manager1"),
 		}
 		own["inspection_id"], own["action_id"] = inspectionFixture(t, env, "sh-pudong", "produce", "super1")
@@ -165,6 +166,7 @@ func TestRouteAccessWalk(t *testing.T) {
 			"channel_id":      channelFixture(t, env, "gz-tianhe"),
 			"line_no":         "1",
 			"daily_task_id":   dailyTaskFixture(t, env, "gz-tianhe", "deli"),
+			"meeting_id":      meetingFixture(t, env, "gz-tianhe", "manager2", "super2"),
 			"template_id":     taskTemplateFixture(t, env, "manager2"),
 		}
 		other["inspection_id"], other["action_id"] = inspectionFixture(t, env, "gz-tianhe", "deli", "super2")
@@ -229,7 +231,8 @@ func storeScoped(path string) bool {
 		strings.Contains(path, ":template_id") || strings.Contains(path, ":channel_id") ||
 		strings.Contains(path, ":equipment_id") || strings.Contains(path, ":alert_id") ||
 		strings.Contains(path, ":incident_id") || strings.Contains(path, ":readiness_item_id") ||
-		strings.Contains(path, ":employee_id") || strings.Contains(path, ":session_id") || strings.Contains(path, ":certificate_id")
+		strings.Contains(path, ":employee_id") || strings.Contains(path, ":session_id") || strings.Contains(path, ":certificate_id") ||
+		strings.Contains(path, ":meeting_id")
 }
 
 func fill(t *testing.T, path string, params map[string]string) string {

@@ -15,6 +15,7 @@ import (
 	"github.com/storeops/storeops/internal/delegation"
 	"github.com/storeops/storeops/internal/feeds"
 	"github.com/storeops/storeops/internal/inventory"
+	"github.com/storeops/storeops/internal/meetings"
 	"github.com/storeops/storeops/internal/notify"
 	"github.com/storeops/storeops/internal/ordering"
 	"github.com/storeops/storeops/internal/org"
@@ -66,6 +67,7 @@ func models() []any {
 	all = append(all, training.Models()...)
 	all = append(all, pricesurvey.Models()...)
 	all = append(all, tasks.Models()...)
+	all = append(all, meetings.Models()...)
 	all = append(all, notify.Models()...)
 	all = append(all, coldchain.Models()...)
 	return all

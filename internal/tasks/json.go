@@ -28,9 +28,15 @@ type taskJSON struct {
 	DoneNote         string             `json:"done_note"`
 	Photos           []attachments.JSON `json:"photos,omitempty"`
 	CreatedByName    string             `json:"created_by_name"`
+	Source           *sourceJSON        `json:"source"`
 	Version          int                `json:"version"`
 	AllowedActions   []string           `json:"allowed_actions"`
 	Warnings         []warningJSON      `json:"warnings,omitempty"`
+}
+
+type sourceJSON struct {
+	Kind string `json:"kind"`
+	ID   int64  `json:"id"`
 }
 
 type warningJSON struct {
@@ -54,12 +60,16 @@ func toTaskJSON(t Task, now time.Time, actions []string) taskJSON {
 	if t.TemplateID == nil {
 		kind = "adhoc"
 	}
-	return taskJSON{ID: t.ID, StoreID: t.StoreID, TemplateID: t.TemplateID, Kind: kind, BusinessDate: t.BusinessDate,
+	out := taskJSON{ID: t.ID, StoreID: t.StoreID, TemplateID: t.TemplateID, Kind: kind, BusinessDate: t.BusinessDate,
 		DepartmentCode: optional(t.DepartmentCode), AssigneeID: t.AssigneeID, AssigneeName: optional(t.AssigneeName),
 		Title: t.TitleZh, TitleEn: or(t.TitleEn, t.TitleZh), Note: t.Note, DueAt: t.DueAt,
 		EstimatedMinutes: t.EstimatedMinutes, Status: t.StatusAt(now), Overdue: t.Overdue(now), DoneAt: t.DoneAt,
 		DoneByName: optional(t.DoneByName), DoneNote: t.DoneNote, CreatedByName: t.CreatedByName, Version: t.Version,
 		AllowedActions: actions}
+	if t.Source != nil {
+		out.Source = &sourceJSON{Kind: t.Source.Kind, ID: t.Source.ID}
+	}
+	return out
 }
 
 func toWarningsJSON(ws []Warning) []warningJSON {

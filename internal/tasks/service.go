@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -219,41 +218,20 @@ func (s *Service) Create(ctx context.Context, p *authz.Principal, storeID int64,
 	if !ok {
 		return Task{}, nil, apperr.New(apperr.ErrForbidden, "forbidden", "only the store manager (or a deputy) assigns tasks")
 	}
-	now := s.now()
-	if err := n.Validate(now); err != nil {
-		return Task{}, nil, err
-	}
-	assignee, err := s.checkAssignee(ctx, p, storeID, n)
+	b, err := s.Prepare(ctx, p, storeID, []NewTask{n}, s.now(), func(_ int, name string) string { return name })
 	if err != nil {
 		return Task{}, nil, err
 	}
-	loc, err := s.Org.StoreLocation(ctx, storeID)
-	if err != nil {
-		return Task{}, nil, err
-	}
-	r := taskRow{StoreID: storeID, BusinessDate: civil.Of(n.DueAt.In(loc)), DepartmentCode: n.DepartmentCode,
-		AssigneeID: n.AssigneeID, TitleZh: n.Title, TitleEn: n.Title, Note: n.Note,
-		DueAt: n.DueAt.UTC().Truncate(time.Microsecond), EstimatedMinutes: n.EstimatedMinutes, Status: StatusOpen,
-		CreatedBy: p.ActorID(), CreatedByName: p.Username, Version: 1, CreatedAt: now, UpdatedAt: now}
+	var made []Task
 	err = database.Tx(ctx, s.db, func(tx *gorm.DB) error {
-		r.ID = 0
-		if err := tx.Create(&r).Error; err != nil {
-			return err
-		}
-		if _, err := s.Outbox.Add(ctx, tx, outbox.Message{Topic: TopicAssigned, StoreID: &storeID,
-			Key: strconv.FormatInt(r.ID, 10), Payload: assignedPayload(r, assignee)}); err != nil {
-			return err
-		}
-		return s.Audit.Write(ctx, tx, p, audit.Entry{Action: "task.assign", EntityType: "task", EntityID: audit.ID(r.ID),
-			StoreID: &storeID, After: map[string]any{"title": r.TitleZh, "department_code": r.DepartmentCode,
-				"assignee_id": r.AssigneeID, "due_at": r.DueAt}})
+		made, err = b.Write(ctx, tx, Source{})
+		return err
 	})
 	if err != nil {
 		return Task{}, nil, err
 	}
-	t := toTask(r)
-	t.AssigneeName = assignee
-	warnings, err := s.capacityWarnings(ctx, storeID, r.DepartmentCode, r.BusinessDate)
+	t := made[0]
+	warnings, err := s.capacityWarnings(ctx, storeID, t.DepartmentCode, t.BusinessDate)
 	return t, warnings, err
 }
 

@@ -49,6 +49,8 @@ type taskRow struct {
 	DoneByName        string
 	DoneNote          string
 	OverdueNotifiedAt *time.Time
+	SourceKind        string
+	SourceID          *int64
 	CreatedBy         *int64
 	CreatedByName     string
 	Version           int
@@ -76,11 +78,15 @@ func toTemplate(r templateRow) Template { return Template(r) }
 func fromTemplate(t Template) templateRow { return templateRow(t) }
 
 func toTask(r taskRow) Task {
-	return Task{ID: r.ID, StoreID: r.StoreID, TemplateID: r.TemplateID, BusinessDate: r.BusinessDate,
+	t := Task{ID: r.ID, StoreID: r.StoreID, TemplateID: r.TemplateID, BusinessDate: r.BusinessDate,
 		DepartmentCode: r.DepartmentCode, AssigneeID: r.AssigneeID, TitleZh: r.TitleZh, TitleEn: r.TitleEn, Note: r.Note,
 		DueAt: r.DueAt, EstimatedMinutes: r.EstimatedMinutes, Status: r.Status, DoneAt: r.DoneAt, DoneBy: r.DoneBy,
 		DoneByName: r.DoneByName, DoneNote: r.DoneNote, CreatedBy: r.CreatedBy, CreatedByName: r.CreatedByName,
 		Version: r.Version, CreatedAt: r.CreatedAt}
+	if r.SourceKind != "" && r.SourceID != nil {
+		t.Source = &Source{Kind: r.SourceKind, ID: *r.SourceID}
+	}
+	return t
 }
 
 func (s Scope) where(q *gorm.DB) *gorm.DB {

@@ -185,8 +185,18 @@ type Task struct {
 	DoneNote         string
 	CreatedBy        *int64
 	CreatedByName    string
-	Version          int
-	CreatedAt        time.Time
+	// Source is the other module's record the task was created for (a meeting's action
+	// item); nil for the module's own tasks.
+	Source    *Source
+	Version   int
+	CreatedAt time.Time
+}
+
+// Source is another module's record a task was created for, which the task page links back
+// to: Kind names the record ("meeting"), ID is its id.
+type Source struct {
+	Kind string
+	ID   int64
 }
 
 // Overdue reports whether t is open past its due time at now.

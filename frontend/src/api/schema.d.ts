@@ -4309,6 +4309,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stores/{store_id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A store's team meetings (例会)
+         * @description Latest held first. Filters: `department_code` (a department's meetings; meetings of the
+         *     whole store have none) and the days `from`/`to` of `held_on` (inclusive; `to` before
+         *     `from` is `400`). Items carry counts, not the attendees and action items: `GET` one
+         *     meeting for those. Everyone who sees the store reads its meetings; another store's are
+         *     `404`.
+         */
+        get: operations["listMeetings"];
+        put?: never;
+        /**
+         * Record a team meeting; each action item becomes a task
+         * @description The store's manager or a supervisor (or an admin) records the minutes of a meeting of
+         *     the whole store or of one `department_code` the store runs. `held_on` is one of the
+         *     store's business days, not after today nor more than 90 days back. `chair_id` defaults
+         *     to the caller (an admin names one); the chair and every one of `attendees` (at least
+         *     one, at most 100, each once) must be active users of the store: another store's user
+         *     is `400` naming `attendees[i]` (or `chair_id`). `notes` at most 5000 characters.
+         *
+         *     At most 30 `items`; each needs a `title`, an owner (`owner_id`, the store manager or a
+         *     supervisor of the store, and/or a `department_code` the store runs) and a `due_on` from
+         *     `held_on` (and not before today) to 60 days after it. Each item becomes an ad-hoc task
+         *     of the store (due at 21:00 of `due_on`, store time, its `source` naming the meeting),
+         *     announced `task.assigned` and audited `task.assign`, in the meeting's transaction: any
+         *     bad field is `400` naming every problem (`items[i].title`, `items[i].due_on`,
+         *     `items[i].owner_id`, `items[i].department_code`, …) and records neither the meeting
+         *     nor any task. Audited `meeting.create`.
+         */
+        post: operations["createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{store_id}/meeting-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Who may attend a store's meetings or own an action item
+         * @description The store's active manager and supervisors, by id (at most 500).
+         */
+        get: operations["listMeetingPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of a team meeting; another store's is `404`. */
+                meeting_id: components["parameters"]["MeetingId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One meeting with its attendees and action items, each with its task's status
+         * @description Whoever sees the meeting's store sees the status of every action item's task (a
+         *     supervisor included, though the task may belong to another department); open the task
+         *     itself under `/tasks/{daily_task_id}` within the usual task scope.
+         */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/task-templates": {
         parameters: {
             query?: never;
@@ -8689,6 +8788,13 @@ export interface components {
             done_note: string;
             photos?: components["schemas"]["Attachment"][];
             created_by_name: string;
+            /** @description The record the task was created for (a team meeting's action item); null for the module's own tasks. */
+            source: {
+                /** @enum {string} */
+                kind: "meeting";
+                /** Format: int64 */
+                id: number;
+            } | null;
             version: number;
             allowed_actions: "complete"[];
             warnings?: components["schemas"]["TaskWarning"][];
@@ -8708,6 +8814,112 @@ export interface components {
             page: number;
             page_size: number;
             total: number;
+        };
+        /**
+         * @description briefing 班前会, weekly 周例会, monthly 月例会, special 专题会.
+         * @enum {string}
+         */
+        MeetingKind: "briefing" | "weekly" | "monthly" | "special";
+        Meeting: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            store_id: number;
+            /** @description The department that met; null for a meeting of the whole store. */
+            department_code: string | null;
+            /** Format: date */
+            held_on: string;
+            kind: components["schemas"]["MeetingKind"];
+            title: string;
+            /** Format: int64 */
+            chair_id: number;
+            chair_name: string;
+            notes: string;
+            attendee_count: number;
+            item_count: number;
+            /** @description Action items whose task is not done (open or overdue). */
+            open_item_count: number;
+            created_by_name: string;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        MeetingDetail: components["schemas"]["Meeting"] & {
+            attendees: components["schemas"]["MeetingAttendee"][];
+            items: components["schemas"]["MeetingItem"][];
+        };
+        MeetingAttendee: {
+            /** Format: int64 */
+            user_id: number;
+            /** @description The attendee's display name when the meeting was recorded. */
+            name: string;
+        };
+        MeetingItem: {
+            /** Format: int64 */
+            id: number;
+            line_no: number;
+            title: string;
+            department_code: string | null;
+            /** Format: int64 */
+            owner_id: number | null;
+            owner_name: string | null;
+            /** Format: date */
+            due_on: string;
+            /**
+             * Format: int64
+             * @description The task the item became.
+             */
+            task_id: number;
+            /**
+             * @description The task's status now; null if the task is gone.
+             * @enum {string|null}
+             */
+            task_status: "open" | "overdue" | "done" | null;
+            /** Format: date-time */
+            done_at: string | null;
+        };
+        MeetingList: {
+            items: components["schemas"]["Meeting"][];
+            page: number;
+            page_size: number;
+            total: number;
+        };
+        MeetingPerson: {
+            /** Format: int64 */
+            id: number;
+            username: string;
+            display_name: string;
+            /** @enum {string} */
+            role: "store_manager" | "supervisor";
+            department_codes: string[];
+        };
+        MeetingItemRequest: {
+            title: string;
+            /** @description The department that owns the item (optional when `owner_id` is given). */
+            department_code?: string;
+            /**
+             * Format: int64
+             * @description The store manager or a supervisor of the store who owns the item.
+             */
+            owner_id?: number;
+            /** Format: date */
+            due_on: string;
+        };
+        MeetingCreateRequest: {
+            /** Format: date */
+            held_on: string;
+            kind: components["schemas"]["MeetingKind"];
+            title: string;
+            /** @description The department that met; left out for a meeting of the whole store. */
+            department_code?: string;
+            /**
+             * Format: int64
+             * @description Defaults to the caller when they belong to the store.
+             */
+            chair_id?: number;
+            attendees: number[];
+            notes?: string;
+            items?: components["schemas"]["MeetingItemRequest"][];
         };
         TaskCreateRequest: {
             title: string;
@@ -9742,6 +9954,8 @@ export interface components {
         CampaignId: number;
         /** @description The id of one store's task of a campaign (a task run); another store's is `404` for store staff. */
         CampaignTaskId: number;
+        /** @description The id of a team meeting; another store's is `404`. */
+        MeetingId: number;
         /** @description The id of a store's daily task; another store's (or, for a supervisor, another department's) is `404`. */
         TaskId: number;
         /**
@@ -17380,6 +17594,164 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                /** @description The page to answer, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 500. */
+                page_size?: components["parameters"]["PageSize"];
+                department_code?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of meetings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `csrf_token` from the sign-in answer. Required when the request is authenticated
+                 *     by the session cookie (a missing or wrong value answers `403 csrf_failed`); not needed
+                 *     with `Authorization: Bearer`.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "held_on": "2026-11-30",
+                 *       "kind": "weekly",
+                 *       "title": "生鲜周例会",
+                 *       "department_code": "produce",
+                 *       "attendees": [
+                 *         3,
+                 *         4
+                 *       ],
+                 *       "notes": "上周损耗偏高，叶菜报损集中在周末",
+                 *       "items": [
+                 *         {
+                 *           "title": "周末叶菜订货量下调 10%",
+                 *           "owner_id": 4,
+                 *           "due_on": "2026-12-04"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MeetingCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The meeting with its attendees and action items (each with its task). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMeetingPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The store's id. A malformed id, an unknown store and a store outside the caller's
+                 *     scope all answer `404`.
+                 */
+                store_id: components["parameters"]["StoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The store's people. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MeetingPerson"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of a team meeting; another store's is `404`. */
+                meeting_id: components["parameters"]["MeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

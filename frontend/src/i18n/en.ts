@@ -60,6 +60,7 @@ const en: MessageSchema = {
     campaigns: 'Promotions',
     safety: 'Safety',
     tasks: 'Tasks',
+    meetings: 'Meetings',
     risks: 'Risk register',
     incidents: 'Incidents',
     readiness: 'Readiness',

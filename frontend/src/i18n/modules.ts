@@ -43,6 +43,7 @@ export const MESSAGE_MODULES: Readonly<Record<string, MessageModule>> = {
   safety: { load: () => import('@/pages/safety/i18n'), uses: ['products', 'coldchain'] },
   coldchain: { load: () => import('@/pages/coldchain/i18n'), uses: ['products'] },
   tasks: { load: () => import('@/pages/tasks/i18n'), uses: [] },
+  meetings: { load: () => import('@/pages/meetings/i18n'), uses: ['products', 'tasks'] },
   risks: { load: () => import('@/pages/risk/i18n'), uses: [] },
   incidents: { load: () => import('@/pages/risk/incidents/i18n'), uses: ['risks'] },
   readiness: { load: () => import('@/pages/risk/readiness/i18n'), uses: [] },

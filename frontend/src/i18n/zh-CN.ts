@@ -64,6 +64,7 @@ const zhCN = {
     campaigns: '促销执行',
     safety: '安全卫生',
     tasks: '日常任务',
+    meetings: '例会',
     risks: '风险登记',
     incidents: '突发事件',
     readiness: '活动前准备',

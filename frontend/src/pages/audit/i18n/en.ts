@@ -182,6 +182,9 @@ const en: Messages = {
       campaign_shift: {
         create: 'Promoter shift recorded',
       },
+      meeting: {
+        create: 'Team meeting recorded',
+      },
       complaint: {
         create: 'Customer complaint recorded',
         step: 'Complaint handling step added',
@@ -199,6 +202,7 @@ const en: Messages = {
       },
     },
     entities: {
+      meeting: 'Team meeting',
       calendar_event: 'Holidays and events',
       user: 'User',
       store: 'Store',

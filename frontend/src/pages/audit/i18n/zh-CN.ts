@@ -182,6 +182,9 @@ const zhCN = {
       campaign_shift: {
         create: '登记促销员班次',
       },
+      meeting: {
+        create: '记录例会',
+      },
       complaint: {
         create: '登记顾客投诉',
         step: '记录投诉处理',
@@ -199,6 +202,7 @@ const zhCN = {
       },
     },
     entities: {
+      meeting: '例会',
       calendar_event: '节假日与活动',
       user: '用户',
       store: '门店',

@@ -18,6 +18,7 @@ const en: Messages = {
     allDone: '{n} done',
     assignedBy: 'Assigned by {name}',
     assignee: 'For {name}',
+    fromMeeting: 'From team meeting #{id}',
     statuses: { open: 'Open', overdue: 'Overdue', done: 'Done' },
     kinds: { recurring: 'Routine', adhoc: 'Ad hoc' },
     allStatuses: 'All statuses',

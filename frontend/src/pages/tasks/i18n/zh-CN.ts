@@ -16,6 +16,7 @@ const zhCN = {
     allDone: '已完成 {n} 项',
     assignedBy: '{name} 安排',
     assignee: '指派给 {name}',
+    fromMeeting: '来自例会 #{id}',
     statuses: { open: '待办', overdue: '已逾期', done: '已完成' },
     kinds: { recurring: '例行', adhoc: '临时' },
     allStatuses: '全部状态',
