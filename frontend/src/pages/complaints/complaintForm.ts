@@ -1,6 +1,6 @@
 // The pure parts of the complaint screens: the request a form sends, the report's figures as
-// the table and chart show them, and the complaint a Today link names (`/complaints?id=12`).
-import type { ComplaintCategory, ComplaintChannel, ComplaintCreate, ComplaintGroup, ComplaintResolve } from '@/api/complaints'
+// the table and chart show them (the chain report's also by store), and the complaint a Today link names (`/complaints?id=12`).
+import type { ComplaintCategory, ComplaintChannel, ComplaintCreate, ComplaintGroup, ComplaintResolve, ComplaintStoreGroup } from '@/api/complaints'
 
 export interface ComplaintFormState {
   channel: ComplaintChannel | ''
@@ -68,6 +68,19 @@ export function reportRows(groups: readonly ComplaintGroup[], label: (key: strin
   return groups.map((g) => ({
     key: g.key,
     label: label(g.key),
+    count: g.count,
+    open: g.open,
+    resolved: g.resolved,
+    compensation: g.compensation,
+    meanHours: formatHours(g.mean_hours_to_resolve),
+  }))
+}
+
+/** The chain report's rows by store, labelled with the store's name (keyed by its id). */
+export function storeReportRows(groups: readonly ComplaintStoreGroup[]): ReportRow[] {
+  return groups.map((g) => ({
+    key: String(g.store_id),
+    label: g.store_name,
     count: g.count,
     open: g.open,
     resolved: g.resolved,
