@@ -57,17 +57,17 @@ test('qa1 on a phone opens the chain complaint report with its categories, store
   await signIn(page, 'qa1')
   await page.goto('/complaints?store=all')
   const report = page.getByTestId('complaint-report')
-  await report.getByTestId('complaint-report-category').waitFor()
+  await report.getByTestId('complaint-report-category-cards').waitFor()
   await page.getByTestId('complaint-report-chain').waitFor()
   assert.equal(await page.getByTestId('complaint-new').count(), 0, 'HQ records no complaints')
   assert.equal(await page.getByTestId('complaints-tabs').count(), 0, 'the chain view is the report alone')
 
-  const categories = await report.getByTestId('complaint-report-category').locator('tbody th').allInnerTexts()
+  const categories = await report.getByTestId('complaint-report-category-label').allInnerTexts()
   assert.equal(categories.at(-1), '合计', 'the table ends with the total')
   const named = categories.slice(0, -1)
   assert.ok(named.length >= 2, `several categories: ${categories}`)
   for (const c of named) assert.ok(['质量', '价格', '服务', '卫生', '其他'].includes(c), `a category's label: ${c}`)
-  const stores = await report.getByTestId('complaint-report-store').locator('tbody th').allInnerTexts()
+  const stores = await report.getByTestId('complaint-report-store-label').allInnerTexts()
   assert.ok(stores.slice(0, -1).length >= 2, `complaints of at least two stores: ${stores}`)
 
   for (const format of ['csv', 'xlsx']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { complaintRequest, emptyComplaintForm, formatHours, lastFourWeeks, linkedComplaintId, reportChart, reportRows, resolveRequest, storeReportRows } from './complaintForm'
+import { complaintRequest, emptyComplaintForm, formatHours, lastFourWeeks, linkedComplaintId, reportChart, reportLines, reportRows, resolveRequest, storeReportRows } from './complaintForm'
 
 describe('complaintRequest', () => {
   it('sends only the required fields when the optional ones are empty', () => {
@@ -59,6 +59,14 @@ describe('storeReportRows', () => {
       { key: '1', label: '上海浦东店', count: 2, open: 2, resolved: 0, compensation: '0.00', meanHours: '—' },
     ])
     expect(reportChart(rows)).toEqual({ labels: ['广州天河店', '上海浦东店'], counts: [5, 2] })
+  })
+})
+
+describe('reportLines', () => {
+  it('keys the rows apart from the total, which comes last', () => {
+    const row = (key: string) => ({ key, label: key, count: 1, open: 0, resolved: 1, compensation: '0.00', meanHours: '1.0' })
+    const lines = reportLines([row('meat'), row('')], row(''))
+    expect(lines.map((l) => [l.id, l.total])).toEqual([['meat', false], ['none', false], ['total', true]])
   })
 })
 

@@ -89,6 +89,17 @@ export function storeReportRows(groups: readonly ComplaintStoreGroup[]): ReportR
   }))
 }
 
+/** One line of a report section's list: its row with a key unique in the section (`total` last). */
+export interface ReportLine extends ReportRow {
+  id: string
+  total: boolean
+}
+
+/** A section's lines: its rows (no department keyed `none`), then the total. */
+export function reportLines(rows: readonly ReportRow[], total: ReportRow): ReportLine[] {
+  return [...rows.map((r) => ({ ...r, id: r.key || 'none', total: false })), { ...total, id: 'total', total: true }]
+}
+
 /** The bar chart's data: labels and counts in the report's order (largest first). */
 export function reportChart(rows: readonly ReportRow[]): { labels: string[]; counts: number[] } {
   return { labels: rows.map((r) => r.label), counts: rows.map((r) => r.count) }
