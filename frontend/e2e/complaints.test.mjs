@@ -80,7 +80,7 @@ test('super1 on a phone records a complaint, adds a step with a photo and resolv
 
   // The report counts it by category, with its compensation, and offers the files.
   await page.goto('/complaints?tab=report')
-  const quality = page.getByTestId('complaint-report-category').locator('tr', { hasText: '质量' })
+  const quality = page.getByTestId('complaint-report-category-label').filter({ hasText: '质量' })
   await quality.waitFor()
   const report = await supervisor('GET', `/stores/${STORE}/complaint-report?from=${done.body.received_at.slice(0, 10)}&to=${done.body.received_at.slice(0, 10)}`)
   assert.equal(report.status, 200, JSON.stringify(report.body))

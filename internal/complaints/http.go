@@ -244,8 +244,7 @@ func (h *Handler) report(c *gin.Context, storeID *int64) {
 	if !ok {
 		return
 	}
-	c.JSON(http.StatusOK, reportJSON{From: from, To: to, StoreID: storeID, Total: toGroupJSON(rep.Total),
-		ByCategory: toGroupsJSON(rep.ByCategory), ByDepartment: toGroupsJSON(rep.ByDepartment)})
+	c.JSON(http.StatusOK, toReportJSON(rep, from, to, storeID))
 }
 
 // compute reads from … to (both required, at most 366 days apart), in the store's time zone

@@ -215,6 +215,11 @@ func TestComplaintReportAndInbox(t *testing.T) {
 			ByDepartment []struct {
 				Key string `json:"key"`
 			} `json:"by_department"`
+			ByStore *[]struct {
+				StoreID   int64  `json:"store_id"`
+				StoreName string `json:"store_name"`
+				Count     int    `json:"count"`
+			} `json:"by_store"`
 		}
 		day := env.Clock.Now().Format("2006-01-02")
 		var r report
@@ -223,13 +228,20 @@ func TestComplaintReportAndInbox(t *testing.T) {
 			*r.Total.MeanHoursToResolve != "25.00" || len(r.ByCategory) != 1 || len(r.ByDepartment) != 2 {
 			t.Fatalf("store report: %+v", r)
 		}
+		if r.ByStore != nil {
+			t.Fatalf("a store's report has stores: %+v", *r.ByStore)
+		}
 		testutil.Must(t, super, "GET", "/api/v1/complaint-report?from=2026-10-01&to="+day, nil, http.StatusForbidden)
 		testutil.Must(t, super, "GET", other+"/complaint-report?from=2026-10-01&to="+day, nil, http.StatusNotFound)
 		testutil.Must(t, super, "GET", base+"/complaint-report?from=2026-10-01", nil, http.StatusBadRequest)
 		testutil.Must(t, env.Login("hq1"), "GET", "/api/v1/complaint-report?from=2026-10-01&to="+day, nil,
 			http.StatusOK).JSON(t, &r)
-		if r.Total.Count != 3 || len(r.ByCategory) != 2 || r.ByCategory[0].Key != "quality" {
+		if r.Total.Count != 3 || len(r.ByCategory) != 2 || r.ByCategory[0].Key != "quality" || r.ByStore == nil {
 			t.Fatalf("chain report: %+v", r)
+		}
+		if s := *r.ByStore; len(s) != 2 || s[0].Count != 2 || s[0].StoreName == "" || s[1].Count != 1 ||
+			s[1].StoreName == "" || s[0].StoreName == s[1].StoreName {
+			t.Fatalf("chain report by store: %+v", s)
 		}
 
 		var today struct {
@@ -284,6 +296,14 @@ func TestComplaintReportExport(t *testing.T) {
 		}
 		testutil.Must(t, super, "GET", base+"/complaint-report/export"+q, nil, http.StatusBadRequest)
 		testutil.Must(t, super, "GET", "/api/v1/complaint-report/export"+q+"&format=csv", nil, http.StatusForbidden)
-		testutil.Must(t, env.Login("hq1"), "GET", "/api/v1/complaint-report/export"+q+"&format=csv", nil, http.StatusOK)
+		res = testutil.Must(t, env.Login("hq1"), "GET", "/api/v1/complaint-report/export"+q+"&format=csv&lang=en", nil, http.StatusOK)
+		for _, want := range []string{"Category/department,Complaints", "Store,Complaints"} {
+			if !strings.Contains(string(res.Body), want) {
+				t.Errorf("chain CSV lacks %q:\n%s", want, res.Body)
+			}
+		}
+		if strings.Contains(body, "门店,投诉数") {
+			t.Errorf("a store's CSV has the by-store table:\n%s", body)
+		}
 	})
 }

@@ -84,6 +84,16 @@ type groupJSON struct {
 	MeanHoursToResolve *fixed.Money `json:"mean_hours_to_resolve"`
 }
 
+type storeGroupJSON struct {
+	StoreID            int64        `json:"store_id"`
+	StoreName          string       `json:"store_name"`
+	Count              int          `json:"count"`
+	Open               int          `json:"open"`
+	Resolved           int          `json:"resolved"`
+	Compensation       fixed.Money  `json:"compensation"`
+	MeanHoursToResolve *fixed.Money `json:"mean_hours_to_resolve"`
+}
+
 type reportJSON struct {
 	From         civil.Date  `json:"from"`
 	To           civil.Date  `json:"to"`
@@ -91,6 +101,22 @@ type reportJSON struct {
 	Total        groupJSON   `json:"total"`
 	ByCategory   []groupJSON `json:"by_category"`
 	ByDepartment []groupJSON `json:"by_department"`
+	// ByStore is the chain report's (absent from a store's).
+	ByStore *[]storeGroupJSON `json:"by_store,omitempty"`
+}
+
+func toReportJSON(rep Report, from, to civil.Date, storeID *int64) reportJSON {
+	out := reportJSON{From: from, To: to, StoreID: storeID, Total: toGroupJSON(rep.Total),
+		ByCategory: toGroupsJSON(rep.ByCategory), ByDepartment: toGroupsJSON(rep.ByDepartment)}
+	if storeID == nil {
+		stores := make([]storeGroupJSON, len(rep.ByStore))
+		for i, g := range rep.ByStore {
+			stores[i] = storeGroupJSON{StoreID: g.StoreID, StoreName: g.StoreName, Count: g.Count, Open: g.Open,
+				Resolved: g.Resolved, Compensation: g.Compensation, MeanHoursToResolve: g.MeanHoursToResolve}
+		}
+		out.ByStore = &stores
+	}
+	return out
 }
 
 func toGroupJSON(g Group) groupJSON { return groupJSON(g) }

@@ -1,6 +1,7 @@
 package complaints
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -19,24 +20,41 @@ type Group struct {
 	MeanHoursToResolve *fixed.Money
 }
 
-// Report is the complaints of a period grouped by category and by department.
+// StoreGroup is the complaints of one store (Group.Key is ""), named by the chain report.
+type StoreGroup struct {
+	StoreID   int64
+	StoreName string
+	Group
+}
+
+// Report is the complaints of a period grouped by category, by department and by store (the
+// chain report's; a store's report has no ByStore).
 type Report struct {
 	Total        Group
 	ByCategory   []Group
 	ByDepartment []Group
+	ByStore      []StoreGroup
 }
 
-// Summarise groups complaints by category and department (an empty department is "").
-// Groups are sorted by count, largest first, then by key.
+// Summarise groups complaints by category, department (an empty department is "") and store.
+// Groups are sorted by count, largest first, then by key (stores by id).
 func Summarise(list []Complaint) Report {
 	total := &acc{}
-	cats, depts := map[string]*acc{}, map[string]*acc{}
+	cats, depts, stores := map[string]*acc{}, map[string]*acc{}, map[int64]*acc{}
 	for _, c := range list {
 		total.add(c)
 		get(cats, c.Category).add(c)
 		get(depts, c.DepartmentCode).add(c)
+		get(stores, c.StoreID).add(c)
 	}
-	return Report{Total: total.group(""), ByCategory: groups(cats), ByDepartment: groups(depts)}
+	byStore := make([]StoreGroup, 0, len(stores))
+	for id, a := range stores {
+		byStore = append(byStore, StoreGroup{StoreID: id, Group: a.group("")})
+	}
+	slices.SortFunc(byStore, func(a, b StoreGroup) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.StoreID, b.StoreID))
+	})
+	return Report{Total: total.group(""), ByCategory: groups(cats), ByDepartment: groups(depts), ByStore: byStore}
 }
 
 type acc struct {
@@ -67,7 +85,7 @@ func (a *acc) group(key string) Group {
 	return g
 }
 
-func get(m map[string]*acc, key string) *acc {
+func get[K comparable](m map[K]*acc, key K) *acc {
 	if m[key] == nil {
 		m[key] = &acc{}
 	}

@@ -100,29 +100,37 @@ func TestActions(t *testing.T) {
 func TestSummarise(t *testing.T) {
 	at := func(h int) *time.Time { v := now.Add(time.Duration(h) * time.Hour); return &v }
 	list := []Complaint{
-		{Category: "quality", DepartmentCode: "produce", ReceivedAt: now, ResolvedAt: at(2), Compensation: fixed.MoneyOf(20)},
-		{Category: "quality", DepartmentCode: "meat", ReceivedAt: now, ResolvedAt: at(5), Compensation: fixed.MoneyOf(30)},
-		{Category: "quality", DepartmentCode: "produce", ReceivedAt: now},
-		{Category: "service", ReceivedAt: now, ResolvedAt: at(1)},
+		{StoreID: 2, Category: "quality", DepartmentCode: "produce", ReceivedAt: now, ResolvedAt: at(2), Compensation: fixed.MoneyOf(20)},
+		{StoreID: 1, Category: "quality", DepartmentCode: "meat", ReceivedAt: now, ResolvedAt: at(5), Compensation: fixed.MoneyOf(30)},
+		{StoreID: 2, Category: "quality", DepartmentCode: "produce", ReceivedAt: now},
+		{StoreID: 1, Category: "service", ReceivedAt: now, ResolvedAt: at(1)},
+		{StoreID: 3, Category: "price", ReceivedAt: now},
 	}
 	r := Summarise(list)
-	if r.Total.Count != 4 || r.Total.Open != 1 || r.Total.Resolved != 3 || r.Total.Compensation != fixed.MoneyOf(50) {
+	if r.Total.Count != 5 || r.Total.Open != 2 || r.Total.Resolved != 3 || r.Total.Compensation != fixed.MoneyOf(50) {
 		t.Fatalf("total: %+v", r.Total)
 	}
 	if r.Total.MeanHoursToResolve == nil || r.Total.MeanHoursToResolve.String() != "2.67" {
 		t.Fatalf("mean hours: %v", r.Total.MeanHoursToResolve)
 	}
-	if len(r.ByCategory) != 2 || r.ByCategory[0].Key != "quality" || r.ByCategory[0].Count != 3 ||
+	if len(r.ByCategory) != 3 || r.ByCategory[0].Key != "quality" || r.ByCategory[0].Count != 3 ||
 		r.ByCategory[0].MeanHoursToResolve.String() != "3.50" {
 		t.Fatalf("by category: %+v", r.ByCategory)
 	}
-	if len(r.ByDepartment) != 3 || r.ByDepartment[0].Key != "produce" || r.ByDepartment[0].Open != 1 {
+	if len(r.ByDepartment) != 3 || r.ByDepartment[0].Key != "" || r.ByDepartment[0].Count != 2 ||
+		r.ByDepartment[1].Key != "produce" || r.ByDepartment[1].Open != 1 {
 		t.Fatalf("by department: %+v", r.ByDepartment)
 	}
 	for _, g := range r.ByDepartment {
-		if g.Key == "" && g.Count != 1 {
+		if g.Key == "" && g.Count != 2 {
 			t.Fatalf("no department: %+v", g)
 		}
+	}
+	// By store: largest first, then by id; store 1's two are both resolved, store 2 has 20 paid.
+	if len(r.ByStore) != 3 || r.ByStore[0].StoreID != 1 || r.ByStore[1].StoreID != 2 || r.ByStore[2].StoreID != 3 ||
+		r.ByStore[0].Resolved != 2 || r.ByStore[0].MeanHoursToResolve.String() != "3.00" ||
+		r.ByStore[1].Open != 1 || r.ByStore[1].Compensation != fixed.MoneyOf(20) || r.ByStore[2].MeanHoursToResolve != nil {
+		t.Fatalf("by store: %+v", r.ByStore)
 	}
 	if m := Summarise(nil).Total.MeanHoursToResolve; m != nil {
 		t.Fatalf("mean of nothing: %v", m)

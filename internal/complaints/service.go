@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/catalog"
+	"github.com/storeops/storeops/internal/org"
 	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/attachments"
 	"github.com/storeops/storeops/internal/platform/audit"
@@ -26,10 +27,11 @@ type Catalog interface {
 	RefsBySKU(ctx context.Context, skus []string) (map[string]catalog.Ref, error)
 }
 
-// Org answers the chain's department codes and a store's time zone.
+// Org answers the chain's department codes, a store's time zone and the stores' names.
 type Org interface {
 	DepartmentCodes(ctx context.Context) ([]string, error)
 	StoreLocation(ctx context.Context, storeID int64) (*time.Location, error)
+	StoresByID(ctx context.Context, ids []int64) (map[int64]org.Store, error)
 }
 
 // Deps are the modules complaints work with.
@@ -320,9 +322,28 @@ func (s *Service) Report(ctx context.Context, p *authz.Principal, storeID *int64
 		}
 	}
 	rows, err := all(ctx, s.db, storeID, from, to)
+	if err != nil {
+		return Report{}, err
+	}
 	list := make([]Complaint, len(rows))
 	for i, r := range rows {
 		list[i] = toComplaint(r)
 	}
-	return Summarise(list), err
+	rep := Summarise(list)
+	if storeID != nil {
+		rep.ByStore = nil
+		return rep, nil
+	}
+	ids := make([]int64, len(rep.ByStore))
+	for i, g := range rep.ByStore {
+		ids[i] = g.StoreID
+	}
+	named, err := s.Org.StoresByID(ctx, ids)
+	if err != nil {
+		return Report{}, err
+	}
+	for i, g := range rep.ByStore {
+		rep.ByStore[i].StoreName = named[g.StoreID].Name
+	}
+	return rep, nil
 }

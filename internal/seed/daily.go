@@ -72,10 +72,11 @@ var demoDailyStores = []struct{ store, manager, supervisor string }{
 }
 
 // Daily gives every demo store three weeks of customer complaints (most resolved, some with
-// compensation; the latest few open, one of them for more than a day) and sh-pudong three
+// compensation; the latest few open, one of them for more than a day), sh-pudong three
 // competitor price surveys with gaps, one line already a draft in-store promotion and one a
-// price-change request waiting for the manager. A store with any complaint keeps what it
-// has; so does sh-pudong with any survey.
+// price-change request waiting for the manager, and gz-tianhe two surveys (HQ's chain-wide
+// gaps compare the stores). A store with any complaint keeps what it has; so does a store
+// with any survey.
 func Daily(ctx context.Context, s DailyServices, now time.Time) (DailyResult, error) {
 	var res DailyResult
 	stores, _, err := s.Org.ListStores(ctx, authz.System("seed"), org.StoreFilter{}, paging.Page{Page: 1, PageSize: 50, Sort: "code"})
@@ -99,13 +100,11 @@ func Daily(ctx context.Context, s DailyServices, now time.Time) (DailyResult, er
 			res.SkippedStores++
 		}
 		res.Complaints, res.Open = res.Complaints+n, res.Open+open
-		if d.store == "sh-pudong" {
-			surveys, promoted, err := demoSurveys(ctx, s, people[0], people[1], stores[i], now)
-			if err != nil {
-				return res, fmt.Errorf("demo price surveys: %w", err)
-			}
-			res.Surveys, res.Promoted = surveys, promoted
+		surveys, promoted, err := demoSurveys(ctx, s, people[0], people[1], stores[i], now)
+		if err != nil {
+			return res, fmt.Errorf("demo price surveys of %s: %w", d.store, err)
 		}
+		res.Surveys, res.Promoted = res.Surveys+surveys, res.Promoted+promoted
 	}
 	return res, nil
 }

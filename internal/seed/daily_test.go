@@ -17,14 +17,14 @@ func dailyServices(env *testutil.Env) seed.DailyServices {
 
 // TestDemoDailyWork: every demo store has three weeks of complaints, some open and some
 // resolved with compensation; sh-pudong has three surveys with gaps, one line a draft
-// in-store promotion of the store, and the manager's inbox shows an old open complaint and
+// in-store promotion of the store, and gz-tianhe two (HQ's chain gaps show both stores); and the manager's inbox shows an old open complaint and
 // the waiting price-change request. A second run changes nothing.
 func TestDemoDailyWork(t *testing.T) {
 	testutil.ForEachDialect(t, func(t *testing.T, dialect string) {
 		env := testutil.NewEnv(t, dialect)
 		ctx := context.Background()
 		res, err := seed.Daily(ctx, dailyServices(env), env.Clock.Now())
-		if err != nil || res.Complaints < 3*7 || res.Open < 3 || res.Surveys != 3 || res.Promoted != 1 || res.SkippedStores != 0 {
+		if err != nil || res.Complaints < 3*7 || res.Open < 3 || res.Surveys != 5 || res.Promoted != 1 || res.SkippedStores != 0 {
 			t.Fatalf("daily: %+v %v", res, err)
 		}
 		var pudong int64
@@ -57,6 +57,19 @@ func TestDemoDailyWork(t *testing.T) {
 		testutil.Must(t, manager, "GET", base+"/price-gaps?from="+from+"&to="+day, nil, http.StatusOK).JSON(t, &gaps)
 		if len(gaps.Items) < 6 || gaps.Items[0].Gap <= "0.00" {
 			t.Fatalf("gaps: %+v", gaps.Items)
+		}
+		var chain struct {
+			Items []struct {
+				StoreID int64 `json:"store_id"`
+			} `json:"items"`
+		}
+		testutil.Must(t, env.Login("hq1"), "GET", "/api/v1/price-gaps?from="+from+"&to="+day, nil, http.StatusOK).JSON(t, &chain)
+		gapStores := map[int64]bool{}
+		for _, it := range chain.Items {
+			gapStores[it.StoreID] = true
+		}
+		if len(gapStores) != 2 || !gapStores[pudong] {
+			t.Fatalf("chain gaps' stores: %v", gapStores)
 		}
 		var campaigns struct {
 			Items []struct {

@@ -1,6 +1,7 @@
 // Competitor price surveys (市调): a store's surveys with their lines, recording one, the price
 // gaps (largest first), turning a gap into a draft in-store promotion or a price-change request,
-// and the store manager's queue of those requests. Prices are exact decimal strings.
+// and the store manager's queue of those requests; HQ's gaps across the chain. Prices are exact
+// decimal strings.
 import { api, call } from './http'
 import { enumValues, type Schema } from './types'
 
@@ -25,8 +26,11 @@ export const priceSurveysApi = {
     call(api.GET('/api/v1/stores/{store_id}/price-surveys/{survey_id}', { params: { path: { store_id: storeId, survey_id: id } } })),
   create: (storeId: number, body: PriceSurveyCreate) =>
     call(api.POST('/api/v1/stores/{store_id}/price-surveys', { params: { path: ofStore(storeId) }, body })),
-  gaps: (storeId: number, from: string, to: string) =>
-    call(api.GET('/api/v1/stores/{store_id}/price-gaps', { params: { path: ofStore(storeId), query: { from, to } } })),
+  /** A store's gaps, or every store's (`storeId` null: HQ promotions and admins only). */
+  gaps: (storeId: number | null, from: string, to: string) =>
+    storeId === null
+      ? call(api.GET('/api/v1/price-gaps', { params: { query: { from, to } } }))
+      : call(api.GET('/api/v1/stores/{store_id}/price-gaps', { params: { path: ofStore(storeId), query: { from, to } } })),
   promote: (storeId: number, surveyId: number, lineNo: number, belowCost = false) =>
     call(api.POST('/api/v1/stores/{store_id}/price-surveys/{survey_id}/lines/{line_no}/promote', { ...line(storeId, surveyId, lineNo), body: belowCost ? { below_cost: true } : {} })),
   requestChange: (storeId: number, surveyId: number, lineNo: number, note = '') =>

@@ -3901,8 +3901,8 @@ export interface paths {
         };
         /**
          * The chain's complaints by category and by department (HQ)
-         * @description As the store report, over every store; days are China Standard Time (UTC+8) and
-         *     `store_id` is null.
+         * @description As the store report, over every store, plus `by_store` (each store's complaints, largest
+         *     first); days are China Standard Time (UTC+8) and `store_id` is null.
          */
         get: operations["chainComplaintReport"];
         put?: never;
@@ -4208,7 +4208,7 @@ export interface paths {
         };
         /**
          * The chain's complaint report as CSV or XLSX (HQ)
-         * @description As the store export, over every store (days in China Standard Time).
+         * @description As the store export, over every store, with a third table by store (days in China Standard Time).
          */
         get: operations["exportChainComplaintReport"];
         put?: never;
@@ -5801,6 +5801,18 @@ export interface components {
             total: components["schemas"]["ComplaintGroup"];
             by_category: components["schemas"]["ComplaintGroup"][];
             by_department: components["schemas"]["ComplaintGroup"][];
+            /** @description The chain report's complaints per store, largest first (absent from a store's report). */
+            by_store?: components["schemas"]["ComplaintStoreGroup"][];
+        };
+        ComplaintStoreGroup: {
+            /** Format: int64 */
+            store_id: number;
+            store_name: string;
+            count: number;
+            open: number;
+            resolved: number;
+            compensation: components["schemas"]["Decimal2"];
+            mean_hours_to_resolve: string | null;
         };
         /** @description The body of every error answer. */
         Error: {

@@ -1,6 +1,7 @@
 // Which store a per-store page shows. Admins (and HQ promotions and quality, where the page allows it) pick one;
 // store managers and supervisors are fixed to their own store. The server enforces the
-// same scope on every call.
+// same scope on every call. A page with a chain-wide view lets `chainRoles` pick "All stores"
+// (`chain`, `?store=all`) too; `storeId` then stays the last store picked.
 import { computed, ref } from 'vue'
 import type { Role } from '@/api/types'
 import { useSessionStore } from '@/stores/session'
@@ -12,12 +13,26 @@ export interface StoreInfo {
   timezone: string
 }
 
-export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotions', 'hq_quality']) {
+/** The picker's value, and the address's `?store=`, of "All stores". */
+export const ALL_STORES = 'all'
+export type StoreChoice = number | typeof ALL_STORES | null
+
+export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotions', 'hq_quality'], chainRoles: readonly Role[] = []) {
   const session = useSessionStore()
   const reference = useReferenceStore()
 
   const canPick = computed(() => session.role !== null && pickers.includes(session.role))
   const storeId = ref<number | null>(canPick.value ? null : (session.me?.store_id ?? null))
+  const canChain = computed(() => canPick.value && chainRoles.includes(session.role!))
+  const chain = ref(false)
+  /** What the picker shows: "All stores" or the store. */
+  const choice = computed<StoreChoice>({
+    get: () => (chain.value ? ALL_STORES : storeId.value),
+    set: (value) => {
+      chain.value = value === ALL_STORES && canChain.value
+      if (typeof value === 'number') storeId.value = value
+    },
+  })
 
   const store = computed<StoreInfo | null>(() => {
     if (storeId.value === null) return null
@@ -41,6 +56,7 @@ export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotion
    * picked, a failure shown through `onError` instead of thrown.
    */
   async function initFrom(storeParam: unknown, onError: (err: unknown) => void): Promise<void> {
+    if (storeParam === ALL_STORES && canChain.value) chain.value = true
     try {
       await init(Number(storeParam) || null)
     } catch (err) {
@@ -48,7 +64,7 @@ export function useStoreScope(pickers: readonly Role[] = ['admin', 'hq_promotion
     }
   }
 
-  return { canPick, storeId, store, init, initFrom }
+  return { canPick, storeId, store, canChain, chain, choice, init, initFrom }
 }
 
 export type StoreScope = ReturnType<typeof useStoreScope>

@@ -125,6 +125,7 @@ const en: MessageSchema = {
     from: 'From',
     to: 'To',
     noStore: 'Your account has no store yet; ask an admin.',
+    allStores: 'All stores',
     exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel',
     month: 'Month',

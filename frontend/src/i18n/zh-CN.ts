@@ -129,6 +129,7 @@ const zhCN = {
     from: '开始日期',
     to: '结束日期',
     noStore: '你的账号尚未分配门店，请联系管理员。',
+    allStores: '全部门店',
     exportCsv: '导出 CSV',
     exportXlsx: '导出 Excel',
     month: '月份',

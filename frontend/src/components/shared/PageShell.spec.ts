@@ -11,6 +11,9 @@ function scopeOf(storeId: number | null, canPick: boolean): StoreScope {
   return {
     canPick: ref(canPick),
     storeId: ref(storeId),
+    canChain: ref(false),
+    chain: ref(false),
+    choice: ref(storeId),
     store: ref(storeId === null ? null : { id: storeId, name: '上海浦东店', timezone: 'Asia/Shanghai' }),
   } as unknown as StoreScope
 }

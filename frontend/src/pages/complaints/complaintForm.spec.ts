@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { complaintRequest, emptyComplaintForm, formatHours, lastFourWeeks, linkedComplaintId, reportChart, reportRows, resolveRequest } from './complaintForm'
+import { complaintRequest, emptyComplaintForm, formatHours, lastFourWeeks, linkedComplaintId, reportChart, reportLines, reportRows, resolveRequest, storeReportRows } from './complaintForm'
 
 describe('complaintRequest', () => {
   it('sends only the required fields when the optional ones are empty', () => {
@@ -45,6 +45,28 @@ describe('report formatting', () => {
     )
     expect(rows.map((r) => [r.label, r.meanHours])).toEqual([['L:quality', '2.5'], ['none', '—']])
     expect(reportChart(rows)).toEqual({ labels: ['L:quality', 'none'], counts: [5, 2] })
+  })
+})
+
+describe('storeReportRows', () => {
+  it('labels each store by its name, keyed by its id, in the report\'s order', () => {
+    const rows = storeReportRows([
+      { store_id: 3, store_name: '广州天河店', count: 5, open: 1, resolved: 4, compensation: '30.00', mean_hours_to_resolve: '12.50' },
+      { store_id: 1, store_name: '上海浦东店', count: 2, open: 2, resolved: 0, compensation: '0.00', mean_hours_to_resolve: null },
+    ])
+    expect(rows).toEqual([
+      { key: '3', label: '广州天河店', count: 5, open: 1, resolved: 4, compensation: '30.00', meanHours: formatHours('12.50') },
+      { key: '1', label: '上海浦东店', count: 2, open: 2, resolved: 0, compensation: '0.00', meanHours: '—' },
+    ])
+    expect(reportChart(rows)).toEqual({ labels: ['广州天河店', '上海浦东店'], counts: [5, 2] })
+  })
+})
+
+describe('reportLines', () => {
+  it('keys the rows apart from the total, which comes last', () => {
+    const row = (key: string) => ({ key, label: key, count: 1, open: 0, resolved: 1, compensation: '0.00', meanHours: '1.0' })
+    const lines = reportLines([row('meat'), row('')], row(''))
+    expect(lines.map((l) => [l.id, l.total])).toEqual([['meat', false], ['none', false], ['total', true]])
   })
 })
 

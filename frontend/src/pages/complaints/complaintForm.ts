@@ -1,6 +1,6 @@
 // The pure parts of the complaint screens: the request a form sends, the report's figures as
-// the table and chart show them, and the complaint a Today link names (`/complaints?id=12`).
-import type { ComplaintCategory, ComplaintChannel, ComplaintCreate, ComplaintGroup, ComplaintResolve } from '@/api/complaints'
+// the table and chart show them (the chain report's also by store), and the complaint a Today link names (`/complaints?id=12`).
+import type { ComplaintCategory, ComplaintChannel, ComplaintCreate, ComplaintGroup, ComplaintResolve, ComplaintStoreGroup } from '@/api/complaints'
 
 export interface ComplaintFormState {
   channel: ComplaintChannel | ''
@@ -74,6 +74,30 @@ export function reportRows(groups: readonly ComplaintGroup[], label: (key: strin
     compensation: g.compensation,
     meanHours: formatHours(g.mean_hours_to_resolve),
   }))
+}
+
+/** The chain report's rows by store, labelled with the store's name (keyed by its id). */
+export function storeReportRows(groups: readonly ComplaintStoreGroup[]): ReportRow[] {
+  return groups.map((g) => ({
+    key: String(g.store_id),
+    label: g.store_name,
+    count: g.count,
+    open: g.open,
+    resolved: g.resolved,
+    compensation: g.compensation,
+    meanHours: formatHours(g.mean_hours_to_resolve),
+  }))
+}
+
+/** One line of a report section's list: its row with a key unique in the section (`total` last). */
+export interface ReportLine extends ReportRow {
+  id: string
+  total: boolean
+}
+
+/** A section's lines: its rows (no department keyed `none`), then the total. */
+export function reportLines(rows: readonly ReportRow[], total: ReportRow): ReportLine[] {
+  return [...rows.map((r) => ({ ...r, id: r.key || 'none', total: false })), { ...total, id: 'total', total: true }]
 }
 
 /** The bar chart's data: labels and counts in the report's order (largest first). */

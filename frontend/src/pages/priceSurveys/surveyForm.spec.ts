@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatGapPct, lineGap, splitLineErrors, surveyRequest, topGaps } from './surveyForm'
+import { filterGaps, formatGapPct, gapCompetitors, gapStores, lineGap, splitLineErrors, surveyRequest, topGaps } from './surveyForm'
 import type { PriceGap } from '@/api/priceSurveys'
 
 describe('surveyRequest', () => {
@@ -40,5 +40,21 @@ describe('gaps', () => {
   it('computes the gap of a line being typed', () => {
     expect(lineGap('12.00', '9.90')).toBe('2.10')
     expect(lineGap('', '9.90')).toBe('')
+  })
+})
+
+describe('chain gaps', () => {
+  const gap = (store: number, sku: string, competitor: string, g: string): PriceGap => ({ store_id: store, sku, name: sku, competitor, survey_date: '2026-11-30', survey_id: store, line_no: 1, our_price: '0', their_price: '0', gap: g, gap_pct: '0' })
+  const items = [gap(2, 'a', '永辉', '3.00'), gap(1, 'b', '盒马', '2.00'), gap(1, 'c', '永辉', '1.00'), gap(9, 'd', '盒马', '0.50')]
+  it('keeps the chosen competitor and store, in order', () => {
+    expect(filterGaps(items, { competitor: '', storeId: null }).map((g) => g.sku)).toEqual(['a', 'b', 'c', 'd'])
+    expect(filterGaps(items, { competitor: '永辉', storeId: null }).map((g) => g.sku)).toEqual(['a', 'c'])
+    expect(filterGaps(items, { competitor: '', storeId: 1 }).map((g) => g.sku)).toEqual(['b', 'c'])
+    expect(filterGaps(items, { competitor: '盒马', storeId: 2 })).toEqual([])
+  })
+  it('lists the competitors and stores once each', () => {
+    expect(gapCompetitors(items)).toEqual(['盒马', '永辉'].sort())
+    const names = new Map([[1, 'Pudong'], [2, 'Tianhe']])
+    expect(gapStores(items, names)).toEqual([{ value: 9, label: '#9' }, { value: 1, label: 'Pudong' }, { value: 2, label: 'Tianhe' }])
   })
 })

@@ -1,5 +1,6 @@
 // The pure parts of the price survey screens: the create request, the server's per-line field
-// errors (`lines[2].their_price`) sorted onto their lines, and the price gaps as shown.
+// errors (`lines[2].their_price`) sorted onto their lines, and the price gaps as shown (HQ's
+// chain-wide ones filtered by competitor and store).
 import type { PriceGap, PriceSurveyCreate } from '@/api/priceSurveys'
 
 export interface SurveyLineState {
@@ -67,4 +68,26 @@ export function lineGap(our: string, their: string): string {
   const b = Number(their)
   if (!our.trim() || !their.trim() || !Number.isFinite(a) || !Number.isFinite(b)) return ''
   return (Math.round((a - b) * 100) / 100).toFixed(2)
+}
+
+/** The chain gaps' client-side filters: one competitor and one store ('' or null: all). */
+export interface GapFilter {
+  competitor: string
+  storeId: number | null
+}
+
+/** The gaps of the chosen competitor and store, in their order. */
+export function filterGaps(items: readonly PriceGap[], filter: GapFilter): PriceGap[] {
+  return items.filter((g) => (!filter.competitor || g.competitor === filter.competitor) && (filter.storeId === null || g.store_id === filter.storeId))
+}
+
+/** The competitors the gaps name, each once, in code-point order. */
+export function gapCompetitors(items: readonly PriceGap[]): string[] {
+  return [...new Set(items.map((g) => g.competitor))].sort()
+}
+
+/** The stores the gaps come from, each once with its name (`#id` when unknown), by name. */
+export function gapStores(items: readonly PriceGap[], names: ReadonlyMap<number, string>): { value: number; label: string }[] {
+  const ids = [...new Set(items.map((g) => g.store_id))]
+  return ids.map((id) => ({ value: id, label: names.get(id) ?? `#${id}` })).sort((a, b) => a.label.localeCompare(b.label) || a.value - b.value)
 }

@@ -72,6 +72,9 @@ const en: Messages = {
       meanHours: 'Mean hours to resolve',
       total: 'Total',
       chartLabel: 'Bar chart of complaints {title}',
+      byStore: 'By store',
+      chainTitle: 'Complaints across all stores',
+      chainNote: 'Every store of the chain; days are China Standard Time (UTC+8). Pick a store to see its complaints.',
       empty: 'No complaints in these days',
     },
     errors: {

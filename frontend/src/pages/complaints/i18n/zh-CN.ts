@@ -72,6 +72,9 @@ const zhCN = {
       meanHours: '平均处理时长（小时）',
       total: '合计',
       chartLabel: '{title}的投诉数柱状图',
+      byStore: '按门店',
+      chainTitle: '全部门店的投诉',
+      chainNote: '全连锁所有门店，日期按北京时间（UTC+8）。选择门店可查看该店的投诉明细。',
       empty: '这段时间没有投诉',
     },
     errors: {

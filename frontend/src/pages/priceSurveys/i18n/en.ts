@@ -67,6 +67,10 @@ const en: Messages = {
     topGaps: 'Largest price gaps',
     chartLabel: 'Bar chart of the largest price gaps',
     noGaps: 'No price gaps in these days',
+    allCompetitors: 'All competitors',
+    allStores: 'All stores',
+    chainTitle: 'Price gaps across all stores',
+    chainNote: "Each store's latest price per product and competitor, largest gap first. Pick a store to see its surveys and price-change requests.",
     noSurveys: 'No surveys yet',
     noRequests: 'No price change requests',
     errors: {

@@ -67,6 +67,10 @@ const zhCN = {
     topGaps: '价差最大的商品',
     chartLabel: '价差最大的商品柱状图',
     noGaps: '这段时间没有价差',
+    allCompetitors: '全部竞争对手',
+    allStores: '全部门店',
+    chainTitle: '全部门店的价差',
+    chainNote: '各门店每个商品、每个竞争对手的最新价格，价差大的在前。选择门店可查看该店的市调和调价申请。',
     noSurveys: '还没有市调',
     noRequests: '没有调价申请',
     errors: {
