@@ -34,25 +34,59 @@ var ErrRetry = errors.New("database: transaction should be retried")
 // SQLite database, or ErrRetry. fn must therefore be safe to run again: it derives everything
 // from tx and its arguments, and sets variables outside itself only by assignment, never by
 // adding to them.
+//
+// Only the outermost Tx retries. Called with a db that is already a transaction, Tx runs fn
+// once (under a savepoint) and returns its error: after a deadlock or a failed certification
+// the server has rolled back the whole transaction, savepoints included, so running fn again
+// there would write outside any transaction; the outer Tx runs everything again instead.
+//
+// ObserveRetries lets the caller count the attempts lost.
 func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
+	if inTransaction(db) {
+		return db.WithContext(ctx).Transaction(fn)
+	}
+	observe := retryObserverOf(db)
 	var err error
 	for attempt := 1; ; attempt++ {
 		err = db.WithContext(ctx).Transaction(fn, txOptions(db)...)
-		if err == nil || attempt == MaxAttempts || !Retryable(err) || ctx.Err() != nil {
+		if err == nil || !Retryable(err) {
 			return err
 		}
-		pause := time.Duration(attempt) * (5*time.Millisecond + rand.N(20*time.Millisecond))
+		again := attempt < MaxAttempts && ctx.Err() == nil
+		if observe != nil {
+			observe(RetryEvent{Attempt: attempt, Err: err, Retried: again})
+		}
+		if !again {
+			return err
+		}
 		select {
 		case <-ctx.Done():
 			return err
-		case <-time.After(pause):
+		case <-time.After(retryPause(attempt)):
 		}
 	}
 }
 
+// retryPause is the wait before attempt+1: growing with the attempts, jittered so that the
+// transactions that collided do not collide again in step (5–25 ms, then 10–50 ms, …).
+func retryPause(attempt int) time.Duration {
+	return time.Duration(attempt) * (5*time.Millisecond + rand.N(20*time.Millisecond))
+}
+
+// inTransaction reports whether db is a transaction (Tx called inside another Tx).
+func inTransaction(db *gorm.DB) bool {
+	c, ok := db.Statement.ConnPool.(gorm.TxCommitter)
+	return ok && c != nil
+}
+
 // Retryable reports whether err means the transaction lost a race and may succeed if run
-// again: a deadlock or Galera certification failure (1213), a busy SQLite database, or ErrRetry.
+// again: a deadlock or Galera certification failure (1213, "Deadlock found when trying to get
+// lock; try restarting transaction", or "WSREP detected deadlock/conflict and aborted the
+// transaction. Try restarting the transaction"), a busy SQLite database, or ErrRetry.
 func Retryable(err error) bool {
+	if err == nil {
+		return false
+	}
 	if errors.Is(err, ErrRetry) {
 		return true
 	}
@@ -62,7 +96,39 @@ func Retryable(err error) bool {
 	}
 	// Errors that lost their type on the way (wrapped as text) are known by their words.
 	msg := err.Error()
-	return sqliteBusy(err) || strings.Contains(msg, "database is locked") || strings.Contains(msg, "Deadlock found")
+	return sqliteBusy(err) || strings.Contains(msg, "database is locked") ||
+		strings.Contains(msg, "Error 1213") || strings.Contains(msg, "Deadlock found") ||
+		strings.Contains(msg, "WSREP detected deadlock/conflict")
+}
+
+// RetryEvent is one attempt of a Tx lost to a race: which attempt it was, the error, and
+// whether Tx runs the transaction again (false: it gave up after MaxAttempts, or the context
+// ended, and returns Err).
+type RetryEvent struct {
+	Attempt int
+	Err     error
+	Retried bool
+}
+
+const retryObserverName = "storeops:tx-retries"
+
+type retryObserver struct{ fn func(RetryEvent) }
+
+func (retryObserver) Name() string                 { return retryObserverName }
+func (retryObserver) Initialize(db *gorm.DB) error { return nil }
+
+// ObserveRetries makes every Tx on db, and on the sessions and transactions made from it, call
+// fn after each attempt lost to a race (fn must be safe for concurrent use). One observer per
+// pool: a second call fails.
+func ObserveRetries(db *gorm.DB, fn func(RetryEvent)) error {
+	return db.Use(retryObserver{fn: fn})
+}
+
+func retryObserverOf(db *gorm.DB) func(RetryEvent) {
+	if p, ok := db.Config.Plugins[retryObserverName].(retryObserver); ok {
+		return p.fn
+	}
+	return nil
 }
 
 var readCommitted = &sql.TxOptions{Isolation: sql.LevelReadCommitted}
