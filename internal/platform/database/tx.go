@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -46,9 +47,16 @@ func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
 		return db.WithContext(ctx).Transaction(fn)
 	}
 	observe := retryObserverOf(db)
+	run := fn
+	if onGalera(db) {
+		run = func(tx *gorm.DB) error { return checkNotAborted(tx, fn(tx)) }
+	}
 	var err error
 	for attempt := 1; ; attempt++ {
-		err = db.WithContext(ctx).Transaction(fn, txOptions(db)...)
+		err = db.WithContext(ctx).Transaction(run, txOptions(db)...)
+		if writeSetTooLarge(err) { // at COMMIT, on a Galera node: a 413 rather than a 500
+			return writeSetError(err)
+		}
 		if err == nil || !Retryable(err) {
 			return err
 		}
@@ -65,6 +73,31 @@ func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
 		case <-time.After(retryPause(attempt)):
 		}
 	}
+}
+
+// checkNotAborted asks a Galera node, before COMMIT or after fn failed, whether the
+// transaction is still open. A node aborts a local transaction that conflicts with one it
+// applies from another node; the client is told with error 1213 on its next statement, but
+// not always: the abort can surface as another error (a duplicate key, since the other
+// node's rows are now there), and statements after it run outside any transaction. A
+// transaction found closed (or the question answered with 1213) lost a race, and Tx runs it
+// again whole; the error fn returned is then only a consequence of the abort.
+func checkNotAborted(tx *gorm.DB, fnErr error) error {
+	if Retryable(fnErr) {
+		return fnErr
+	}
+	var open int
+	err := tx.Raw("SELECT @@in_transaction").Scan(&open).Error
+	switch {
+	case err != nil && Retryable(err):
+		return err
+	case err == nil && open == 0:
+		if fnErr != nil {
+			return fmt.Errorf("the cluster aborted the transaction (%v): %w", fnErr, ErrRetry)
+		}
+		return fmt.Errorf("the cluster aborted the transaction before COMMIT: %w", ErrRetry)
+	}
+	return fnErr
 }
 
 // retryPause is the wait before attempt+1: growing with the attempts, jittered so that the
