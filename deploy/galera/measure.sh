@@ -42,6 +42,19 @@ on=$(sql 1 "DELETE FROM galera_measure.ticks; CALL galera_measure.tick(3); SELEC
 off=$(sql 1 "SET SESSION wsrep_on=OFF; CALL galera_measure.tick_local(3); SELECT COUNT(*) / 3 FROM galera_measure.local_ticks")
 echo "single-row commits on node 1: $on/s replicated to 3 nodes, $off/s with replication off in the session (same server): $(awk -v a="$off" -v b="$on" 'BEGIN { printf "%.1f", a / b }')x slower"
 
+# Optionally the same on a standalone server (MEASURE_STANDALONE="-h127.0.0.1 -P3306 -uroot"),
+# in a database made and dropped for it. Its settings are its own (durability per commit).
+if [ -n "${MEASURE_STANDALONE:-}" ]; then
+	# shellcheck disable=SC2086
+	{
+		echo "CREATE DATABASE galera_measure_standalone; USE galera_measure_standalone;"
+		echo "CREATE TABLE ticks (id BIGINT AUTO_INCREMENT PRIMARY KEY, at DATETIME(6) NOT NULL);"
+		proc tick ticks | sed 's/galera_measure\./galera_measure_standalone./g'
+		echo "CALL tick(3); SELECT CONCAT('single-row commits on the standalone server: ', COUNT(*) / 3, '/s (innodb_flush_log_at_trx_commit = ', @@innodb_flush_log_at_trx_commit, ')') FROM ticks;"
+		echo "DROP DATABASE galera_measure_standalone;"
+	} | mariadb --no-defaults $MEASURE_STANDALONE -N -B
+fi
+
 # A writer on node 1 for SECS seconds; node 3 is killed after 3 s. The longest gap between two
 # consecutive commits is the stall.
 sql 1 "DELETE FROM galera_measure.ticks"

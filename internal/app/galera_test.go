@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gin-gonic/gin"
 	mysqldriver "github.com/go-sql-driver/mysql"
 	"gorm.io/gorm"
 
@@ -147,6 +148,7 @@ func TestGalera(t *testing.T) {
 	}
 	cfg.BcryptCost = 4
 	cfg.AttachmentsDir = filepath.Join(t.TempDir(), "attachments")
+	gin.SetMode(gin.ReleaseMode)
 	apps := make([]*app.App, 2)
 	for i := range apps {
 		apps[i], err = app.New(app.Deps{Config: cfg, DB: nodes[i].db, Now: clock.Now,
