@@ -125,7 +125,8 @@ func Retryable(err error) bool {
 	}
 	var me *mysqldriver.MySQLError
 	if errors.As(err, &me) {
-		return me.Number == 1213
+		// 9007: TiDB's write conflict of an optimistic transaction, at COMMIT.
+		return me.Number == 1213 || me.Number == 9007
 	}
 	// Errors that lost their type on the way (wrapped as text) are known by their words.
 	msg := err.Error()

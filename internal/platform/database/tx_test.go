@@ -71,6 +71,7 @@ func TestRetryableKnowsALostRace(t *testing.T) {
 		{"wrapped by a use case", fmt.Errorf("inventory: move: %w", wsrep), true},
 		{"as text only", errors.New("commit: Error 1213 (40001): Deadlock found when trying to get lock; try restarting transaction"), true},
 		{"wsrep text only", errors.New("WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction"), true},
+		{"TiDB write conflict", &mysqldriver.MySQLError{Number: 9007, Message: "Write conflict, txnStartTS=1, conflictStartTS=2 [try again later]"}, true},
 		{"ErrRetry", fmt.Errorf("claimed meanwhile: %w", database.ErrRetry), true},
 		{"sqlite busy text", errors.New("sqlite3: database is locked"), true},
 		{"duplicate key", &mysqldriver.MySQLError{Number: 1062, Message: "Duplicate entry '1' for key 'PRIMARY'"}, false},
