@@ -115,7 +115,8 @@ func inTransaction(db *gorm.DB) bool {
 // Retryable reports whether err means the transaction lost a race and may succeed if run
 // again: a deadlock or Galera certification failure (1213, "Deadlock found when trying to get
 // lock; try restarting transaction", or "WSREP detected deadlock/conflict and aborted the
-// transaction. Try restarting the transaction"), a busy SQLite database, or ErrRetry.
+// transaction. Try restarting the transaction"), TiDB's write conflict (9007), a busy SQLite
+// database, or ErrRetry.
 func Retryable(err error) bool {
 	if err == nil {
 		return false
