@@ -7,8 +7,9 @@ import (
 	"strings"
 
 	mysqldriver "github.com/go-sql-driver/mysql"
-
 	"gorm.io/gorm"
+
+	"github.com/storeops/storeops/internal/platform/apperr"
 )
 
 // Bulk writes many rows with multi-row INSERT statements of about 1000 rows (MySQL:
@@ -41,6 +42,13 @@ func batchRows(dialect string, columns int) int {
 func (b Bulk) Insert(ctx context.Context, tx *gorm.DB, n int, row func(i int, args []any) []any) error {
 	if n == 0 {
 		return nil
+	}
+	if n >= loadDataMinRows && Dialect(tx) == MySQL {
+		reset, err := streamLargeWrite(ctx, tx, n)
+		if err != nil {
+			return err
+		}
+		defer reset()
 	}
 	if b.loadable(tx, n) {
 		err := b.loadData(ctx, tx, n, row)
@@ -129,6 +137,9 @@ func translate(err error) error {
 	if err == nil {
 		return nil
 	}
+	if writeSetTooLarge(err) {
+		return writeSetError(err)
+	}
 	var me *mysqldriver.MySQLError
 	if errors.As(err, &me) && me.Number == 1062 {
 		return fmt.Errorf("%w: %v", gorm.ErrDuplicatedKey, err)
@@ -137,4 +148,62 @@ func translate(err error) error {
 		return fmt.Errorf("%w: %v", gorm.ErrDuplicatedKey, err)
 	}
 	return err
+}
+
+// streamFragmentBytes is the size of the fragments a large bulk write replicates in on a
+// Galera cluster (at most half the cluster's wsrep_max_ws_size).
+const streamFragmentBytes = 1 << 20
+
+// streamLargeWrite prepares tx, on a Galera node, for a bulk write of n rows. A transaction
+// is one write-set, certified and applied whole on every node: a large import would exceed
+// wsrep_max_ws_size (refused at COMMIT, having saved nothing) and stall the cluster while it
+// replicates. So the rest of the transaction replicates in fragments of streamFragmentBytes
+// (Galera's streaming replication, still one atomic transaction); the returned reset turns
+// that off again for the connection's next user. wsrep_max_ws_rows counts the whole
+// transaction even when streamed: n rows above it are refused at once with ErrTooLarge,
+// before anything is written. Elsewhere (a single server, MySQL) it does nothing.
+func streamLargeWrite(ctx context.Context, tx *gorm.DB, n int) (reset func(), err error) {
+	conn := tx.Statement.ConnPool
+	if p, ok := conn.(*gorm.PreparedStmtTX); ok {
+		conn = p.Tx
+	}
+	nothing := func() {}
+	var on, maxRows, maxBytes int64
+	// MySQL and a MariaDB built without wsrep have no such variables: not a cluster.
+	if err := conn.QueryRowContext(ctx, "SELECT @@wsrep_on, @@wsrep_max_ws_rows, @@wsrep_max_ws_size").
+		Scan(&on, &maxRows, &maxBytes); err != nil || on == 0 {
+		return nothing, nil
+	}
+	if maxRows > 0 && int64(n) > maxRows {
+		return nothing, apperr.New(apperr.ErrTooLarge, "too_many_rows", fmt.Sprintf(
+			"%d rows are more than the database cluster writes in one transaction (wsrep_max_ws_rows = %d): split the file", n, maxRows))
+	}
+	fragment := int64(streamFragmentBytes)
+	if maxBytes > 0 {
+		fragment = max(1024, min(fragment, maxBytes/2))
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(
+		"SET SESSION wsrep_trx_fragment_unit = 'bytes', wsrep_trx_fragment_size = %d", fragment)); err != nil {
+		return nothing, err
+	}
+	return func() {
+		// On the connection, whatever happened to the transaction; a broken connection is
+		// discarded by the pool anyway.
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "SET SESSION wsrep_trx_fragment_size = 0")
+	}, nil
+}
+
+// writeSetTooLarge reports whether err is a Galera node refusing a transaction larger than
+// wsrep_max_ws_rows (on the statement that crosses it) or wsrep_max_ws_size (at COMMIT).
+func writeSetTooLarge(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "wsrep_max_ws_rows exceeded") || strings.Contains(msg, "Maximum writeset size exceeded")
+}
+
+func writeSetError(err error) error {
+	return apperr.New(apperr.ErrTooLarge, "transaction_too_large",
+		"the change is larger than the database cluster takes in one transaction ("+err.Error()+"): split it")
 }

@@ -79,7 +79,53 @@ func Open(opts Options) (*gorm.DB, error) {
 	sqlDB.SetMaxIdleConns(maxOpen)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	sqlDB.SetConnMaxLifetime(time.Hour)
+	if opts.Driver == MySQL {
+		return causalOnGalera(db, opts)
+	}
 	return db, nil
+}
+
+// causalOnGalera reopens db with wsrep_sync_wait = 1 when it is a Galera node and the DSN
+// does not say otherwise. A node applies the other nodes' commits a little after they
+// commit: without the wait, a replica behind a load balancer could answer "no such product"
+// for one that another replica created a moment ago, and a transaction could start from a
+// state older than the last one its caller saw. With it, every read and every BEGIN first
+// waits until the node has applied everything committed in the cluster before it.
+func causalOnGalera(db *gorm.DB, opts Options) (*gorm.DB, error) {
+	cfg, err := mysqldriver.ParseDSN(opts.DSN)
+	if err != nil {
+		return nil, err
+	}
+	var on int
+	// MySQL and a MariaDB built without wsrep have no such variable: not a cluster.
+	if err := db.Raw("SELECT @@GLOBAL.wsrep_on").Scan(&on).Error; err != nil || on == 0 {
+		return db, nil
+	}
+	if _, set := cfg.Params["wsrep_sync_wait"]; set {
+		return db, db.Use(galeraNode{})
+	}
+	if err := Close(db); err != nil {
+		return nil, err
+	}
+	if cfg.Params == nil {
+		cfg.Params = map[string]string{}
+	}
+	cfg.Params["wsrep_sync_wait"] = "1"
+	opts.DSN = cfg.FormatDSN()
+	return Open(opts) // which marks it a Galera node
+}
+
+// galeraNode marks a pool whose server is a Galera node (see Tx).
+type galeraNode struct{}
+
+const galeraNodeName = "storeops:galera-node"
+
+func (galeraNode) Name() string              { return galeraNodeName }
+func (galeraNode) Initialize(*gorm.DB) error { return nil }
+
+func onGalera(db *gorm.DB) bool {
+	_, ok := db.Config.Plugins[galeraNodeName]
+	return ok
 }
 
 // MySQLDSN normalises a MySQL DSN: times parsed as UTC, utf8mb4, and strict SQL mode so that

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -34,35 +35,135 @@ var ErrRetry = errors.New("database: transaction should be retried")
 // SQLite database, or ErrRetry. fn must therefore be safe to run again: it derives everything
 // from tx and its arguments, and sets variables outside itself only by assignment, never by
 // adding to them.
+//
+// Only the outermost Tx retries. Called with a db that is already a transaction, Tx runs fn
+// once (under a savepoint) and returns its error: after a deadlock or a failed certification
+// the server has rolled back the whole transaction, savepoints included, so running fn again
+// there would write outside any transaction; the outer Tx runs everything again instead.
+//
+// ObserveRetries lets the caller count the attempts lost.
 func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
+	if inTransaction(db) {
+		return db.WithContext(ctx).Transaction(fn)
+	}
+	observe := retryObserverOf(db)
+	run := fn
+	if onGalera(db) {
+		run = func(tx *gorm.DB) error { return checkNotAborted(tx, fn(tx)) }
+	}
 	var err error
 	for attempt := 1; ; attempt++ {
-		err = db.WithContext(ctx).Transaction(fn, txOptions(db)...)
-		if err == nil || attempt == MaxAttempts || !Retryable(err) || ctx.Err() != nil {
+		err = db.WithContext(ctx).Transaction(run, txOptions(db)...)
+		if writeSetTooLarge(err) { // at COMMIT, on a Galera node: a 413 rather than a 500
+			return writeSetError(err)
+		}
+		if err == nil || !Retryable(err) {
 			return err
 		}
-		pause := time.Duration(attempt) * (5*time.Millisecond + rand.N(20*time.Millisecond))
+		again := attempt < MaxAttempts && ctx.Err() == nil
+		if observe != nil {
+			observe(RetryEvent{Attempt: attempt, Err: err, Retried: again})
+		}
+		if !again {
+			return err
+		}
 		select {
 		case <-ctx.Done():
 			return err
-		case <-time.After(pause):
+		case <-time.After(retryPause(attempt)):
 		}
 	}
 }
 
+// checkNotAborted asks a Galera node, before COMMIT or after fn failed, whether the
+// transaction is still open. A node aborts a local transaction that conflicts with one it
+// applies from another node; the client is told with error 1213 on its next statement, but
+// not always: the abort can surface as another error (a duplicate key, since the other
+// node's rows are now there), and statements after it run outside any transaction. A
+// transaction found closed (or the question answered with 1213) lost a race, and Tx runs it
+// again whole; the error fn returned is then only a consequence of the abort.
+func checkNotAborted(tx *gorm.DB, fnErr error) error {
+	if Retryable(fnErr) {
+		return fnErr
+	}
+	var open int
+	err := tx.Raw("SELECT @@in_transaction").Scan(&open).Error
+	switch {
+	case err != nil && Retryable(err):
+		return err
+	case err == nil && open == 0:
+		if fnErr != nil {
+			return fmt.Errorf("the cluster aborted the transaction (%v): %w", fnErr, ErrRetry)
+		}
+		return fmt.Errorf("the cluster aborted the transaction before COMMIT: %w", ErrRetry)
+	}
+	return fnErr
+}
+
+// retryPause is the wait before attempt+1: growing with the attempts, jittered so that the
+// transactions that collided do not collide again in step (5–25 ms, then 10–50 ms, …).
+func retryPause(attempt int) time.Duration {
+	return time.Duration(attempt) * (5*time.Millisecond + rand.N(20*time.Millisecond))
+}
+
+// inTransaction reports whether db is a transaction (Tx called inside another Tx).
+func inTransaction(db *gorm.DB) bool {
+	c, ok := db.Statement.ConnPool.(gorm.TxCommitter)
+	return ok && c != nil
+}
+
 // Retryable reports whether err means the transaction lost a race and may succeed if run
-// again: a deadlock or Galera certification failure (1213), a busy SQLite database, or ErrRetry.
+// again: a deadlock or Galera certification failure (1213, "Deadlock found when trying to get
+// lock; try restarting transaction", or "WSREP detected deadlock/conflict and aborted the
+// transaction. Try restarting the transaction"), TiDB's write conflict (9007), a busy SQLite
+// database, or ErrRetry.
 func Retryable(err error) bool {
+	if err == nil {
+		return false
+	}
 	if errors.Is(err, ErrRetry) {
 		return true
 	}
 	var me *mysqldriver.MySQLError
 	if errors.As(err, &me) {
-		return me.Number == 1213
+		// 9007: TiDB's write conflict of an optimistic transaction, at COMMIT.
+		return me.Number == 1213 || me.Number == 9007
 	}
 	// Errors that lost their type on the way (wrapped as text) are known by their words.
 	msg := err.Error()
-	return sqliteBusy(err) || strings.Contains(msg, "database is locked") || strings.Contains(msg, "Deadlock found")
+	return sqliteBusy(err) || strings.Contains(msg, "database is locked") ||
+		strings.Contains(msg, "Error 1213") || strings.Contains(msg, "Deadlock found") ||
+		strings.Contains(msg, "WSREP detected deadlock/conflict")
+}
+
+// RetryEvent is one attempt of a Tx lost to a race: which attempt it was, the error, and
+// whether Tx runs the transaction again (false: it gave up after MaxAttempts, or the context
+// ended, and returns Err).
+type RetryEvent struct {
+	Attempt int
+	Err     error
+	Retried bool
+}
+
+const retryObserverName = "storeops:tx-retries"
+
+type retryObserver struct{ fn func(RetryEvent) }
+
+func (retryObserver) Name() string                 { return retryObserverName }
+func (retryObserver) Initialize(db *gorm.DB) error { return nil }
+
+// ObserveRetries makes every Tx on db, and on the sessions and transactions made from it, call
+// fn after each attempt lost to a race (fn must be safe for concurrent use). One observer per
+// pool: a second call fails.
+func ObserveRetries(db *gorm.DB, fn func(RetryEvent)) error {
+	return db.Use(retryObserver{fn: fn})
+}
+
+func retryObserverOf(db *gorm.DB) func(RetryEvent) {
+	if p, ok := db.Config.Plugins[retryObserverName].(retryObserver); ok {
+		return p.fn
+	}
+	return nil
 }
 
 var readCommitted = &sql.TxOptions{Isolation: sql.LevelReadCommitted}
