@@ -108,14 +108,14 @@ func TestCollectorCountsAckedWritesCodesAndSamples(t *testing.T) {
 }
 
 func TestHeldFailsOnErrorsSlowP99AndShortfall(t *testing.T) {
-	ok := Summary{RequestRate: 100, Overall: Stats{Rate: 99, P99ms: 100}}
+	ok := Summary{RequestRate: 100, Seconds: 2, Overall: Stats{Requests: 199, P99ms: 100}}
 	if h, why := held(ok, 250*time.Millisecond); !h {
 		t.Errorf("a good step failed: %s", why)
 	}
 	for _, s := range []Summary{
-		{RequestRate: 100, Overall: Stats{Rate: 99, P99ms: 100, Errors: 1}},
-		{RequestRate: 100, Overall: Stats{Rate: 99, P99ms: 300}},
-		{RequestRate: 100, Overall: Stats{Rate: 50, P99ms: 100}},
+		{RequestRate: 100, Seconds: 2, Overall: Stats{Requests: 199, P99ms: 100, Errors: 1}},
+		{RequestRate: 100, Seconds: 2, Overall: Stats{Requests: 199, P99ms: 300}},
+		{RequestRate: 100, Seconds: 2, Overall: Stats{Requests: 150, P99ms: 100}},
 	} {
 		if h, _ := held(s, 250*time.Millisecond); h {
 			t.Errorf("step %+v held", s.Overall)

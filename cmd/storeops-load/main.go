@@ -204,8 +204,8 @@ func held(s Summary, p99Max time.Duration) (bool, string) {
 	if p99 := time.Duration(s.Overall.P99ms * float64(time.Millisecond)); p99 > p99Max {
 		return false, fmt.Sprintf("p99 %s > %s", p99.Round(time.Millisecond), p99Max)
 	}
-	if s.Overall.Rate > 0 && s.Overall.Rate < 0.9*s.RequestRate {
-		return false, fmt.Sprintf("sent only %.1f req/s", s.Overall.Rate)
+	if want := s.RequestRate * s.Seconds; float64(s.Overall.Requests) < 0.9*want {
+		return false, fmt.Sprintf("sent only %d of %.0f requests", s.Overall.Requests, want)
 	}
 	return true, ""
 }

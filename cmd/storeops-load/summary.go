@@ -119,6 +119,7 @@ type Summary struct {
 	Targets     []string         `json:"targets"`
 	RequestRate float64          `json:"requested_rate"`
 	Duration    string           `json:"duration"`
+	Seconds     float64          `json:"seconds"`
 	Mixes       []string         `json:"mixes"`
 	Overall     Stats            `json:"overall"`
 	PerMix      map[string]Stats `json:"per_mix"`
@@ -148,7 +149,7 @@ func statsOf(m *vegeta.Metrics) Stats {
 func (c *collector) summary(tag string, targets []string, rate float64, d time.Duration, mixes []string) Summary {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	s := Summary{Tag: tag, Targets: targets, RequestRate: rate, Duration: d.String(), Mixes: mixes,
+	s := Summary{Tag: tag, Targets: targets, RequestRate: rate, Duration: d.String(), Seconds: d.Seconds(), Mixes: mixes,
 		Overall: statsOf(&c.overall), PerMix: map[string]Stats{}, Acked: map[string]int{}}
 	for mix, m := range c.mixes {
 		s.PerMix[mix] = statsOf(m)
