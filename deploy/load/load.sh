@@ -5,6 +5,10 @@
 #   deploy/load/load.sh                       # 1 replica on SQLite, 60 s of the mixed load
 #   DB=mysql REPLICAS=3 deploy/load/load.sh   # 3 replicas on one MariaDB database behind storeops-proxy
 #   MODE=peak deploy/load/load.sh             # step the rate up until p99 > P99_MAX or errors appear
+#   MODE=kill DB=mysql REPLICAS=2 deploy/load/load.sh
+#                                             # kill -9 replica 1 a third into the load: the proxy routes
+#                                             # around it, no 401, acknowledged writes all in the database
+#   MODE=figures ...                          # the peak in short steps, then DURATION at RATE
 #   MODE=soak DB=mysql REPLICAS=2 deploy/load/load.sh
 #                                             # SOAK_MINUTES (10) at 70 % of the peak (measured first
 #                                             # unless PEAK_RATE is given), RSS of the replicas sampled;
@@ -99,6 +103,43 @@ load)
 peak)
 	load -peak -rate "$RATE" -duration "$DURATION" -p99-max "$P99_MAX" -out "$OUT/peak.json"
 	;;
+figures)
+	# The README's figures: the peak in STEP-long steps, then DURATION at the fixed RATE.
+	load -peak -rate "${PEAK_FROM:-20}" -step 1.4 -duration "${STEP:-10s}" -p99-max "$P99_MAX" -out "$OUT/peak.json" | grep -E '^(step|peak)'
+	load -rate "$RATE" -duration "$DURATION" -out "$OUT/load.json"
+	;;
+kill)
+	# kill -9 the first replica a third of the way into the load: the proxy must route around
+	# it, nobody may be signed out (no 401), and every acknowledged write-off must be in the
+	# database (and none twice: at most acknowledged + failed ones).
+	[ "$REPLICAS" -gt 1 ] || { echo "MODE=kill needs REPLICAS>1" >&2; exit 2; }
+	load -rate "$RATE" -duration "$DURATION" -tag "kill-$$" -out "$OUT/kill.json" >"$OUT/kill.txt" &
+	loader=$!
+	secs=$(python3 -c "import re;w=re.fullmatch(r'(\d+)([smh])','$DURATION');print(int(w[1])*{'s':1,'m':60,'h':3600}[w[2]]//3)")
+	sleep "$secs"
+	kill -9 "${REPLICA_PIDS[0]}"
+	echo "==> killed replica 1 (PID ${REPLICA_PIDS[0]}) after $secs s"
+	wait "$loader" || true
+	cat "$OUT/kill.txt"
+	if [ "$DB" = mysql ]; then
+		in_db=$(mysql -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM $DBNAME.write_offs WHERE note = 'storeops-load kill-$$'")
+		uploads=$(mysql -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM $DBNAME.feed_imports WHERE idempotency_key LIKE 'kill-$$-%'")
+		python3 - "$OUT/kill.json" "$in_db" "$uploads" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1])); in_db, uploads = int(sys.argv[2]), int(sys.argv[3])
+k = {x["name"]: x for x in s["kinds"]}
+wo = k.get("sup.write-off", {}); acked = wo.get("acked_writes", 0); failed = wo.get("errors", 0)
+pos = k.get("pos.sales", {}).get("acked_writes", 0)
+signed_out = s["overall"]["status_codes"].get("401", 0)
+print(f"kill: write-offs acknowledged {acked}, in the database {in_db}, failed (5xx/transport) {failed}")
+print(f"kill: POS uploads acknowledged {pos}, in the database {uploads}")
+print(f"kill: 401 answers (signed out): {signed_out}; errors overall {s['overall']['errors']} of {s['overall']['requests']}")
+ok = acked <= in_db <= acked + failed and pos <= uploads and signed_out == 0
+print("kill: PASS (nothing acknowledged was lost, nothing posted twice, nobody signed out)" if ok else "kill: FAILED")
+sys.exit(0 if ok else 1)
+PY
+	fi
+	;;
 soak)
 	if [ -z "${PEAK_RATE:-}" ]; then
 		echo "==> finding the peak first (steps of 20 s)"
@@ -126,7 +167,7 @@ print(max(1, round($SOAK_MINUTES*60/s)))")
 	python3 deploy/load/soakcheck.py "$OUT" "$windows"
 	;;
 *)
-	echo "MODE must be load, peak or soak" >&2
+	echo "MODE must be load, peak, figures, soak or kill" >&2
 	exit 2
 	;;
 esac
