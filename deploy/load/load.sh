@@ -58,7 +58,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export STOREOPS_LOG_LEVEL=warn STOREOPS_ATTACHMENTS_DIR="$OUT/attachments"
+export STOREOPS_LOG_LEVEL=warn STOREOPS_ATTACHMENTS_DIR="$OUT/attachments" STOREOPS_TRUSTED_PROXIES=127.0.0.1/32
 if [ "$DB" = mysql ]; then
 	DBNAME=storeops_load_$$
 	mysql -h127.0.0.1 -uroot -e "CREATE DATABASE $DBNAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
