@@ -18,6 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"os/signal"
@@ -212,7 +213,7 @@ func held(s Summary, p99Max time.Duration) (bool, string) {
 
 func findPeak(ctx context.Context, w *world, o options, stdout io.Writer) Peak {
 	p := Peak{P99Max: o.p99Max.String()}
-	for rate := o.rate; rate <= o.maxRate && ctx.Err() == nil; rate *= o.step {
+	for rate := o.rate; rate <= o.maxRate && ctx.Err() == nil; rate = math.Round(rate*o.step*10) / 10 {
 		s := attack(ctx, w, o.mixes, rate, o.duration, o.timeout)
 		ok, why := held(s, o.p99Max)
 		p.Steps = append(p.Steps, PeakStep{Rate: rate, Held: ok, Reason: why, Summary: s})

@@ -179,4 +179,3 @@ func freshDatabase(t *testing.T, dsn string) string {
 	cfg.ParseTime = true
 	return cfg.FormatDSN()
 }
-
