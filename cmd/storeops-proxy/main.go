@@ -7,8 +7,9 @@
 // skipped for -down and then tried again. A request that failed is retried on the next backend
 // only when that cannot post twice: when the connection was refused (nothing reached the
 // backend), or when the request is idempotent (GET, HEAD, OPTIONS, or it carries an
-// Idempotency-Key, which the server replays). Any other failure answers 502 and the client
-// decides. Sessions live in the database, so a token from one replica works on every other.
+// Idempotency-Key, which the server replays on the routes that honour one: the feeds and
+// stocktake counts; clients send the key only there). Any other failure answers 502 and the
+// client decides. Sessions live in the database, so a token from one replica works on every other.
 package main
 
 import (
