@@ -5,10 +5,12 @@ GO       ?= go
 BIN      := bin/storeops
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
+# Recipes use bash: test-go probes MariaDB with bash's /dev/tcp, which dash lacks.
+SHELL    := /bin/bash
 MYSQL_TEST_DSN ?= root@tcp(127.0.0.1:3306)/
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all run build frontend test test-go test-frontend test-e2e fuzz lint fmt clean bench galera-test
+.PHONY: all run build frontend test test-go test-frontend test-e2e fuzz lint fmt clean bench galera-test load peak soak soak-sqlite crash-import
 
 all: build
 
@@ -86,6 +88,29 @@ galera-test:
 bench: build
 	$(GO) build -o bin/storeops-bench ./cmd/storeops-bench
 	./bin/storeops-bench -bin $(BIN) $(BENCH_FLAGS)
+
+## load: REPLICAS replicas (default 2) on a fresh MariaDB database behind storeops-proxy, the mixed
+## load for DURATION (60s) at RATE req/s (40); DB=sqlite REPLICAS=1 for the single machine.
+## peak: the same set-up, the rate stepped up until p99 > P99_MAX (250ms) or an error.
+## soak: SOAK_MINUTES (10) at 70 % of the peak, RSS sampled: zero 5xx, p99 stable, RSS flat.
+## Not part of `make test` (minutes each); see README.md, "Load and faults".
+LOAD_DB ?= mysql
+LOAD_REPLICAS ?= 2
+load:
+	DB=$${DB:-$(LOAD_DB)} REPLICAS=$${REPLICAS:-$(LOAD_REPLICAS)} deploy/load/load.sh
+peak:
+	MODE=peak DB=$${DB:-$(LOAD_DB)} REPLICAS=$${REPLICAS:-$(LOAD_REPLICAS)} deploy/load/load.sh
+soak:
+	MODE=soak DB=$${DB:-$(LOAD_DB)} REPLICAS=$${REPLICAS:-$(LOAD_REPLICAS)} deploy/load/load.sh
+soak-sqlite:
+	MODE=soak DB=sqlite REPLICAS=1 deploy/load/load.sh
+
+## crash-import: SIGKILL the server in the middle of a 100,000-line sales upload, restart: all or
+## nothing, `storeops check` passes; on SQLite and on the MariaDB of STOREOPS_TEST_MYSQL_DSN
+## (default the local one; set it empty for SQLite only).
+crash-import:
+	STOREOPS_TEST_MYSQL_DSN="$${STOREOPS_TEST_MYSQL_DSN-$(MYSQL_TEST_DSN)}" STOREOPS_TEST_CRASH=1 \
+		$(GO) test -count=1 -v -timeout 30m -run TestKillDuringABigImport ./cmd/storeops
 
 # lint also holds api/openapi.yaml to an external linter (Redocly's recommended rules, see
 # redocly.yaml): code generators and other tools must accept the contract, not only our tests.
