@@ -87,7 +87,7 @@ func (req createRequest) toNew(p *authz.Principal) NewMeeting {
 		n.ChairID = p.UserID
 	}
 	for i, it := range req.Items {
-		n.Items[i] = NewItem{Title: it.Title, DepartmentCode: it.DepartmentCode, OwnerID: it.OwnerID, DueOn: it.DueOn}
+		n.Items[i] = NewItem(it)
 	}
 	return n
 }
