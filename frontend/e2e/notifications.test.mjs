@@ -86,7 +86,13 @@ test('admin adds a WeCom channel, sends a test, and a stocktake submitted reache
   assert.ok(notice.text.includes('Stocktake submitted'), 'English follows the Chinese')
   assert.equal(notice.path.split('?')[0], '/wecom')
 
-  const deliveries = await admin('GET', `/notification-deliveries?channel_id=${channel.id}&topic=stocktake.submitted`)
+  // The server records the delivery once the receiver has answered, a moment after the
+  // receiver saw the message: wait for it (a delivery that stays pending fails).
+  let deliveries
+  for (const until = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 200))) {
+    deliveries = await admin('GET', `/notification-deliveries?channel_id=${channel.id}&topic=stocktake.submitted`)
+    if (deliveries.body.items[0]?.status === 'delivered' || Date.now() > until) break
+  }
   assert.equal(deliveries.body.items[0]?.status, 'delivered')
   assert.equal(deliveries.body.items[0]?.message_id, notice.messageId)
 
