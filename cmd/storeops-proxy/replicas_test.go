@@ -2,12 +2,8 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	mysqldriver "github.com/go-sql-driver/mysql"
+	"github.com/storeops/storeops/internal/testutil"
 )
 
 // TestSessionsSurviveAReplicaDeath starts two storeops replicas on one fresh MariaDB database
@@ -33,14 +29,14 @@ func TestSessionsSurviveAReplicaDeath(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/storeops/storeops/cmd/storeops").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	dbDSN := freshDatabase(t, dsn)
+	dbDSN := testutil.MySQLDatabase(t)
 	started := time.Now()
 	env := []string{"STOREOPS_DB_DRIVER=mysql", "STOREOPS_DB_DSN=" + dbDSN, "STOREOPS_ADMIN_PASSWORD=replica-test-pw",
 		"STOREOPS_BCRYPT_COST=4", "STOREOPS_OUTBOX_EVERY=1s", "STOREOPS_LOG_LEVEL=warn",
 		"STOREOPS_ATTACHMENTS_DIR=" + filepath.Join(dir, "attachments")}
-	a := startReplica(t, bin, env)
-	b := startReplica(t, bin, env) // after a migrated, so they do not race to migrate
-	p, err := newProxy([]string{a.url, b.url}, 2*time.Second, quiet())
+	a := testutil.StartServer(t, bin, env)
+	b := testutil.StartServer(t, bin, env) // after a migrated, so they do not race to migrate
+	p, err := newProxy([]string{a.URL, b.URL}, 2*time.Second, quiet())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,10 +72,9 @@ func TestSessionsSurviveAReplicaDeath(t *testing.T) {
 		}
 	}
 	ask("both replicas up")
-	if err := a.cmd.Process.Kill(); err != nil { // SIGKILL
+	if err := a.Kill(); err != nil { // SIGKILL
 		t.Fatal(err)
 	}
-	_ = a.cmd.Wait()
 	ask("replica A killed")
 
 	time.Sleep(3 * time.Second) // a few outbox periods on the surviving replica
@@ -114,68 +109,4 @@ func TestSessionsSurviveAReplicaDeath(t *testing.T) {
 	if n == 0 {
 		t.Error("no job leases: the replicas ran no background jobs")
 	}
-}
-
-type replica struct {
-	cmd *exec.Cmd
-	url string
-}
-
-func startReplica(t *testing.T, bin string, env []string) *replica {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(bin, "serve")
-	cmd.Env = append(append(os.Environ(), env...), "STOREOPS_ADDR="+addr)
-	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_, _ = cmd.Process.Wait()
-	})
-	r := &replica{cmd: cmd, url: "http://" + addr}
-	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		res, err := http.Get(r.url + "/readyz")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == 200 {
-				return r
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("replica on %s not ready: %v\n%s", addr, err, logs.String())
-		}
-	}
-}
-
-// freshDatabase creates a database on the server of dsn, dropped when the test ends, and
-// answers its DSN.
-func freshDatabase(t *testing.T, dsn string) string {
-	t.Helper()
-	cfg, err := mysqldriver.ParseDSN(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := sql.Open("mysql", cfg.FormatDSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "storeops_replicas_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(context.Background(), "CREATE DATABASE "+name+" CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = admin.Exec("DROP DATABASE IF EXISTS " + name) })
-	cfg.DBName = name
-	cfg.ParseTime = true
-	return cfg.FormatDSN()
 }

@@ -3,14 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -20,7 +16,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-	mysqldriver "github.com/go-sql-driver/mysql"
 
 	"github.com/storeops/storeops/internal/app"
 	"github.com/storeops/storeops/internal/platform/config"
@@ -51,7 +46,7 @@ func TestKillDuringABigImport(t *testing.T) {
 			"STOREOPS_ATTACHMENTS_DIR=" + filepath.Join(t.TempDir(), "attachments")}
 		var dsn string
 		if dialect == database.MySQL {
-			dsn = crashDatabase(t, os.Getenv("STOREOPS_TEST_MYSQL_DSN"))
+			dsn = testutil.MySQLDatabase(t)
 		} else {
 			dsn = filepath.Join(t.TempDir(), "crash.db")
 		}
@@ -78,7 +73,7 @@ func TestKillDuringABigImport(t *testing.T) {
 			t.Fatalf("dry run: %d %s", code, body)
 		}
 		dry := time.Since(t0)
-		if res, err := http.Get(srv.base + "/readyz"); err != nil || res.StatusCode != 200 {
+		if res, err := http.Get(srv.URL + "/readyz"); err != nil || res.StatusCode != 200 {
 			t.Fatalf("the server is not ready after the dry run: %v", err)
 		} else {
 			res.Body.Close()
@@ -120,14 +115,14 @@ func TestKillDuringABigImport(t *testing.T) {
 				time.Sleep(time.Duration(frac * float64(dry)))
 			}
 			after := time.Since(sent)
-			srv.kill()
+			_ = srv.Kill()
 			answer := <-done
 			lines, imports := counts()
 			acked := strings.HasPrefix(answer, "200")
 			if !acked {
 				interrupted++
 				if strings.Contains(answer, "connection refused") {
-					t.Logf("server log:\n%s", srv.logs.String())
+					t.Logf("server log:\n%s", srv.Logs())
 				}
 			}
 			t.Logf("%s: killed %s after sending (answer: %.120q): %d sales lines, %d imports", dialect,
@@ -157,7 +152,7 @@ func TestKillDuringABigImport(t *testing.T) {
 		if lines, imports := counts(); lines != crashLines || imports != 1 {
 			t.Fatalf("in the end %d lines in %d imports, want %d in 1", lines, imports, crashLines)
 		}
-		srv.kill()
+		_ = srv.Kill()
 		check(t, bin, env)
 	})
 }
@@ -187,53 +182,17 @@ func seedDemo(t *testing.T, dialect, dsn string) {
 	}
 }
 
-type crashServer struct {
-	cmd  *exec.Cmd
-	base string
-	logs *bytes.Buffer
-}
+// crashServer is the server under test with the requests the test makes of it.
+type crashServer struct{ *testutil.Server }
 
 func startServer(t *testing.T, bin string, env []string) *crashServer {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	s := &crashServer{cmd: exec.Command(bin, "serve"), base: "http://" + addr, logs: &bytes.Buffer{}}
-	s.cmd.Env = append(append(os.Environ(), env...), "STOREOPS_ADDR="+addr)
-	s.cmd.Stdout, s.cmd.Stderr = s.logs, s.logs
-	if err := s.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.kill)
-	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(100 * time.Millisecond) {
-		res, err := http.Get(s.base + "/readyz")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == 200 {
-				return s
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("server not ready: %v\n%s", err, s.logs.String())
-		}
-	}
-}
-
-// kill sends SIGKILL and reaps the process.
-func (s *crashServer) kill() {
-	if s.cmd.ProcessState == nil {
-		_ = s.cmd.Process.Kill()
-		_ = s.cmd.Wait()
-	}
+	return &crashServer{testutil.StartServer(t, bin, env)}
 }
 
 func (s *crashServer) login(t *testing.T) string {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"username": "admin", "password": "demo1234"})
-	res, err := http.Post(s.base+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
+	res, err := http.Post(s.URL+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +206,7 @@ func (s *crashServer) login(t *testing.T) string {
 
 func (s *crashServer) getJSON(t *testing.T, token, path string, out any) {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, s.base+path, nil)
+	req, _ := http.NewRequest(http.MethodGet, s.URL+path, nil)
 	req.Header.Set("Authorization", "Bearer "+token)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -262,7 +221,7 @@ func (s *crashServer) getJSON(t *testing.T, token, path string, out any) {
 // upload posts the CSV to store 1's sales feed and answers the status and body; a killed
 // server answers status 0 and the error.
 func (s *crashServer) upload(token string, csv []byte, query string) (int, string) {
-	req, _ := http.NewRequest(http.MethodPost, s.base+"/api/v1/stores/1/sales"+query, bytes.NewReader(csv))
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/api/v1/stores/1/sales"+query, bytes.NewReader(csv))
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Content-Type", "text/csv")
 	req.Header.Set("Idempotency-Key", "crash-import-1")
@@ -322,28 +281,4 @@ func check(t *testing.T, bin string, env []string) {
 	if err != nil {
 		t.Fatalf("storeops check: %v\n%s", err, out)
 	}
-}
-
-// crashDatabase creates a MariaDB database dropped when the test ends and answers its DSN.
-func crashDatabase(t *testing.T, server string) string {
-	t.Helper()
-	cfg, err := mysqldriver.ParseDSN(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := sql.Open("mysql", cfg.FormatDSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "storeops_crash_" + hex.EncodeToString(b)
-	if _, err := admin.Exec("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = admin.Exec("DROP DATABASE IF EXISTS " + name) })
-	cfg.DBName = name
-	cfg.ParseTime = true
-	return cfg.FormatDSN()
 }

@@ -48,7 +48,7 @@ func NewTestDB(tb testing.TB, dialect string) *gorm.DB {
 	case database.SQLite:
 		opts = database.Options{Driver: database.SQLite, DSN: filepath.Join(tb.TempDir(), "test.db")}
 	case database.MySQL:
-		opts = database.Options{Driver: database.MySQL, DSN: createMySQLDatabase(tb)}
+		opts = database.Options{Driver: database.MySQL, DSN: MySQLDatabase(tb)}
 	default:
 		tb.Fatalf("unknown dialect %q", dialect)
 	}
@@ -64,9 +64,10 @@ func NewTestDB(tb testing.TB, dialect string) *gorm.DB {
 	return db
 }
 
-// createMySQLDatabase creates storeops_test_<random> on the server of
-// STOREOPS_TEST_MYSQL_DSN and returns a DSN for it; the database is dropped at cleanup.
-func createMySQLDatabase(tb testing.TB) string {
+// MySQLDatabase creates an empty storeops_test_<random> on the server of
+// STOREOPS_TEST_MYSQL_DSN (skipping the test when it is not set) and returns a DSN for it; the
+// database is dropped at cleanup.
+func MySQLDatabase(tb testing.TB) string {
 	tb.Helper()
 	base := os.Getenv("STOREOPS_TEST_MYSQL_DSN")
 	if base == "" {

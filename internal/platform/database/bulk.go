@@ -43,7 +43,7 @@ func (b Bulk) Insert(ctx context.Context, tx *gorm.DB, n int, row func(i int, ar
 	if n == 0 {
 		return nil
 	}
-	if n >= loadDataMinRows && Dialect(tx) == MySQL {
+	if n >= loadDataMinRows && onGalera(tx) {
 		reset, err := streamLargeWrite(ctx, tx, n)
 		if err != nil {
 			return err
@@ -154,25 +154,23 @@ func translate(err error) error {
 // Galera cluster (at most half the cluster's wsrep_max_ws_size).
 const streamFragmentBytes = 1 << 20
 
-// streamLargeWrite prepares tx, on a Galera node, for a bulk write of n rows. A transaction
+// streamLargeWrite prepares tx, on a Galera node (see Open), for a bulk write of n rows. A transaction
 // is one write-set, certified and applied whole on every node: a large import would exceed
 // wsrep_max_ws_size (refused at COMMIT, having saved nothing) and stall the cluster while it
 // replicates. So the rest of the transaction replicates in fragments of streamFragmentBytes
 // (Galera's streaming replication, still one atomic transaction); the returned reset turns
 // that off again for the connection's next user. wsrep_max_ws_rows counts the whole
 // transaction even when streamed: n rows above it are refused at once with ErrTooLarge,
-// before anything is written. Elsewhere (a single server, MySQL) it does nothing.
+// before anything is written.
 func streamLargeWrite(ctx context.Context, tx *gorm.DB, n int) (reset func(), err error) {
 	conn := tx.Statement.ConnPool
 	if p, ok := conn.(*gorm.PreparedStmtTX); ok {
 		conn = p.Tx
 	}
 	nothing := func() {}
-	var on, maxRows, maxBytes int64
-	// MySQL and a MariaDB built without wsrep have no such variables: not a cluster.
-	if err := conn.QueryRowContext(ctx, "SELECT @@wsrep_on, @@wsrep_max_ws_rows, @@wsrep_max_ws_size").
-		Scan(&on, &maxRows, &maxBytes); err != nil || on == 0 {
-		return nothing, nil
+	var maxRows, maxBytes int64
+	if err := conn.QueryRowContext(ctx, "SELECT @@wsrep_max_ws_rows, @@wsrep_max_ws_size").Scan(&maxRows, &maxBytes); err != nil {
+		return nothing, err
 	}
 	if maxRows > 0 && int64(n) > maxRows {
 		return nothing, apperr.New(apperr.ErrTooLarge, "too_many_rows", fmt.Sprintf(
