@@ -10,7 +10,7 @@ SHELL    := /bin/bash
 MYSQL_TEST_DSN ?= root@tcp(127.0.0.1:3306)/
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all run build frontend test test-go test-frontend test-e2e fuzz lint fmt clean bench galera-test load peak soak soak-sqlite crash-import
+.PHONY: all run build frontend test test-go test-frontend test-e2e fuzz lint fmt clean bench galera-test galera-load load peak soak soak-sqlite crash-import
 
 all: build
 
@@ -104,6 +104,18 @@ soak:
 	MODE=soak DB=$${DB:-$(LOAD_DB)} REPLICAS=$${REPLICAS:-$(LOAD_REPLICAS)} deploy/load/load.sh
 soak-sqlite:
 	MODE=soak DB=sqlite REPLICAS=1 deploy/load/load.sh
+
+## galera-load: a temporary 3-node Galera cluster (as galera-test) with 3 replicas on it behind
+## storeops-proxy, each preferring its own node: the peak and DURATION at RATE (MODE=figures), then
+## kill -9 node 3 under load and restart it (MODE=nodekill): nothing acknowledged lost, nobody
+## signed out, the recovery time. Not part of `make test` (about 5 minutes).
+galera-load:
+	@set -e; dir=$$(mktemp -d /tmp/storeops-galera.XXXXXX); chmod 755 "$$dir"; \
+	trap 'deploy/galera/cluster.sh stop "'"$$dir"'"; rm -rf "'"$$dir"'"' EXIT; \
+	deploy/galera/cluster.sh init "$$dir"; \
+	deploy/galera/cluster.sh start "$$dir"; \
+	MODE=figures DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh; \
+	MODE=nodekill DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh
 
 ## crash-import: SIGKILL the server in the middle of a 100,000-line sales upload, restart: all or
 ## nothing, `storeops check` passes; on SQLite and on the MariaDB of STOREOPS_TEST_MYSQL_DSN

@@ -48,6 +48,7 @@ type options struct {
 	out      string
 	tag      string
 	timeout  time.Duration
+	retries  int
 
 	peak    bool
 	step    float64
@@ -68,6 +69,7 @@ func parse(args []string) (options, error) {
 	fs.StringVar(&o.out, "out", "", "write the JSON summary to this file")
 	fs.StringVar(&o.tag, "tag", "", "the run's tag in write notes and Idempotency-Keys (default load-UNIXTIME)")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request timeout")
+	fs.IntVar(&o.retries, "retries", 2, "send a request answered 503 again (a read, or a write the answer says was not changed) at most this often, as the SPA does; 0: never")
 	fs.BoolVar(&o.peak, "peak", false, "find the peak: step the rate up until p99 > -p99-max or errors appear")
 	fs.Float64Var(&o.step, "step", 1.5, "with -peak: the factor between steps")
 	fs.DurationVar(&o.p99Max, "p99-max", 250*time.Millisecond, "with -peak: the p99 bound")
@@ -95,6 +97,8 @@ func parse(args []string) (options, error) {
 		return o, fmt.Errorf("-mix: give at least one mix")
 	case o.rate <= 0, o.duration <= 0, o.users < 1:
 		return o, fmt.Errorf("-rate, -duration and -users must be positive")
+	case o.retries < 0:
+		return o, fmt.Errorf("-retries must be 0 or more")
 	case o.peak && o.step <= 1:
 		return o, fmt.Errorf("-step must be above 1")
 	}
@@ -114,7 +118,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if !o.peak {
-		s := attack(ctx, w, o.mixes, o.rate, o.duration, o.timeout)
+		s := attack(ctx, w, o.mixes, o.rate, o.duration, o.timeout, o.retries)
 		s.WriteText(stdout)
 		return writeJSON(o.out, s)
 	}
@@ -134,7 +138,7 @@ func writeJSON(path string, v any) error {
 }
 
 // attack sends the mixes at rate req/s for d and answers the summary.
-func attack(ctx context.Context, w *world, mixes []string, rate float64, d, timeout time.Duration) Summary {
+func attack(ctx context.Context, w *world, mixes []string, rate float64, d, timeout time.Duration, retries int) Summary {
 	rates := kindRates(kinds, mixWeights, mixes, rate)
 	col := newCollector()
 	rctx, stopRefresh := context.WithCancel(ctx)
@@ -148,8 +152,8 @@ func attack(ctx context.Context, w *world, mixes []string, rate float64, d, time
 		if r <= 0 || len(sessions) == 0 {
 			continue
 		}
-		a := vegeta.NewAttacker(vegeta.Timeout(timeout), vegeta.MaxBody(2048), vegeta.KeepAlive(true),
-			vegeta.Workers(2), vegeta.Connections(64), vegeta.Redirects(vegeta.NoFollow))
+		client, rt := newClient(timeout, 64, retries)
+		a := vegeta.NewAttacker(vegeta.Client(client), vegeta.MaxBody(2048), vegeta.Workers(2))
 		attackers = append(attackers, a)
 		var n uint64
 		var mu sync.Mutex
@@ -166,6 +170,7 @@ func attack(ctx context.Context, w *world, mixes []string, rate float64, d, time
 			for res := range a.Attack(targeter, pacer(r), d, k.Name) {
 				col.add(k, res)
 			}
+			col.retried(k, rt.retries.Load())
 		}(k)
 	}
 	go func() {
@@ -214,7 +219,7 @@ func held(s Summary, p99Max time.Duration) (bool, string) {
 func findPeak(ctx context.Context, w *world, o options, stdout io.Writer) Peak {
 	p := Peak{P99Max: o.p99Max.String()}
 	for rate := o.rate; rate <= o.maxRate && ctx.Err() == nil; rate = math.Round(rate*o.step*10) / 10 {
-		s := attack(ctx, w, o.mixes, rate, o.duration, o.timeout)
+		s := attack(ctx, w, o.mixes, rate, o.duration, o.timeout, o.retries)
 		ok, why := held(s, o.p99Max)
 		p.Steps = append(p.Steps, PeakStep{Rate: rate, Held: ok, Reason: why, Summary: s})
 		fmt.Fprintf(stdout, "step %7.1f req/s: sent %.1f/s, ok %.1f/s, p50 %.1f ms, p99 %.1f ms, 5xx %d, errors %d %s\n",

@@ -55,12 +55,20 @@ type collector struct {
 	kinds   map[string]*vegeta.Metrics
 	kindMix map[string]string
 	acked   map[string]int
+	retries map[string]int64
 	samples map[string][]string
 }
 
 func newCollector() *collector {
 	return &collector{mixes: map[string]*vegeta.Metrics{}, kinds: map[string]*vegeta.Metrics{},
-		kindMix: map[string]string{}, acked: map[string]int{}, samples: map[string][]string{}}
+		kindMix: map[string]string{}, acked: map[string]int{}, retries: map[string]int64{}, samples: map[string][]string{}}
+}
+
+// retried records how many requests of kind k the client sent again after a 503.
+func (c *collector) retried(k kind, n int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.retries[k.Name] += n
 }
 
 func (c *collector) add(k kind, r *vegeta.Result) {
@@ -109,6 +117,9 @@ type KindStats struct {
 	Name  string `json:"name"`
 	Mix   string `json:"mix"`
 	Acked int    `json:"acked_writes"`
+	// Retries counts requests the client sent again after a 503 that said so (see retry.go);
+	// each counts once in Requests, with the latency of all its tries.
+	Retries int64 `json:"client_retries"`
 	Stats
 	Samples []string `json:"error_samples,omitempty"`
 }
@@ -125,6 +136,7 @@ type Summary struct {
 	PerMix      map[string]Stats `json:"per_mix"`
 	Kinds       []KindStats      `json:"kinds"`
 	Acked       map[string]int   `json:"acked_writes"`
+	Retries     int64            `json:"client_retries"`
 }
 
 func statsOf(m *vegeta.Metrics) Stats {
@@ -155,7 +167,9 @@ func (c *collector) summary(tag string, targets []string, rate float64, d time.D
 		s.PerMix[mix] = statsOf(m)
 	}
 	for name, m := range c.kinds {
-		s.Kinds = append(s.Kinds, KindStats{Name: name, Mix: c.kindMix[name], Acked: c.acked[name], Stats: statsOf(m), Samples: c.samples[name]})
+		s.Kinds = append(s.Kinds, KindStats{Name: name, Mix: c.kindMix[name], Acked: c.acked[name], Retries: c.retries[name],
+			Stats: statsOf(m), Samples: c.samples[name]})
+		s.Retries += c.retries[name]
 		if c.acked[name] > 0 {
 			s.Acked[name] = c.acked[name]
 		}
@@ -208,6 +222,15 @@ func (s Summary) WriteText(w io.Writer) {
 		row("mix "+m, s.PerMix[m], "")
 	}
 	row("OVERALL", s.Overall, "")
+	if s.Retries > 0 {
+		var per []string
+		for _, k := range s.Kinds {
+			if k.Retries > 0 {
+				per = append(per, fmt.Sprintf("%s %d", k.Name, k.Retries))
+			}
+		}
+		fmt.Fprintf(w, "client retries after a 503: %d (%s)\n", s.Retries, strings.Join(per, ", "))
+	}
 	for _, k := range s.Kinds {
 		for _, e := range k.Samples {
 			fmt.Fprintf(w, "  error %s: %s\n", k.Name, e)

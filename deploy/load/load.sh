@@ -13,8 +13,16 @@
 #                                             # SOAK_MINUTES (10) at 70 % of the peak (measured first
 #                                             # unless PEAK_RATE is given), RSS of the replicas sampled;
 #                                             # fails on any 5xx, an unstable p99 or growing RSS
+#   DB=galera GALERA_DIR=/tmp/g REPLICAS=3 deploy/load/load.sh
+#                                             # replicas on a running deploy/galera cluster: replica i
+#                                             # prefers node i and fails over to the others
+#                                             # (STOREOPS_DB_DSN root@sequential(...)/db)
+#   MODE=nodekill DB=galera GALERA_DIR=/tmp/g REPLICAS=3 deploy/load/load.sh
+#                                             # kill -9 Galera node NODE (3) a third into the load and
+#                                             # restart it at once (IST): acknowledged writes on every
+#                                             # node, nobody signed out, the recovery time
 #
-# Settings (environment): DB=sqlite|mysql, REPLICAS (1), RATE (req/s, 40), DURATION (60s),
+# Settings (environment): DB=sqlite|mysql|galera, GALERA_DIR, NODE (3), REPLICAS (1), RATE (req/s, 40), DURATION (60s),
 # MIX (supervisor,manager,hq,pos), USERS (3 per mix), P99_MAX (250ms), PEAK_RATE, SOAK_MINUTES (10),
 # WINDOW (60s: the soak is measured per window), MYSQL_DSN (root@tcp(127.0.0.1:3306)/),
 # PORT (18080: the proxy; replicas on PORT+1...), OUT (directory of the JSON reports, and logs).
@@ -40,6 +48,25 @@ if [ "$DB" = sqlite ] && [ "$REPLICAS" -gt 1 ]; then
 	echo "SQLite is one machine's database: run REPLICAS>1 with DB=mysql" >&2
 	exit 2
 fi
+CLUSTER=deploy/galera/cluster.sh
+NODE=${NODE:-3}
+if [ "$DB" = galera ]; then
+	[ -n "${GALERA_DIR:-}" ] || { echo "DB=galera needs GALERA_DIR, a cluster started with $CLUSTER" >&2; exit 2; }
+	status=$("$CLUSTER" status "$GALERA_DIR")
+	case "$status" in *"node 1: pid"*) ;; *) echo "no Galera cluster running in $GALERA_DIR: $status" >&2; exit 2 ;; esac
+fi
+# node_sql N SQL: run SQL on Galera node N (its SQL port 430(5+N)); plain mysql: the local server.
+node_sql() {
+	if [ "$DB" = galera ]; then mysql -h127.0.0.1 -P$((4305 + $1)) -uroot -N -B -e "$2"; else mysql -h127.0.0.1 -uroot -N -B -e "$2"; fi
+}
+# galera_dsn I: replica I's DSN, its own node first (1, 2, 3, 1, ...), then the other two.
+galera_dsn() {
+	local first=$(( ($1 - 1) % 3 + 1 )) addrs="" n
+	for n in $first 1 2 3; do
+		case ",$addrs," in *",127.0.0.1:$((4305 + n)),"*) ;; *) addrs="${addrs:+$addrs,}127.0.0.1:$((4305 + n))" ;; esac
+	done
+	echo "root@sequential($addrs)/$DBNAME?parseTime=true"
+}
 
 echo "==> building bin/storeops, bin/storeops-load, bin/storeops-proxy"
 mkdir -p bin
@@ -53,16 +80,17 @@ cleanup() {
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 	if [ -n "$DBNAME" ] && [ -z "${KEEP:-}" ]; then
-		mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DBNAME" 2>/dev/null || true
+		for n in 1 2 3; do node_sql "$n" "DROP DATABASE IF EXISTS $DBNAME" 2>/dev/null && break; done || true
 	fi
 }
 trap cleanup EXIT
 
 export STOREOPS_LOG_LEVEL=warn STOREOPS_ATTACHMENTS_DIR="$OUT/attachments" STOREOPS_TRUSTED_PROXIES=127.0.0.1/32
-if [ "$DB" = mysql ]; then
+if [ "$DB" = mysql ] || [ "$DB" = galera ]; then
 	DBNAME=storeops_load_$$
-	mysql -h127.0.0.1 -uroot -e "CREATE DATABASE $DBNAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+	node_sql 1 "CREATE DATABASE $DBNAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 	export STOREOPS_DB_DRIVER=mysql STOREOPS_DB_DSN="${MYSQL_DSN%/}/$DBNAME?parseTime=true"
+	if [ "$DB" = galera ]; then STOREOPS_DB_DSN=$(galera_dsn 1); fi
 else
 	export STOREOPS_DB_DRIVER=sqlite STOREOPS_DB_DSN="$OUT/storeops.db"
 fi
@@ -75,6 +103,7 @@ echo "    seeded in $(($(date +%s) - start)) s"
 backends=()
 for i in $(seq 1 "$REPLICAS"); do
 	port=$((PORT + i))
+	if [ "$DB" = galera ]; then STOREOPS_DB_DSN=$(galera_dsn "$i"); fi
 	STOREOPS_ADDR=127.0.0.1:$port ./bin/storeops serve >"$OUT/replica$i.log" 2>&1 &
 	PIDS+=($!)
 	backends+=("http://127.0.0.1:$port")
@@ -95,6 +124,37 @@ fi
 echo "==> $REPLICAS replica(s) on $DB (PIDs ${REPLICA_PIDS[*]}), load to $target; reports in $OUT"
 
 load() { ./bin/storeops-load -targets "$target" -mix "$MIX" -users "$USERS" "$@"; }
+
+# check_writes REPORT TAG NODE...: the write-offs and POS uploads the load tool counted as
+# acknowledged must all be in the database on every NODE given (none lost, none twice: at most
+# acknowledged + failed), and nobody may have been signed out (no 401).
+check_writes() {
+	local report=$1 tag=$2 n counts=()
+	shift 2
+	for n in "$@"; do
+		counts+=("$n:$(node_sql "$n" "SELECT COUNT(*) FROM $DBNAME.write_offs WHERE note = 'storeops-load $tag'"):$(node_sql "$n" "SELECT COUNT(*) FROM $DBNAME.feed_imports WHERE idempotency_key LIKE '$tag-%'")")
+	done
+	python3 - "$report" "${counts[@]}" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+k = {x["name"]: x for x in s["kinds"]}
+wo = k.get("sup.write-off", {}); acked = wo.get("acked_writes", 0); failed = wo.get("errors", 0)
+pos = k.get("pos.sales", {}); pos_acked = pos.get("acked_writes", 0); pos_failed = pos.get("errors", 0)
+codes = s["overall"]["status_codes"]
+signed_out = codes.get("401", 0)
+ok = signed_out == 0
+for c in sys.argv[2:]:
+    node, in_db, uploads = (int(x) for x in c.split(":"))
+    where = f"node {node}" if len(sys.argv) > 3 else "the database"
+    print(f"writes: write-offs acknowledged {acked}, on {where} {in_db}, failed (5xx/transport) {failed}; "
+          f"POS uploads acknowledged {pos_acked}, on {where} {uploads}, failed {pos_failed}")
+    ok = ok and acked <= in_db <= acked + failed and pos_acked <= uploads <= pos_acked + pos_failed
+errors = {c: n for c, n in codes.items() if c == "0" or c >= "500"}
+print(f"writes: 401 answers (signed out): {signed_out}; errors overall {s['overall']['errors']} of {s['overall']['requests']} {errors or ''}")
+print("writes: PASS (nothing acknowledged was lost, nothing saved twice, nobody signed out)" if ok else "writes: FAILED")
+sys.exit(0 if ok else 1)
+PY
+}
 
 case "$MODE" in
 load)
@@ -121,24 +181,28 @@ kill)
 	echo "==> killed replica 1 (PID ${REPLICA_PIDS[0]}) after $secs s"
 	wait "$loader" || true
 	cat "$OUT/kill.txt"
-	if [ "$DB" = mysql ]; then
-		in_db=$(mysql -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM $DBNAME.write_offs WHERE note = 'storeops-load kill-$$'")
-		uploads=$(mysql -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM $DBNAME.feed_imports WHERE idempotency_key LIKE 'kill-$$-%'")
-		python3 - "$OUT/kill.json" "$in_db" "$uploads" <<'PY'
-import json, sys
-s = json.load(open(sys.argv[1])); in_db, uploads = int(sys.argv[2]), int(sys.argv[3])
-k = {x["name"]: x for x in s["kinds"]}
-wo = k.get("sup.write-off", {}); acked = wo.get("acked_writes", 0); failed = wo.get("errors", 0)
-pos = k.get("pos.sales", {}).get("acked_writes", 0)
-signed_out = s["overall"]["status_codes"].get("401", 0)
-print(f"kill: write-offs acknowledged {acked}, in the database {in_db}, failed (5xx/transport) {failed}")
-print(f"kill: POS uploads acknowledged {pos}, in the database {uploads}")
-print(f"kill: 401 answers (signed out): {signed_out}; errors overall {s['overall']['errors']} of {s['overall']['requests']}")
-ok = acked <= in_db <= acked + failed and pos <= uploads and signed_out == 0
-print("kill: PASS (nothing acknowledged was lost, nothing posted twice, nobody signed out)" if ok else "kill: FAILED")
-sys.exit(0 if ok else 1)
-PY
-	fi
+	if [ "$DB" != sqlite ]; then check_writes "$OUT/kill.json" "kill-$$" 1; fi
+	;;
+nodekill)
+	# kill -9 Galera node NODE a third of the way into the load and restart it at once: the
+	# replicas that preferred it fail over to the other nodes, the cluster stalls until it is
+	# evicted, the node rejoins by IST while the load goes on. Every acknowledged write must be
+	# on every node, nobody signed out; what clients saw fail is printed per status.
+	[ "$DB" = galera ] || { echo "MODE=nodekill needs DB=galera" >&2; exit 2; }
+	load -rate "$RATE" -duration "$DURATION" -tag "nodekill-$$" -out "$OUT/nodekill.json" >"$OUT/nodekill.txt" &
+	loader=$!
+	secs=$(python3 -c "import re;w=re.fullmatch(r'(\d+)([smh])','$DURATION');print(int(w[1])*{'s':1,'m':60,'h':3600}[w[2]]//3)")
+	sleep "$secs"
+	t0=$(date +%s.%N)
+	"$CLUSTER" kill "$NODE" "$GALERA_DIR"
+	"$CLUSTER" restart "$NODE" "$GALERA_DIR" | sed 's/^/    /'
+	echo "==> node $NODE killed after $secs s of load; back and Synced $(python3 -c "import time;print(round(time.time()-$t0,1))") s after the kill"
+	wait "$loader" || true
+	cat "$OUT/nodekill.txt"
+	for i in $(seq 1 "$REPLICAS"); do
+		echo "    replica $i: $(curl -s "http://127.0.0.1:$((PORT + i))/metrics" | grep '^storeops_db_tx_retries_total' | sed 's/storeops_db_tx_retries_total//' | tr '\n' ' ')"
+	done
+	check_writes "$OUT/nodekill.json" "nodekill-$$" 1 2 3
 	;;
 soak)
 	if [ -z "${PEAK_RATE:-}" ]; then
@@ -167,7 +231,7 @@ print(max(1, round($SOAK_MINUTES*60/s)))")
 	python3 deploy/load/soakcheck.py "$OUT" "$windows"
 	;;
 *)
-	echo "MODE must be load, peak, figures, soak or kill" >&2
+	echo "MODE must be load, peak, figures, soak, kill or nodekill" >&2
 	exit 2
 	;;
 esac

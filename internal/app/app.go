@@ -230,6 +230,9 @@ func New(d Deps) (*App, error) {
 		registry.MustRegister(collectors.NewDBStatsCollector(sqlDB, database.Dialect(d.DB)))
 	}
 	metrics := httpx.NewMetrics(registry)
+	if err := observeTxRetries(d.DB, registry); err != nil {
+		return nil, err
+	}
 	engine.Use(httpx.Recover(d.Logger), httpx.RequestID(), httpx.AccessLog(d.Logger),
 		metrics.Middleware(), httpx.SecurityHeaders(d.Config.CookieSecure), httpx.NoStore())
 
@@ -312,5 +315,32 @@ func registerSystem(r *httpx.Router, d Deps, registry *prometheus.Registry) {
 			return
 		}
 		prom.ServeHTTP(c.Writer, c.Request)
+	})
+}
+
+// observeTxRetries counts, in storeops_db_tx_retries_total, every transaction attempt that
+// database.Tx lost and ran again (outcome "retried") or gave up on ("gave_up"), by cause:
+// "conflict" (a deadlock, a failed Galera certification, a busy SQLite) or "connection" (the
+// database server or cluster node was lost before COMMIT).
+func observeTxRetries(db *gorm.DB, reg *prometheus.Registry) error {
+	retries := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "storeops_db_tx_retries_total",
+		Help: "Transaction attempts lost to a conflict or a lost connection, retried or given up.",
+	}, []string{"cause", "outcome"})
+	for _, cause := range []string{"conflict", "connection"} {
+		for _, outcome := range []string{"retried", "gave_up"} {
+			retries.WithLabelValues(cause, outcome)
+		}
+	}
+	reg.MustRegister(retries)
+	return database.ObserveRetries(db, func(e database.RetryEvent) {
+		cause, outcome := "conflict", "retried"
+		if database.ConnectionLost(e.Err) {
+			cause = "connection"
+		}
+		if !e.Retried {
+			outcome = "gave_up"
+		}
+		retries.WithLabelValues(cause, outcome).Inc()
 	})
 }

@@ -2,12 +2,15 @@ package app_test
 
 import (
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"gorm.io/gorm"
 
 	"github.com/storeops/storeops/internal/platform/config"
 	"github.com/storeops/storeops/internal/platform/database"
@@ -30,6 +33,21 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 	}
 	if !strings.Contains(string(res.Body), "go_sql_open_connections") {
 		t.Errorf("metrics lack the database pool")
+	}
+	// Transactions run again are counted from the first lost attempt on: one now.
+	tried := 0
+	if err := database.Tx(context.Background(), env.DB, func(*gorm.DB) error {
+		if tried++; tried == 1 {
+			return database.ErrRetry
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	res = anon.Do("GET", "/metrics", nil)
+	if !strings.Contains(string(res.Body), `storeops_db_tx_retries_total{cause="conflict",outcome="retried"} 1`) ||
+		!strings.Contains(string(res.Body), `storeops_db_tx_retries_total{cause="connection",outcome="gave_up"} 0`) {
+		t.Errorf("metrics lack the transaction retries")
 	}
 	if res := anon.Do("GET", "/api/openapi.yaml", nil); res.Status != 200 || !strings.HasPrefix(string(res.Body), "openapi: 3") {
 		t.Errorf("spec %d", res.Status)

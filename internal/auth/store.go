@@ -96,9 +96,15 @@ func (s *Sessions) create(ctx context.Context, r *sessionRow) error {
 	return s.db.WithContext(ctx).Create(r).Error
 }
 
+// touch slides the session's expiry unless another request already has since before. The
+// same session's requests can reach several replicas at once, on several Galera nodes: their
+// touches then conflict, and the one that loses certification is run again by Tx, where its
+// condition finds the work done.
 func (s *Sessions) touch(ctx context.Context, id string, seen, expires time.Time) error {
-	return s.db.WithContext(ctx).Model(&sessionRow{}).Where("id = ?", id).
-		Updates(map[string]any{"last_seen_at": seen, "expires_at": expires}).Error
+	return database.Tx(ctx, s.db, func(tx *gorm.DB) error {
+		return tx.Model(&sessionRow{}).Where("id = ? AND last_seen_at < ?", id, seen).
+			Updates(map[string]any{"last_seen_at": seen, "expires_at": expires}).Error
+	})
 }
 
 func (s *Sessions) revoke(ctx context.Context, id string) error {

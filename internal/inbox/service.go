@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 	"github.com/storeops/storeops/internal/platform/reqid"
 )
@@ -110,7 +111,14 @@ func (s *Service) Today(ctx context.Context, p *authz.Principal) (Inbox, error) 
 		all = append(all, results[i]...)
 	}
 	if len(s.sources) > 0 && len(out.Unavailable) == len(s.sources) {
-		return Inbox{}, fmt.Errorf("inbox: every source failed: %w", errors.Join(errs...))
+		err := fmt.Errorf("inbox: every source failed: %w", errors.Join(errs...))
+		if allTransient(errs) {
+			// The database stalled or was out of reach (a cluster node failing over, say):
+			// a 503 the client repeats, not a 500.
+			return Inbox{}, &apperr.Error{Kind: apperr.ErrUnavailable, Code: "unavailable",
+				Message: "Today could not be read in time: try again shortly", Cause: err}
+		}
+		return Inbox{}, err
 	}
 	slices.Sort(out.Unavailable)
 	out.Partial = len(out.Unavailable) > 0
@@ -129,4 +137,14 @@ func (s *Service) ask(ctx context.Context, n named, p *authz.Principal, now time
 		}
 	}()
 	return n.src.Today(ctx, p, now)
+}
+
+// allTransient reports whether every error is a timeout or an unavailable database.
+func allTransient(errs []error) bool {
+	for _, err := range errs {
+		if !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, apperr.ErrUnavailable) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/storeops/storeops/internal/platform/apperr"
 	"github.com/storeops/storeops/internal/platform/authz"
 )
 
@@ -85,6 +87,14 @@ func TestTodayFails(t *testing.T) {
 	s, _ := newTestService(Options{}, map[string]Source{"a": failing(errors.New("x")), "b": failing(errors.New("y"))})
 	if _, err := s.Today(context.Background(), caller); err == nil || !strings.Contains(err.Error(), "every source failed") {
 		t.Errorf("every source failing: %v", err)
+	} else if errors.Is(err, apperr.ErrUnavailable) {
+		t.Errorf("sources failing for their own reasons are not a 503: %v", err)
+	}
+	// Every source timed out or lost the database (a cluster node failing over): a 503.
+	s, _ = newTestService(Options{}, map[string]Source{"a": failing(fmt.Errorf("q: %w", context.DeadlineExceeded)),
+		"b": failing(apperr.New(apperr.ErrUnavailable, "database_unavailable", "down"))})
+	if _, err := s.Today(context.Background(), caller); !errors.Is(err, apperr.ErrUnavailable) {
+		t.Errorf("every source timing out: %v, want ErrUnavailable", err)
 	}
 
 	s, _ = newTestService(Options{}, map[string]Source{"a": fixed("a1"), "s": slow})

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { api, ApiError, call, downloadUrl, serializeQuery, setCsrfTokenSource, setUnauthorizedHandler } from './http'
+import { api, ApiError, call, downloadUrl, READ_RETRIES, serializeQuery, setCsrfTokenSource, setUnauthorizedHandler } from './http'
 import { compactQuery, type QueryOf } from './types'
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -162,5 +162,49 @@ describe('downloadUrl', () => {
 
   it('has no question mark without a query', () => {
     expect(downloadUrl('/api/v1/products/export', {})).toBe('/api/v1/products/export')
+  })
+})
+
+describe('503 answers', () => {
+  const unavailable = () =>
+    jsonResponse(503, { error: { code: 'database_unavailable', message: 'try again' } }, { 'Retry-After': '1' })
+
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('asks a read again after Retry-After, unseen by the caller', async () => {
+    fetchMock.mockResolvedValueOnce(unavailable()).mockResolvedValueOnce(jsonResponse(200, { id: 1 }))
+    const pending = call(api.GET('/api/v1/stores/{store_id}', store))
+    await vi.advanceTimersByTimeAsync(1000)
+    await expect(pending).resolves.toEqual({ id: 1 })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+
+  it('gives up on a read after a few tries and says so', async () => {
+    fetchMock.mockImplementation(async () => unavailable())
+    const pending = call(api.GET('/api/v1/stores/{store_id}', store))
+    const seen = expect(pending).rejects.toMatchObject({ status: 503, code: 'database_unavailable', retryAfter: 1 })
+    await vi.advanceTimersByTimeAsync(1000 * (READ_RETRIES + 1))
+    await seen
+    expect(fetchMock).toHaveBeenCalledTimes(READ_RETRIES + 1)
+  })
+
+  it('sends a write again only when the server says nothing was changed', async () => {
+    fetchMock.mockResolvedValueOnce(unavailable()).mockResolvedValueOnce(jsonResponse(200, { id: 1 }))
+    const pending = call(api.PATCH('/api/v1/stores/{store_id}', { ...store, body: { version: 1 } }))
+    await vi.advanceTimersByTimeAsync(1000)
+    await expect(pending).resolves.toEqual({ id: 1 })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    expect(lastRequest().method).toBe('PATCH')
+    expect(lastRequest().headers.get('X-CSRF-Token')).toBe('token-123')
+    expect(await lastRequest().json()).toEqual({ version: 1 })
+  })
+
+  it('never sends a write twice that may have been saved', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(503, { error: { code: 'commit_unknown', message: 'may be saved' } }, { 'Retry-After': '1' }),
+    )
+    await expect(call(api.POST('/api/v1/auth/logout'))).rejects.toMatchObject({ status: 503, code: 'commit_unknown' })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 })

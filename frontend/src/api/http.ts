@@ -97,8 +97,45 @@ export const api = createClient<paths, 'application/json'>({
   headers: { Accept: 'application/json' },
   querySerializer: serializeQuery,
   // Looked up at each call rather than captured once, so tests can replace fetch.
-  fetch: (request) => globalThis.fetch(request),
+  fetch: (request) => fetchRetrying(request),
 })
+
+/** How often a read answered 503 is asked again, and the longest Retry-After waited for. */
+export const READ_RETRIES = 2
+const MAX_RETRY_WAIT_SECONDS = 5
+
+/** 503 codes by which the server says nothing was changed, so a write may be sent again. */
+const NOTHING_CHANGED = new Set(['database_unavailable', 'busy', 'unavailable'])
+
+/**
+ * Sends the request and asks again after Retry-After, at most READ_RETRIES times, when the
+ * server answers 503 for a moment (it lost its database, as when a cluster node fails over,
+ * or the change lost to others): a read on any 503, a write only when the answer says nothing
+ * was changed. So the user sees nothing of it. A `commit_unknown` write is never sent again
+ * here: the change may be saved, which only the user can check.
+ */
+async function fetchRetrying(request: Request): Promise<Response> {
+  const read = request.method === 'GET' || request.method === 'HEAD'
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= READ_RETRIES
+    const response = await globalThis.fetch(last ? request : request.clone())
+    if (response.status !== 503 || last) return response
+    if (!read && !NOTHING_CHANGED.has(await errorCode(response.clone()))) return response
+    const wait = parseRetryAfter(response.headers.get('Retry-After')) ?? 1
+    if (wait > MAX_RETRY_WAIT_SECONDS) return response
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000))
+  }
+}
+
+async function errorCode(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json()
+    const error = isRecord(body) ? body.error : undefined
+    return isRecord(error) && typeof error.code === 'string' ? error.code : ''
+  } catch {
+    return ''
+  }
+}
 
 api.use({
   onRequest({ request }) {

@@ -38,6 +38,14 @@ describe('useApiError', () => {
     expect(describeWith('en', err)).toBe('Failed: department meat is still assigned')
   })
 
+  it('says whether a 503 saved anything', () => {
+    expect(describeWith('en', new ApiError(503, 'database_unavailable', 'x'))).toContain('Nothing was saved')
+    expect(describeWith('zh-CN', new ApiError(503, 'database_unavailable', 'x'))).toContain('未保存')
+    expect(describeWith('en', new ApiError(503, 'busy', 'x'))).toContain('Nothing was saved')
+    expect(describeWith('en', new ApiError(503, 'commit_unknown', 'x'))).toContain('may or may not be saved')
+    expect(describeWith('zh-CN', new ApiError(503, 'commit_unknown', 'x'))).toContain('不确定是否已保存')
+  })
+
   it('translates network failures', () => {
     expect(describeWith('zh-CN', new ApiError(0, 'network_error', 'Failed to fetch'))).toBe('无法连接服务器，请检查网络')
   })

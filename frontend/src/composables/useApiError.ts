@@ -3,7 +3,16 @@
 import { useI18n } from 'vue-i18n'
 import { ApiError } from '@/api/http'
 
-const TRANSLATED_CODES = ['network_error', 'forbidden', 'not_found', 'validation_failed', 'duplicate'] as const
+const TRANSLATED_CODES = [
+  'network_error',
+  'database_unavailable',
+  'busy',
+  'commit_unknown',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'duplicate',
+] as const
 type TranslatedCode = (typeof TRANSLATED_CODES)[number]
 
 function isTranslated(code: string): code is TranslatedCode {

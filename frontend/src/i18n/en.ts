@@ -101,6 +101,9 @@ const en: MessageSchema = {
   },
   errors: {
     network_error: 'Cannot reach the server. Check your network',
+    database_unavailable: 'The server cannot reach its database for the moment. Nothing was saved: try again in a few seconds',
+    busy: 'Many people are changing these records right now. Nothing was saved: try again',
+    commit_unknown: 'The connection broke while saving, so it may or may not be saved. Reload and check before trying again',
     conflict: 'Someone else changed this record. Reload and try again',
     forbidden: 'You are not allowed to do this',
     not_found: 'The record does not exist or you may not see it',

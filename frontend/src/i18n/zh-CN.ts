@@ -105,6 +105,9 @@ const zhCN = {
   },
   errors: {
     network_error: '无法连接服务器，请检查网络',
+    database_unavailable: '服务器暂时连不上数据库，本次未保存，请几秒后重试',
+    busy: '多人正在同时修改这些记录，本次未保存，请重试',
+    commit_unknown: '保存时连接中断，不确定是否已保存。请重新加载核对后再试',
     conflict: '数据已被他人修改，请重新加载后再试',
     forbidden: '你没有权限执行此操作',
     not_found: '记录不存在或你无权查看',

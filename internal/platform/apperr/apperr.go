@@ -27,6 +27,9 @@ var (
 	ErrRule = errors.New("refused by a business rule")
 	// ErrTooManyRequests means the caller is throttled (429).
 	ErrTooManyRequests = errors.New("too many requests")
+	// ErrUnavailable means a dependency (the database) cannot be reached for the moment; the
+	// client may repeat the request (503).
+	ErrUnavailable = errors.New("service unavailable")
 )
 
 // Error carries a kind, a machine-readable code and a human message. Use it when the
@@ -36,12 +39,18 @@ type Error struct {
 	Kind    error
 	Code    string
 	Message string
+	Cause   error // optional: what went wrong underneath, for the log and errors.Is
 }
 
 func (e *Error) Error() string { return e.Message }
 
-// Unwrap lets errors.Is match the kind.
-func (e *Error) Unwrap() error { return e.Kind }
+// Unwrap lets errors.Is match the kind, and the cause when there is one.
+func (e *Error) Unwrap() []error {
+	if e.Cause == nil {
+		return []error{e.Kind}
+	}
+	return []error{e.Kind, e.Cause}
+}
 
 // New builds an Error of the given kind with a code and message.
 func New(kind error, code, message string) *Error {

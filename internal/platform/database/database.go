@@ -36,7 +36,7 @@ type Options struct {
 // errors translated to gorm's sentinel errors, prepared statements reused, UTC times.
 func Open(opts Options) (*gorm.DB, error) {
 	var dialector gorm.Dialector
-	prepare := false
+	prepare, sequential := false, false
 	switch opts.Driver {
 	case SQLite:
 		dsn, err := sqliteDSN(opts.DSN)
@@ -52,7 +52,10 @@ func Open(opts Options) (*gorm.DB, error) {
 		if err != nil {
 			return nil, err
 		}
-		dialector = mysql.New(mysql.Config{DSN: dsn})
+		dialector, sequential, err = mysqlDialector(dsn)
+		if err != nil {
+			return nil, err
+		}
 		prepare = true
 	default:
 		return nil, fmt.Errorf("database: unknown driver %q", opts.Driver)
@@ -80,9 +83,59 @@ func Open(opts Options) (*gorm.DB, error) {
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	sqlDB.SetConnMaxLifetime(time.Hour)
 	if opts.Driver == MySQL {
+		if err := db.Use(unavailableErrors{}); err != nil {
+			return nil, err
+		}
+		if sequential {
+			sqlDB.SetConnMaxLifetime(sequentialConnLifetime)
+		}
 		return causalOnGalera(db, opts)
 	}
 	return db, nil
+}
+
+// mysqlDialector opens a DSN of one server as usual, and one listing several
+// (sequential(a,b,c)) through a connector that fails over between them.
+func mysqlDialector(dsn string) (d gorm.Dialector, sequential bool, err error) {
+	cfg, err := mysqldriver.ParseDSN(dsn)
+	if err != nil {
+		return nil, false, fmt.Errorf("database: STOREOPS_DB_DSN: %w", err)
+	}
+	if cfg.Net != SequentialNet {
+		return mysql.New(mysql.Config{DSN: dsn}), false, nil
+	}
+	conn, err := newSequentialConnector(cfg)
+	if err != nil {
+		return nil, false, err
+	}
+	return mysql.New(mysql.Config{Conn: sql.OpenDB(conn), DSNConfig: cfg}), true, nil
+}
+
+// unavailableErrors is a GORM plugin that turns a lost connection under any statement into
+// a 503 database_unavailable the client may repeat, instead of an internal error. (Inside
+// Tx the transaction is run again on a fresh connection first.)
+type unavailableErrors struct{}
+
+func (unavailableErrors) Name() string { return "storeops:unavailable" }
+
+func (unavailableErrors) Initialize(db *gorm.DB) error {
+	wrap := func(tx *gorm.DB) {
+		if tx.Error != nil && ConnectionLost(tx.Error) {
+			tx.Error = unavailable(tx.Error)
+		}
+	}
+	cb := db.Callback()
+	for _, p := range []interface {
+		Register(string, func(*gorm.DB)) error
+	}{
+		cb.Create().After("*"), cb.Query().After("*"), cb.Update().After("*"),
+		cb.Delete().After("*"), cb.Row().After("*"), cb.Raw().After("*"),
+	} {
+		if err := p.Register("storeops:unavailable", wrap); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // causalOnGalera reopens db with wsrep_sync_wait = 1 when it is a Galera node and the DSN

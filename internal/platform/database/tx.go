@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -32,7 +31,11 @@ var ErrRetry = errors.New("database: transaction should be retried")
 // A transaction that loses to another one is run again whole, up to MaxAttempts times with a
 // short jittered pause: a deadlock (MySQL error 1213), which on a Galera cluster is also how a
 // failed certification surfaces (on any statement, or as a COMMIT that saved nothing), a busy
-// SQLite database, or ErrRetry. fn must therefore be safe to run again: it derives everything
+// SQLite database, or ErrRetry. So is one whose connection broke before COMMIT (the server
+// or its Galera node died: the transaction died with the connection); if the connection breaks
+// during COMMIT the outcome is unknown, and Tx answers a 503 commit_unknown rather than risk
+// saving the change twice (a client that repeats it with its Idempotency-Key is safe). A
+// database that stays unreachable is a 503 database_unavailable. fn must therefore be safe to run again: it derives everything
 // from tx and its arguments, and sets variables outside itself only by assignment, never by
 // adding to them.
 //
@@ -41,26 +44,54 @@ var ErrRetry = errors.New("database: transaction should be retried")
 // the server has rolled back the whole transaction, savepoints included, so running fn again
 // there would write outside any transaction; the outer Tx runs everything again instead.
 //
+// A transaction still losing after MaxAttempts is a 503 busy (the cause kept for errors.Is).
 // ObserveRetries lets the caller count the attempts lost.
 func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
 	if inTransaction(db) {
 		return db.WithContext(ctx).Transaction(fn)
 	}
 	observe := retryObserverOf(db)
-	run := fn
-	if onGalera(db) {
-		run = func(tx *gorm.DB) error { return checkNotAborted(tx, fn(tx)) }
-	}
+	galera := onGalera(db)
 	var err error
 	for attempt := 1; ; attempt++ {
-		err = db.WithContext(ctx).Transaction(run, txOptions(db)...)
+		committing := false // fn succeeded: what fails now is the COMMIT
+		err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			if !galera {
+				err := fn(tx)
+				committing = err == nil
+				return err
+			}
+			if err := guardBegin(ctx, tx); err != nil {
+				return err
+			}
+			return guardEnd(ctx, tx, fn(tx), &committing)
+		}, txOptions(db)...)
 		if writeSetTooLarge(err) { // at COMMIT, on a Galera node: a 413 rather than a 500
 			return writeSetError(err)
 		}
-		if err == nil || !Retryable(err) {
+		if err == nil {
+			return nil
+		}
+		lost := ConnectionLost(err)
+		if lost && committing {
+			// The COMMIT was sent, or was about to be: whether it took is unknown.
+			return commitUnknown(err)
+		}
+		if !lost && !Retryable(err) {
 			return err
 		}
+		// A lost race, or a connection lost before COMMIT: the server rolled the transaction
+		// back with the connection, and the next attempt runs on a fresh one (on a DSN listing
+		// several servers, the next ready one).
 		again := attempt < MaxAttempts && ctx.Err() == nil
+		if !again && ctx.Err() == nil {
+			// Given up: a 503 the client may repeat, not a 500.
+			if lost {
+				err = unavailable(err)
+			} else {
+				err = busy(err)
+			}
+		}
 		if observe != nil {
 			observe(RetryEvent{Attempt: attempt, Err: err, Retried: again})
 		}
@@ -73,31 +104,6 @@ func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
 		case <-time.After(retryPause(attempt)):
 		}
 	}
-}
-
-// checkNotAborted asks a Galera node, before COMMIT or after fn failed, whether the
-// transaction is still open. A node aborts a local transaction that conflicts with one it
-// applies from another node; the client is told with error 1213 on its next statement, but
-// not always: the abort can surface as another error (a duplicate key, since the other
-// node's rows are now there), and statements after it run outside any transaction. A
-// transaction found closed (or the question answered with 1213) lost a race, and Tx runs it
-// again whole; the error fn returned is then only a consequence of the abort.
-func checkNotAborted(tx *gorm.DB, fnErr error) error {
-	if Retryable(fnErr) {
-		return fnErr
-	}
-	var open int
-	err := tx.Raw("SELECT @@in_transaction").Scan(&open).Error
-	switch {
-	case err != nil && Retryable(err):
-		return err
-	case err == nil && open == 0:
-		if fnErr != nil {
-			return fmt.Errorf("the cluster aborted the transaction (%v): %w", fnErr, ErrRetry)
-		}
-		return fmt.Errorf("the cluster aborted the transaction before COMMIT: %w", ErrRetry)
-	}
-	return fnErr
 }
 
 // retryPause is the wait before attempt+1: growing with the attempts, jittered so that the
@@ -153,9 +159,14 @@ func (retryObserver) Name() string                 { return retryObserverName }
 func (retryObserver) Initialize(db *gorm.DB) error { return nil }
 
 // ObserveRetries makes every Tx on db, and on the sessions and transactions made from it, call
-// fn after each attempt lost to a race (fn must be safe for concurrent use). One observer per
-// pool: a second call fails.
+// fn after each attempt lost to a race or a broken connection (fn must be safe for concurrent
+// use). Observers add up: each is called, in the order they were added. Add them before the
+// pool is shared between goroutines.
 func ObserveRetries(db *gorm.DB, fn func(RetryEvent)) error {
+	if prev := retryObserverOf(db); prev != nil {
+		db.Config.Plugins[retryObserverName] = retryObserver{fn: func(e RetryEvent) { prev(e); fn(e) }}
+		return nil
+	}
 	return db.Use(retryObserver{fn: fn})
 }
 

@@ -39,6 +39,7 @@ var kindStatus = []struct {
 	{apperr.ErrTooLarge, http.StatusRequestEntityTooLarge, "payload_too_large"},
 	{apperr.ErrRule, http.StatusUnprocessableEntity, "rule_violation"},
 	{apperr.ErrTooManyRequests, http.StatusTooManyRequests, "too_many_requests"},
+	{apperr.ErrUnavailable, http.StatusServiceUnavailable, "unavailable"},
 }
 
 // StatusOf returns the HTTP status and error body for err. Unknown errors are a 500 whose
@@ -81,6 +82,9 @@ func Fail(c *gin.Context, err error) {
 		return
 	}
 	status, body := StatusOf(err)
+	if status == http.StatusServiceUnavailable {
+		c.Header("Retry-After", "1")
+	}
 	c.AbortWithStatusJSON(status, body)
 }
 
