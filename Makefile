@@ -114,8 +114,8 @@ galera-load:
 	trap 'deploy/galera/cluster.sh stop "'"$$dir"'"; rm -rf "'"$$dir"'"' EXIT; \
 	deploy/galera/cluster.sh init "$$dir"; \
 	deploy/galera/cluster.sh start "$$dir"; \
-	MODE=figures DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh; \
-	MODE=nodekill DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh
+	MODE=figures PEAK_FROM=10 RATE=$${RATE:-30} DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh; \
+	MODE=nodekill RATE=$${RATE:-30} DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh
 
 ## crash-import: SIGKILL the server in the middle of a 100,000-line sales upload, restart: all or
 ## nothing, `storeops check` passes; on SQLite and on the MariaDB of STOREOPS_TEST_MYSQL_DSN
