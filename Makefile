@@ -75,11 +75,14 @@ fuzz:
 # MEASURE_STANDALONE="-h127.0.0.1 -P3306 -uroot" also times single-row commits on a standalone server.
 MEASURE_STANDALONE ?=
 GALERA_DSNS := root@tcp(127.0.0.1:4306)/,root@tcp(127.0.0.1:4307)/,root@tcp(127.0.0.1:4308)/
-galera-test:
-	@set -e; t0=$$(date +%s); dir=$$(mktemp -d /tmp/storeops-galera.XXXXXX); chmod 755 "$$dir"; \
+# TEMP_CLUSTER starts a 3-node cluster in a new directory $$dir, stopped and removed when the
+# recipe's shell exits (also on failure).
+TEMP_CLUSTER = dir=$$(mktemp -d /tmp/storeops-galera.XXXXXX); chmod 755 "$$dir"; \
 	trap 'deploy/galera/cluster.sh stop "'"$$dir"'"; rm -rf "'"$$dir"'"' EXIT; \
 	deploy/galera/cluster.sh init "$$dir"; \
-	deploy/galera/cluster.sh start "$$dir"; \
+	deploy/galera/cluster.sh start "$$dir"
+galera-test:
+	@set -e; t0=$$(date +%s); $(TEMP_CLUSTER); \
 	STOREOPS_GALERA_DSNS='$(GALERA_DSNS)' $(GO) test -count=1 -run '^TestGalera$$' -v ./internal/app/; \
 	MEASURE_STANDALONE='$(MEASURE_STANDALONE)' deploy/galera/measure.sh "$$dir"; \
 	echo "==> galera-test took $$(( $$(date +%s) - t0 )) s"
@@ -110,10 +113,7 @@ soak-sqlite:
 ## kill -9 node 3 under load and restart it (MODE=nodekill): nothing acknowledged lost, nobody
 ## signed out, the recovery time. Not part of `make test` (about 5 minutes).
 galera-load:
-	@set -e; dir=$$(mktemp -d /tmp/storeops-galera.XXXXXX); chmod 755 "$$dir"; \
-	trap 'deploy/galera/cluster.sh stop "'"$$dir"'"; rm -rf "'"$$dir"'"' EXIT; \
-	deploy/galera/cluster.sh init "$$dir"; \
-	deploy/galera/cluster.sh start "$$dir"; \
+	@set -e; $(TEMP_CLUSTER); \
 	MODE=figures PEAK_FROM=10 RATE=$${RATE:-30} DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh; \
 	MODE=nodekill RATE=$${RATE:-30} DB=galera GALERA_DIR="$$dir" REPLICAS=$${REPLICAS:-3} deploy/load/load.sh
 

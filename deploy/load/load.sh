@@ -123,6 +123,14 @@ if [ "$REPLICAS" -gt 1 ]; then
 fi
 echo "==> $REPLICAS replica(s) on $DB (PIDs ${REPLICA_PIDS[*]}), load to $target; reports in $OUT"
 
+# seconds DUR: a duration such as 90s, 10m or 1h in whole seconds.
+seconds() {
+	case "$1" in
+	*s) echo "${1%s}" ;; *m) echo $(( ${1%m} * 60 )) ;; *h) echo $(( ${1%h} * 3600 )) ;;
+	*) echo "not a duration (90s, 10m, 1h): $1" >&2; exit 2 ;;
+	esac
+}
+
 load() { ./bin/storeops-load -targets "$target" -mix "$MIX" -users "$USERS" "$@"; }
 
 # check_writes REPORT TAG NODE...: the write-offs and POS uploads the load tool counted as
@@ -175,7 +183,7 @@ kill)
 	[ "$REPLICAS" -gt 1 ] || { echo "MODE=kill needs REPLICAS>1" >&2; exit 2; }
 	load -rate "$RATE" -duration "$DURATION" -tag "kill-$$" -out "$OUT/kill.json" >"$OUT/kill.txt" &
 	loader=$!
-	secs=$(python3 -c "import re;w=re.fullmatch(r'(\d+)([smh])','$DURATION');print(int(w[1])*{'s':1,'m':60,'h':3600}[w[2]]//3)")
+	secs=$(( $(seconds "$DURATION") / 3 ))
 	sleep "$secs"
 	kill -9 "${REPLICA_PIDS[0]}"
 	echo "==> killed replica 1 (PID ${REPLICA_PIDS[0]}) after $secs s"
@@ -191,7 +199,7 @@ nodekill)
 	[ "$DB" = galera ] || { echo "MODE=nodekill needs DB=galera" >&2; exit 2; }
 	load -rate "$RATE" -duration "$DURATION" -tag "nodekill-$$" -out "$OUT/nodekill.json" >"$OUT/nodekill.txt" &
 	loader=$!
-	secs=$(python3 -c "import re;w=re.fullmatch(r'(\d+)([smh])','$DURATION');print(int(w[1])*{'s':1,'m':60,'h':3600}[w[2]]//3)")
+	secs=$(( $(seconds "$DURATION") / 3 ))
 	sleep "$secs"
 	t0=$(date +%s.%N)
 	"$CLUSTER" kill "$NODE" "$GALERA_DIR"
@@ -220,10 +228,7 @@ soak)
 		done
 	) >"$OUT/rss.csv" &
 	PIDS+=($!)
-	windows=$(python3 -c "
-import re
-w=re.fullmatch(r'(\d+)([smh])','$WINDOW'); s=int(w[1])*{'s':1,'m':60,'h':3600}[w[2]]
-print(max(1, round($SOAK_MINUTES*60/s)))")
+	windows=$(python3 -c "print(max(1, round($SOAK_MINUTES * 60 / $(seconds "$WINDOW"))))")
 	for i in $(seq 1 "$windows"); do
 		load -rate "$SOAK_RATE" -duration "$WINDOW" -out "$OUT/soak-$i.json" | grep -E '^(run|OVERALL)'
 		for pid in "${REPLICA_PIDS[@]}"; do echo "    rss of $pid: $(ps -o rss= -p "$pid" | tr -d ' ') kB"; done

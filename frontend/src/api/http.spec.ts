@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { api, ApiError, call, downloadUrl, READ_RETRIES, serializeQuery, setCsrfTokenSource, setUnauthorizedHandler } from './http'
+import { api, ApiError, call, downloadUrl, RETRIES_AFTER_503, serializeQuery, setCsrfTokenSource, setUnauthorizedHandler } from './http'
 import { compactQuery, type QueryOf } from './types'
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -184,9 +184,9 @@ describe('503 answers', () => {
     fetchMock.mockImplementation(async () => unavailable())
     const pending = call(api.GET('/api/v1/stores/{store_id}', store))
     const seen = expect(pending).rejects.toMatchObject({ status: 503, code: 'database_unavailable', retryAfter: 1 })
-    await vi.advanceTimersByTimeAsync(1000 * (READ_RETRIES + 1))
+    await vi.advanceTimersByTimeAsync(1000 * (RETRIES_AFTER_503 + 1))
     await seen
-    expect(fetchMock).toHaveBeenCalledTimes(READ_RETRIES + 1)
+    expect(fetchMock).toHaveBeenCalledTimes(RETRIES_AFTER_503 + 1)
   })
 
   it('sends a write again only when the server says nothing was changed', async () => {

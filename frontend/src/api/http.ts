@@ -100,15 +100,15 @@ export const api = createClient<paths, 'application/json'>({
   fetch: (request) => fetchRetrying(request),
 })
 
-/** How often a read answered 503 is asked again, and the longest Retry-After waited for. */
-export const READ_RETRIES = 2
+/** How often a request answered 503 is sent again, and the longest Retry-After waited for. */
+export const RETRIES_AFTER_503 = 2
 const MAX_RETRY_WAIT_SECONDS = 5
 
 /** 503 codes by which the server says nothing was changed, so a write may be sent again. */
 const NOTHING_CHANGED = new Set(['database_unavailable', 'busy', 'unavailable'])
 
 /**
- * Sends the request and asks again after Retry-After, at most READ_RETRIES times, when the
+ * Sends the request and asks again after Retry-After, at most RETRIES_AFTER_503 times, when the
  * server answers 503 for a moment (it lost its database, as when a cluster node fails over,
  * or the change lost to others): a read on any 503, a write only when the answer says nothing
  * was changed. So the user sees nothing of it. A `commit_unknown` write is never sent again
@@ -117,7 +117,7 @@ const NOTHING_CHANGED = new Set(['database_unavailable', 'busy', 'unavailable'])
 async function fetchRetrying(request: Request): Promise<Response> {
   const read = request.method === 'GET' || request.method === 'HEAD'
   for (let attempt = 0; ; attempt++) {
-    const last = attempt >= READ_RETRIES
+    const last = attempt >= RETRIES_AFTER_503
     const response = await globalThis.fetch(last ? request : request.clone())
     if (response.status !== 503 || last) return response
     if (!read && !NOTHING_CHANGED.has(await errorCode(response.clone()))) return response

@@ -31,20 +31,22 @@ var ErrRetry = errors.New("database: transaction should be retried")
 // A transaction that loses to another one is run again whole, up to MaxAttempts times with a
 // short jittered pause: a deadlock (MySQL error 1213), which on a Galera cluster is also how a
 // failed certification surfaces (on any statement, or as a COMMIT that saved nothing), a busy
-// SQLite database, or ErrRetry. So is one whose connection broke before COMMIT (the server
-// or its Galera node died: the transaction died with the connection); if the connection breaks
-// during COMMIT the outcome is unknown, and Tx answers a 503 commit_unknown rather than risk
-// saving the change twice (a client that repeats it with its Idempotency-Key is safe). A
-// database that stays unreachable is a 503 database_unavailable. fn must therefore be safe to run again: it derives everything
-// from tx and its arguments, and sets variables outside itself only by assignment, never by
-// adding to them.
+// SQLite database, or ErrRetry. So is one whose connection broke before COMMIT (the server or
+// its Galera node died, and the transaction with the connection). fn must therefore be safe to
+// run again: it derives everything from tx and its arguments, and sets variables outside
+// itself only by assignment, never by adding to them.
+//
+// What the client may do next is in the error, a 503 each time: busy (still losing after
+// MaxAttempts; nothing saved), database_unavailable (no server reachable; nothing saved) and
+// commit_unknown (the connection broke during COMMIT: the change may be saved, so Tx does not
+// run it again; a client that repeats it with its Idempotency-Key is safe). The cause is kept
+// for errors.Is.
 //
 // Only the outermost Tx retries. Called with a db that is already a transaction, Tx runs fn
 // once (under a savepoint) and returns its error: after a deadlock or a failed certification
 // the server has rolled back the whole transaction, savepoints included, so running fn again
 // there would write outside any transaction; the outer Tx runs everything again instead.
 //
-// A transaction still losing after MaxAttempts is a 503 busy (the cause kept for errors.Is).
 // ObserveRetries lets the caller count the attempts lost.
 func Tx(ctx context.Context, db *gorm.DB, fn func(tx *gorm.DB) error) error {
 	if inTransaction(db) {
