@@ -16,10 +16,16 @@ const PHONE_390 = { width: 390, height: 844 }
 /** The text box of a field by its test id: Element Plus puts the id on the box or around it. */
 const box = (page, testid) => page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input, textarea[data-testid="${testid}"], [data-testid="${testid}"] textarea`).first()
 
-/** Picks option `name` of the select with test id `testid`. */
+/**
+ * Picks option `name` of the select with test id `testid`, in that select's own list (the one
+ * its combobox controls): two selects of the editor can offer the same option, and the list of
+ * one opened before may still be fading out when the next opens.
+ */
 async function choose(page, scope, testid, name) {
-  await scope.getByTestId(testid).click()
-  await page.getByRole('option', { name, exact: true }).click()
+  const select = scope.getByTestId(testid)
+  await select.click()
+  const list = await select.evaluate((el) => (el.matches('[aria-controls]') ? el : el.querySelector('[aria-controls]')).getAttribute('aria-controls'))
+  await page.locator(`[id="${list}"]`).getByRole('option', { name, exact: true }).click()
 }
 
 test('manager1 writes the store its own checklist on a phone and schedules it daily; qa1 edits a chain checklist', async () => {
